@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest';
+import {checkParameters, DESTINATION_TYPES, nameSourceKey, provider, PROVIDERS, rotatableFields, secretKeys} from '../../src/catalogue/providers.js';
+import {parseServiceAccountKey} from '../../src/catalogue/gcs-key.js';
+import * as rules from '../../src/catalogue/rules.js';
+import {createBodySchema, rotationParametersSchema} from '../../src/schemas.js';
+
+const saKey = {type: 'service_account', project_id: 'demo', client_email: 'bot@demo.iam.gserviceaccount.com', private_key: 'fake-key-material'};
+
+describe('provider catalogue', () => {
+	it('covers exactly the five API types', () => {
+		expect(PROVIDERS.map((p) => p.type).sort()).toEqual([...DESTINATION_TYPES].sort());
+	});
+
+	it('marks the secret halves as secret, and only those', () => {
+		expect(secretKeys('amazon_s3')).toEqual(['aws_secret_access_key']);
+		expect(secretKeys('s3_compatible')).toEqual(['secret_access_key']);
+		expect(secretKeys('google_cloud_storage')).toEqual(['credentials']);
+		expect(secretKeys('azure_blob_storage')).toEqual(['sas_token']);
+		expect(secretKeys('oracle_cloud_storage')).toEqual(['customer_secret_key']);
+	});
+
+	it('lists the rotatable fields the official CLI can update', () => {
+		const keys = (t: Parameters<typeof rotatableFields>[0]) => rotatableFields(t).map((f) => f.key);
+		expect(keys('amazon_s3')).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'explicit_sse']);
+		expect(keys('s3_compatible')).toEqual(['access_key_id', 'secret_access_key', 'use_path_style']);
+		expect(keys('google_cloud_storage')).toEqual(['credentials']);
+		expect(keys('azure_blob_storage')).toEqual(['sas_token']);
+		expect(keys('oracle_cloud_storage')).toEqual(['customer_access_key_id', 'customer_secret_key']);
+	});
+
+	it('names destinations after the bucket, or the container on Azure', () => {
+		expect(nameSourceKey('amazon_s3')).toBe('bucket');
+		expect(nameSourceKey('azure_blob_storage')).toBe('container');
+	});
+
+	it('reports missing, unknown and invalid parameters', () => {
+		const problems = checkParameters('amazon_s3', {bucket: 'Bad_Bucket', aws_region: 'us-west-2', colour: 'red', explicit_sse: 'yes'});
+		expect(problems.map((p) => `${p.key}: ${p.problem}`)).toEqual([
+			'colour: is not a parameter of this destination type',
+			'bucket: may only hold lowercase letters, digits, dots and hyphens',
+			'aws_access_key_id: is required',
+			'aws_secret_access_key: is required',
+			'explicit_sse: must be true or false',
+		]);
+	});
+
+	it('refuses non-rotatable keys when checking a rotation', () => {
+		const only = rotatableFields('amazon_s3').map((f) => f.key);
+		expect(checkParameters('amazon_s3', {bucket: 'x'}, {only, requireAll: false})).toEqual([{key: 'bucket', label: 'bucket', problem: 'cannot be changed'}]);
+	});
+});
+
+describe('validation rules', () => {
+	it.each([
+		['s3 bucket', rules.s3BucketRule, 'my-bucket.v2', ['ab', 'My-Bucket', '-start', 'a..b', '192.168.1.1', 'xn--abc', 'x-s3alias']],
+		['gcs bucket', rules.gcsBucketRule, 'my_bucket-1', ['ab', 'googbucket', 'my-google-bucket', 'UPPER', '_lead']],
+		['azure container', rules.azureContainerRule, 'imagery-01', ['ab', 'a--b', 'Imagery', 'under_score']],
+		['azure account', rules.azureAccountRule, 'planetstore1', ['ab', 'has-hyphen', 'x'.repeat(25)]],
+		['aws region', rules.awsRegionRule, 'us-gov-west-1', ['us west 2', 'uswest2', 'US-WEST-2']],
+		['oracle region', rules.oracleRegionRule, 'us-ashburn-1', ['ashburn', 'us-ashburn']],
+		['https endpoint', rules.httpsUrlRule, 'https://objects.example.com', ['http://objects.example.com', 'objects.example.com', 'https://u:p@x.com', 'https://x.com/?a=1']],
+		['name', rules.nameRule, 'abc', ['ab', 'x'.repeat(64)]],
+	])('%s accepts a good value and refuses each bad one', (_label, rule, good, bads) => {
+		expect(rule(good)).toBeUndefined();
+		for (const bad of bads) expect(rule(bad), bad).toBeTypeOf('string');
+	});
+
+	it('cleans a leading ? from a SAS token and insists on sig and sv', () => {
+		expect(rules.cleanSasToken('?sv=2024-01-01&sig=abc')).toBe('sv=2024-01-01&sig=abc');
+		expect(rules.sasTokenRule('?sv=2024-01-01&sp=rwdl&sig=abc')).toBeUndefined();
+		expect(rules.sasTokenRule('sv=2024-01-01&sp=rwdl')).toMatch(/sig=/);
+		expect(rules.sasTokenRule('sp=rwdl&sig=abc')).toMatch(/sv=/);
+	});
+});
+
+describe('service-account keys', () => {
+	const json = JSON.stringify(saKey, null, 2);
+	it('accepts raw multi-line JSON and returns one line of base64', () => {
+		const r = parseServiceAccountKey(json);
+		expect(r.ok).toBe(true);
+		if (r.ok) {
+			expect(r.base64).not.toMatch(/\s/);
+			expect(JSON.parse(Buffer.from(r.base64, 'base64').toString())).toEqual(saKey);
+			expect(r.clientEmail).toBe(saKey.client_email);
+		}
+	});
+	it('accepts base64, even wrapped over lines', () => {
+		const b64 = Buffer.from(json).toString('base64').replace(/(.{60})/g, '$1\n');
+		expect(parseServiceAccountKey(b64).ok).toBe(true);
+	});
+	it('refuses what is not a service-account key', () => {
+		expect(parseServiceAccountKey('{"type":"authorized_user"}')).toMatchObject({ok: false});
+		expect(parseServiceAccountKey('not base64 !!')).toMatchObject({ok: false});
+		expect(parseServiceAccountKey(Buffer.from('hello').toString('base64'))).toMatchObject({ok: false});
+		expect(parseServiceAccountKey('{"type":"service_account","client_email":"a@b"}')).toMatchObject({ok: false, problem: 'is missing private_key'});
+	});
+});
+
+describe('schemas derived from the catalogue', () => {
+	it('accepts a valid create body for every provider shape and refuses unknown parameters', () => {
+		const ok = createBodySchema.safeParse({type: 'azure_blob_storage', parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2'}, name: 'Azure imagery'});
+		expect(ok.success).toBe(true);
+		const bad = createBodySchema.safeParse({type: 'azure_blob_storage', parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2', bucket: 'x'}});
+		expect(bad.success).toBe(false);
+		const badName = createBodySchema.safeParse({type: 'google_cloud_storage', parameters: {bucket: 'abc', credentials: Buffer.from(JSON.stringify(saKey)).toString('base64')}, name: 'ab'});
+		expect(badName.success).toBe(false);
+		expect(badName.error?.issues[0]?.message).toMatch(/Name must be 3-63/);
+	});
+	it('rotation parameters allow only rotatable keys', () => {
+		const schema = rotationParametersSchema(provider('oracle_cloud_storage'));
+		expect(schema.safeParse({customer_access_key_id: 'KEYID1234', customer_secret_key: 'secret-value-1'}).success).toBe(true);
+		expect(schema.safeParse({region: 'us-ashburn-1'}).success).toBe(false);
+	});
+});
