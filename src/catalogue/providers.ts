@@ -231,3 +231,9 @@ export function checkParameters(
 	}
 	return problems;
 }
+
+/**
+ * Destinations an organisation may hold (spec §7). Archived ones do not count: archiving is the
+ * only way to remove a destination, so counting them would make the limit permanent.
+ */
+export const ORG_DESTINATION_LIMIT = 50;
