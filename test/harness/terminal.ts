@@ -1,0 +1,143 @@
+// Runs the built destui in a real pseudo-terminal and reads the screen the way a person would:
+// node-pty gives it a real tty (raw mode, resize signals), @xterm/headless interprets the bytes.
+import {spawn, type IPty} from 'node-pty';
+import xterm from '@xterm/headless';
+import {fileURLToPath} from 'node:url';
+
+const {Terminal} = xterm;
+
+export const BUNDLE = fileURLToPath(new URL('../../dist/destui.js', import.meta.url));
+
+export const KEYS = {
+	up: '\x1b[A',
+	down: '\x1b[B',
+	right: '\x1b[C',
+	left: '\x1b[D',
+	enter: '\r',
+	esc: '\x1b',
+	tab: '\t',
+	shiftTab: '\x1b[Z',
+	backspace: '\x7f',
+	pageUp: '\x1b[5~',
+	pageDown: '\x1b[6~',
+	ctrlC: '\x03',
+	ctrlL: '\x0c',
+	paste: (text: string) => `\x1b[200~${text}\x1b[201~`,
+} as const;
+
+export interface LaunchOptions {
+	cols?: number;
+	rows?: number;
+	env?: Record<string, string | undefined>;
+	cwd?: string;
+}
+
+export interface Exit {
+	code: number;
+	signal?: number;
+}
+
+export class TerminalSession {
+	readonly exited: Promise<Exit>;
+	private raw = '';
+	private exitInfo: Exit | undefined;
+
+	constructor(
+		private readonly pty: IPty,
+		private readonly term: InstanceType<typeof Terminal>,
+	) {
+		pty.onData((data) => {
+			this.raw += data;
+			term.write(data);
+		});
+		this.exited = new Promise((resolve) => {
+			pty.onExit(({exitCode, signal}) => {
+				this.exitInfo = {code: exitCode, signal};
+				resolve(this.exitInfo);
+			});
+		});
+	}
+
+	/** Every byte the program wrote, escape sequences included. */
+	output(): string {
+		return this.raw;
+	}
+
+	get hasExited(): boolean {
+		return this.exitInfo !== undefined;
+	}
+
+	/** The visible screen, one line per row, trailing spaces trimmed. */
+	async screen(): Promise<string> {
+		await new Promise<void>((resolve) => this.term.write('', resolve));
+		const buffer = this.term.buffer.active;
+		const lines: string[] = [];
+		for (let y = 0; y < this.term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	}
+
+	/** Polls the screen until it matches; fails with the last screen so a broken test explains itself. */
+	async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
+		const matches = (s: string) =>
+			typeof expected === 'string' ? s.includes(expected) : expected instanceof RegExp ? expected.test(s) : expected(s);
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			last = await this.screen();
+			if (matches(last)) return last;
+			if (this.hasExited) break;
+			await sleep(25);
+		}
+		throw new Error(`screen never showed ${String(expected)}${this.hasExited ? ` (process exited ${this.exitInfo?.code})` : ''}; last screen:\n${last}`);
+	}
+
+	/** Sends keys one write at a time: several keys in one chunk can be read as one. */
+	async press(...keys: string[]): Promise<void> {
+		for (const key of keys) {
+			this.pty.write(key);
+			// A lone Esc is held back by Ink's parser until the next chunk or tick.
+			await sleep(key === KEYS.esc ? 60 : 15);
+		}
+	}
+
+	async type(text: string): Promise<void> {
+		for (const ch of text) await this.press(ch);
+	}
+
+	resize(cols: number, rows: number): void {
+		this.pty.resize(cols, rows);
+		this.term.resize(cols, rows);
+	}
+
+	kill(signal = 'SIGTERM'): void {
+		if (!this.hasExited) this.pty.kill(signal);
+	}
+
+	/** Kills the process if it is still running and waits for it to end. */
+	async close(): Promise<Exit> {
+		this.kill();
+		const exit = await Promise.race([this.exited, sleep(3000).then(() => undefined)]);
+		if (!exit) this.kill('SIGKILL');
+		this.term.dispose();
+		return exit ?? (await this.exited);
+	}
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts `node dist/destui.js ...args` in a pty (run `npm run build` first; npm test does). */
+export function launch(args: string[], options: LaunchOptions = {}): TerminalSession {
+	const cols = options.cols ?? 100;
+	const rows = options.rows ?? 30;
+	const env: Record<string, string> = {};
+	for (const [k, v] of Object.entries({...process.env, ...options.env})) if (v !== undefined) env[k] = v;
+	// Ink draws nothing until exit when CI is set, and CI runs with CI=true.
+	delete env.CI;
+	delete env.CONTINUOUS_INTEGRATION;
+	env.TERM = options.env?.TERM ?? 'xterm-256color';
+	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+	const pty = spawn(process.execPath, [BUNDLE, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
+	return new TerminalSession(pty, term);
+}
