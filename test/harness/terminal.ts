@@ -30,6 +30,8 @@ export interface LaunchOptions {
 	rows?: number;
 	env?: Record<string, string | undefined>;
 	cwd?: string;
+	/** The script to run instead of the checkout's bundle (e.g. an installed package's bin). */
+	bin?: string;
 }
 
 export interface Exit {
@@ -138,6 +140,6 @@ export function launch(args: string[], options: LaunchOptions = {}): TerminalSes
 	delete env.CONTINUOUS_INTEGRATION;
 	env.TERM = options.env?.TERM ?? 'xterm-256color';
 	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
-	const pty = spawn(process.execPath, [BUNDLE, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
+	const pty = spawn(process.execPath, [options.bin ?? BUNDLE, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
 	return new TerminalSession(pty, term);
 }
