@@ -1,5 +1,97 @@
-// placeholder: replaced by the sandbox work (issue 2)
-export async function runSandboxCommand(_argv: string[]): Promise<number> {
-	process.stderr.write('destui sandbox: not built yet\n');
-	return 1;
+// `destui sandbox`: runs the sandbox in the foreground until SIGINT or SIGTERM.
+import {parseArgs} from 'node:util';
+import {SEED_NAMES} from './seed.js';
+import {startSandbox} from './server.js';
+import type {SeedName} from './types.js';
+
+export const SANDBOX_USAGE = `Usage: destui sandbox [options]
+
+Runs a local Destinations API (the built-in sandbox) until Ctrl-C.
+
+Options:
+  --host HOST            address to listen on (default 127.0.0.1)
+  --port N               port to listen on; 0 picks a free one (default 0)
+  --seed demo|empty      starting data (default demo)
+  --state FILE           keep the state in FILE across restarts (written with mode 0600)
+  --rate-limit on|off    3 requests per second per user (default on)
+  -h, --help             show this help
+
+API keys: PLAK-sandbox-user, PLAK-sandbox-other (members), PLAK-sandbox-admin (org admin).
+`;
+
+class UsageError extends Error {}
+
+interface SandboxArgs {
+	host: string;
+	port: number;
+	seed: SeedName;
+	stateFile?: string;
+	rateLimit: boolean;
+	help: boolean;
+}
+
+export function parseSandboxArgs(argv: string[]): SandboxArgs {
+	let values;
+	try {
+		({values} = parseArgs({
+			args: argv,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				host: {type: 'string'},
+				port: {type: 'string'},
+				seed: {type: 'string'},
+				state: {type: 'string'},
+				'rate-limit': {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+			},
+		}));
+	} catch (err) {
+		throw new UsageError((err as Error).message);
+	}
+	const port = values.port ?? '0';
+	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${port}")`);
+	const seed = values.seed ?? 'demo';
+	if (!(SEED_NAMES as readonly string[]).includes(seed)) throw new UsageError(`--seed must be ${SEED_NAMES.join(' or ')} (got "${seed}")`);
+	const rate = values['rate-limit'] ?? 'on';
+	if (rate !== 'on' && rate !== 'off') throw new UsageError(`--rate-limit must be on or off (got "${rate}")`);
+	const host = values.host ?? '127.0.0.1';
+	if (host.trim() === '') throw new UsageError('--host must not be empty');
+	if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state must name a file');
+	return {host, port: Number(port), seed: seed as SeedName, stateFile: values.state, rateLimit: rate === 'on', help: values.help ?? false};
+}
+
+export async function runSandboxCommand(argv: string[]): Promise<number> {
+	let args: SandboxArgs;
+	try {
+		args = parseSandboxArgs(argv);
+	} catch (err) {
+		if (!(err instanceof UsageError)) throw err;
+		process.stderr.write(`destui sandbox: ${err.message}\n\n${SANDBOX_USAGE}`);
+		return 2;
+	}
+	if (args.help) {
+		process.stdout.write(SANDBOX_USAGE);
+		return 0;
+	}
+	let sandbox;
+	try {
+		sandbox = await startSandbox({host: args.host, port: args.port, seed: args.seed, stateFile: args.stateFile, rateLimit: args.rateLimit});
+	} catch (err) {
+		process.stderr.write(`destui sandbox: could not start: ${(err as Error).message}\n`);
+		return 1;
+	}
+	process.stdout.write(`sandbox listening on ${sandbox.apiBase}\n`);
+	const running = sandbox;
+	await new Promise<void>((resolve) => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+	await running.close();
+	return 0;
 }
