@@ -153,3 +153,10 @@ export function buildSeed(name: SeedName): SandboxState {
 	if (name === 'demo') return buildDemo();
 	return {version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []};
 }
+
+/** Parameters of a demo destination of this type, to copy from (populate.ts). */
+export function templateParameters(type: DestinationType): Record<string, string | boolean> {
+	const d = DEMO_DESTINATIONS.find((x) => x.type === type);
+	if (!d) throw new Error(`no demo destination of type ${type}`);
+	return {...d.parameters};
+}

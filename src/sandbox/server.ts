@@ -1,21 +1,28 @@
-// The sandbox's HTTP server: a local, faithful Destinations API on a loopback port.
+// The sandbox's HTTP server: a local, faithful Destinations API on a loopback port, with test
+// hooks (hooks.ts), injected faults (faults.ts), a request log and optional persistence.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {readBody} from './body.js';
 import {errorResponse} from './errors.js';
+import {type Fault, faultKind, Faults, faultStatusResponse, omitFields} from './faults.js';
+import {handleHook, HOOK_PREFIX} from './hooks.js';
 import {API_BASE_PATH} from './present.js';
 import {RateLimiter} from './rate-limit.js';
+import {loggableQuery, RequestLog} from './request-log.js';
 import {handleApi} from './router.js';
 import {buildSeed} from './seed.js';
+import {loadState, saveState} from './state-file.js';
 import {Store} from './store.js';
+import {now} from './time.js';
 import type {ApiRequest, ApiResponse, SeedName} from './types.js';
+import {authenticate} from './users.js';
 
 export interface SandboxOptions {
 	/** Default 127.0.0.1. */
 	host?: string;
 	/** Default 0: a free port. */
 	port?: number;
-	/** Default 'demo'. */
+	/** Default 'demo'. Ignored when the state file already exists. */
 	seed?: SeedName;
 	/** Persist the state in this file across restarts. */
 	stateFile?: string;
@@ -34,25 +41,62 @@ export interface RunningSandbox {
 
 export const formatHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
-function send(res: ServerResponse, response: ApiResponse): void {
+function encode(response: ApiResponse): {headers: Record<string, string | number>; data?: Buffer} {
 	const headers: Record<string, string | number> = {...response.headers};
-	if (response.body === undefined || response.status === 204) {
-		res.writeHead(response.status, headers);
-		res.end();
+	if (response.body === undefined || response.status === 204) return {headers};
+	const data = Buffer.from(JSON.stringify(response.body), 'utf8');
+	headers['Content-Type'] = 'application/json';
+	headers['Content-Length'] = data.length;
+	return {headers, data};
+}
+
+function send(res: ServerResponse, response: ApiResponse): void {
+	const {headers, data} = encode(response);
+	res.writeHead(response.status, headers);
+	res.end(data);
+}
+
+/**
+ * A truncated answer looks like a server dying mid-body: the full Content-Length is announced,
+ * half the bytes arrive, then the connection closes, so clients see a premature close.
+ */
+function sendTruncated(res: ServerResponse, response: ApiResponse): void {
+	const {headers, data} = encode(response);
+	if (!data) {
+		res.socket?.destroy();
 		return;
 	}
-	const text = Buffer.from(JSON.stringify(response.body), 'utf8');
-	headers['Content-Type'] = 'application/json';
-	headers['Content-Length'] = text.length;
 	res.writeHead(response.status, headers);
-	res.end(text);
+	res.write(data.subarray(0, Math.floor(data.length / 2)), () => res.socket?.destroy());
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
 	const host = options.host ?? '127.0.0.1';
-	const seed = options.seed ?? 'demo';
-	const store = new Store(buildSeed(seed));
+	const stateFile = options.stateFile;
+	const saved = stateFile ? loadState(stateFile) : undefined;
+	const store = new Store(saved ?? buildSeed(options.seed ?? 'demo'));
 	const limiter = options.rateLimit === false ? undefined : new RateLimiter();
+	const faults = new Faults();
+	const log = new RequestLog();
+	const timers = new Set<NodeJS.Timeout>();
+	let persisted = saved ? store.revision : -1;
+	let port = 0;
+
+	const persist = (): void => {
+		if (!stateFile || store.revision === persisted) return;
+		saveState(stateFile, store.snapshot);
+		persisted = store.revision;
+	};
+	persist();
+
+	const delay = (ms: number): Promise<void> =>
+		new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				resolve();
+			}, ms);
+			timers.add(timer);
+		});
 
 	const server = createServer((req, res) => {
 		void onRequest(req, res).catch(() => {
@@ -62,23 +106,75 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	});
 
 	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const arrived = now();
+		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const body = await readBody(req);
-		if (body === undefined) return send(res, errorResponse(413, 'Request body too large'));
-		if (url.pathname === '/_sandbox/reset' && req.method === 'POST') {
-			store.replace(buildSeed(seed));
-			limiter?.reset();
-			return send(res, {status: 200, body: {seed}});
+		if (url.pathname.startsWith(HOOK_PREFIX)) {
+			const response = body === undefined ? errorResponse(413, 'Request body too large') : handleHook({store, faults, log, limiter}, method, url.pathname, body);
+			persist();
+			return send(res, response);
+		}
+
+		const fault = faults.take(method, url.pathname);
+		const record = (status: number | null): void =>
+			log.add({
+				method,
+				path: url.pathname,
+				query: loggableQuery(url.searchParams),
+				status,
+				user: authenticate(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined)?.name ?? null,
+				time: arrived,
+				...(fault ? {fault: faultKind(fault)} : {}),
+			});
+		if (body === undefined) {
+			send(res, errorResponse(413, 'Request body too large'));
+			return record(413);
 		}
 		const apiReq: ApiRequest = {
-			method: req.method ?? 'GET',
+			method,
 			path: url.pathname,
 			query: url.searchParams,
 			headers: req.headers,
 			body,
 			origin: `http://${req.headers.host ?? `${formatHost(host)}:${port}`}`,
 		};
-		send(res, handleApi({store, limiter}, apiReq).response);
+
+		if (fault && !fault.after) {
+			if (fault.latency_ms) await delay(fault.latency_ms);
+			if (fault.status !== undefined || fault.drop) return deliver(res, fault, {status: 0}, record);
+			if (fault.truncate || fault.omit_fields) {
+				// The real handler's answer, computed on a scratch copy so nothing changes.
+				return deliver(res, fault, handleApi({store: store.clone(), limiter}, apiReq).response, record);
+			}
+		}
+		const response = handleApi({store, limiter}, apiReq).response;
+		persist();
+		if (fault?.after) {
+			if (fault.latency_ms) await delay(fault.latency_ms);
+			return deliver(res, fault, response, record);
+		}
+		send(res, response);
+		record(response.status);
+	}
+
+	function deliver(res: ServerResponse, fault: Fault, real: ApiResponse, record: (status: number | null) => void): void {
+		if (res.destroyed) return record(null);
+		if (fault.status !== undefined) {
+			send(res, faultStatusResponse(fault.status));
+			return record(fault.status);
+		}
+		if (fault.drop) {
+			res.socket?.destroy();
+			return record(null);
+		}
+		if (fault.truncate) {
+			sendTruncated(res, real);
+			return record(real.status);
+		}
+		const answer = (fault.omit_fields && omitFields(real, fault.omit_fields)) || real;
+		send(res, answer);
+		record(answer.status);
 	}
 
 	await new Promise<void>((resolve, reject) => {
@@ -88,7 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			resolve();
 		});
 	});
-	const port = (server.address() as AddressInfo).port;
+	port = (server.address() as AddressInfo).port;
 	const origin = `http://${formatHost(host)}:${port}`;
 	return {
 		origin,
@@ -96,7 +192,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		port,
 		close: () =>
 			new Promise<void>((resolve) => {
+				for (const timer of timers) clearTimeout(timer);
+				timers.clear();
 				server.close(() => resolve());
+				// Keep-alive sockets would otherwise hold close() open for seconds.
 				server.closeAllConnections();
 			}),
 	};

@@ -1,0 +1,68 @@
+// Test hooks under /_sandbox/: read and clear the request log, reset to the seed, inject and
+// clear faults, add bulk rows. They need no key, are never logged, never faulted, never
+// rate-limited, so a test can always reach them.
+import {errorResponse, SandboxError} from './errors.js';
+import {Faults, parseFaultSpec} from './faults.js';
+import {parsePopulateSpec, populate} from './populate.js';
+import type {RateLimiter} from './rate-limit.js';
+import type {RequestLog} from './request-log.js';
+import {buildSeed, SEED_NAMES} from './seed.js';
+import type {Store} from './store.js';
+import type {ApiResponse, SeedName} from './types.js';
+import {parseJsonObject} from './validation.js';
+
+export const HOOK_PREFIX = '/_sandbox/';
+
+export interface HookContext {
+	store: Store;
+	faults: Faults;
+	log: RequestLog;
+	limiter?: RateLimiter;
+}
+
+const optionalObject = (body: string): Record<string, unknown> => (body.trim() === '' ? {} : parseJsonObject(body));
+
+function route(ctx: HookContext, method: string, path: string, body: string): ApiResponse {
+	const name = path.slice(HOOK_PREFIX.length).replace(/\/$/, '');
+	if (name === 'requests') {
+		if (method === 'GET') return {status: 200, body: {requests: ctx.log.list()}};
+		if (method === 'DELETE') {
+			ctx.log.clear();
+			return {status: 204};
+		}
+	}
+	if (name === 'reset' && method === 'POST') {
+		const input = optionalObject(body);
+		const seed = input.seed ?? ctx.store.seed;
+		if (!SEED_NAMES.includes(seed as SeedName)) return errorResponse(400, `seed must be ${SEED_NAMES.join(' or ')}`);
+		ctx.store.replace(buildSeed(seed as SeedName));
+		ctx.faults.clear();
+		ctx.limiter?.reset();
+		return {status: 200, body: {seed, destinations: ctx.store.destinations.length}};
+	}
+	if (name === 'faults') {
+		if (method === 'GET') return {status: 200, body: {faults: ctx.faults.list()}};
+		if (method === 'POST') {
+			ctx.faults.add(parseFaultSpec(parseJsonObject(body)));
+			return {status: 201, body: {faults: ctx.faults.list()}};
+		}
+		if (method === 'DELETE') {
+			ctx.faults.clear();
+			return {status: 204};
+		}
+	}
+	if (name === 'populate' && method === 'POST') {
+		const added = populate(ctx.store, parsePopulateSpec(parseJsonObject(body)));
+		return {status: 201, body: {added, total: ctx.store.destinations.length}};
+	}
+	return errorResponse(404, 'No such sandbox hook: see src/sandbox/README.md');
+}
+
+export function handleHook(ctx: HookContext, method: string, path: string, body: string): ApiResponse {
+	try {
+		return route(ctx, method, path, body);
+	} catch (err) {
+		if (err instanceof SandboxError) return errorResponse(err.status, err.message, err.headers);
+		throw err;
+	}
+}
