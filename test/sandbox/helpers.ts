@@ -1,4 +1,5 @@
 // Shared test helpers: real HTTP against a real sandbox, plain fetch, no mocking.
+import {request as httpRequest} from 'node:http';
 import {afterEach} from 'vitest';
 import {startSandbox, type RunningSandbox, type SandboxOptions} from '../../src/sandbox/server.js';
 import {SANDBOX_ADMIN_KEY, SANDBOX_OTHER_KEY, SANDBOX_USER_KEY} from '../../src/sandbox/users.js';
@@ -82,4 +83,24 @@ export function body(type: keyof typeof BODIES, bucket: string, name?: string): 
 	const base = BODIES[type];
 	const locationKey = type === 'azure_blob_storage' ? 'container' : 'bucket';
 	return {type: base.type, parameters: {...base.parameters, [locationKey]: bucket}, ...(name === undefined ? {} : {name})};
+}
+
+/**
+ * A request over node:http with exactly the given headers (fetch forbids some, such as Host, and
+ * adds its own), for wire-level checks.
+ */
+export function rawRequest(
+	sb: RunningSandbox,
+	options: {method: string; path: string; headers?: Record<string, string>; body?: string},
+): Promise<{status: number; headers: Record<string, string | string[] | undefined>; text: string}> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(`${sb.origin}${options.path}`, {method: options.method, headers: options.headers, agent: false}, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8')}));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.end(options.body);
+	});
 }
