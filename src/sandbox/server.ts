@@ -87,7 +87,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		saveState(stateFile, store.snapshot);
 		persisted = store.revision;
 	};
-	persist();
+	try {
+		persist();
+	} catch (err) {
+		throw new Error(`cannot write the state file ${stateFile}: ${(err as Error).message}`);
+	}
 
 	const delay = (ms: number): Promise<void> =>
 		new Promise((resolve) => {

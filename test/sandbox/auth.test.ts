@@ -14,6 +14,7 @@ describe('authentication', () => {
 		['api-key', `api-key ${SANDBOX_USER_KEY}`],
 		['api-key, any case', `API-Key ${SANDBOX_USER_KEY}`],
 		['Basic with the key as user name', basic(SANDBOX_USER_KEY)],
+		['Basic with a password, which is ignored', basic(SANDBOX_USER_KEY, 'ignored')],
 		['Bearer', `Bearer ${SANDBOX_USER_KEY}`],
 	])('accepts %s', async (_label, authorization) => {
 		const sb = await sandbox();

@@ -1,6 +1,6 @@
 // GET/PUT/DELETE /destinations/v1/default: one default per org, owners and admins only.
 import {describe, expect, it} from 'vitest';
-import {API, body, call, sandbox, type Who} from './helpers.js';
+import {API, body, call, sandbox, SECRET_VALUES, type Who} from './helpers.js';
 
 const NO_DEFAULT = {code: 404, message: 'No default destination configured'};
 
@@ -26,6 +26,10 @@ describe('default destination', () => {
 		expect(res.json.default).toBe(true);
 		const got = await call(sb, 'GET', `${API}/default`, {as: 'other'});
 		expect(got.json.id).toBe(mine.id);
+		for (const reply of [res, got]) {
+			expect(reply.json.parameters.aws_secret_access_key).toBe('<REDACTED>');
+			for (const secret of SECRET_VALUES) expect(reply.text).not.toContain(secret);
+		}
 		expect(got.json.default).toBe(true);
 		const list = (await call(sb, 'GET', API)).json.destinations;
 		expect(list.filter((d: {default: boolean}) => d.default).map((d: {id: string}) => d.id)).toEqual([mine.id]);

@@ -19,7 +19,7 @@ describe('patch', () => {
 		const suffix = d.id.slice(-21);
 		expect(res.json['pl:ref']).toBe(`pl:destinations/renamed-dest-${suffix}`);
 		expect(res.json.updated > d.updated).toBe(true);
-		for (const form of [d.id, `renamed-dest-${suffix}`, encodeURIComponent(d['pl:ref']), encodeURIComponent(res.json['pl:ref'])]) {
+		for (const form of [d.id, `renamed-dest-${suffix}`, encodeURIComponent(d['pl:ref']), encodeURIComponent(res.json['pl:ref']), res.json['pl:ref']]) {
 			const got = await call(sb, 'GET', `${API}/${form}`);
 			expect(got.status, form).toBe(200);
 			expect(got.json.name).toBe('Renamed dest');

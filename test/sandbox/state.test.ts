@@ -108,4 +108,9 @@ describe('state file', () => {
 		await expect(startSandbox({stateFile: file, rateLimit: false})).rejects.toThrow(/broken\.json/);
 		expect(readFileSync(file, 'utf8')).toBe(content);
 	});
+
+	it('refuses to start when the file cannot be written, naming it', async () => {
+		const file = join(tempDir(), 'no-such-dir', 'state.json');
+		await expect(startSandbox({stateFile: file, rateLimit: false})).rejects.toThrow(/cannot write the state file .*no-such-dir/);
+	});
 });
