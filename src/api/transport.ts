@@ -1,0 +1,138 @@
+// One HTTP exchange with retries: every attempt waits its turn at the rate limiter, runs under
+// its own timeout, and reports what it is doing (for "waiting 2 s (rate limited)"). Retries are
+// done here around got (got's own retry is off) so that retried attempts pass through the
+// limiter too, Retry-After is capped, and the rules of retry-policy.ts are the only ones.
+import got, {type Got} from 'got';
+import {ApiError} from './errors.js';
+import {cancelled, errorFromException, errorFromStatus, type Explanations, type FailureContext} from './failure.js';
+import {LimiterAbortedError, type Limiter} from './limiter.js';
+import {backoffMs, CONNECTION_ERROR_CODES, isIdempotent, type Method, parseRetryAfter, rateLimitWaitMs, RETRYABLE_STATUSES} from './retry-policy.js';
+import {secretsOf} from './scrub.js';
+
+export interface TransportEvent {
+	type: 'request' | 'response' | 'retry' | 'waiting';
+	method: string;
+	path: string;
+	status?: number;
+	attempt?: number;
+	waitMs?: number;
+}
+
+export interface TransportOptions {
+	root: string;
+	apiKey: string;
+	headers: Record<string, string>;
+	timeoutMs: number;
+	retries: number;
+	maxRetryAfterSeconds: number;
+	limiter?: Limiter;
+	onEvent?: (e: TransportEvent) => void;
+}
+
+export interface Exchange {
+	method: Method;
+	/** Path from the API root, query included, already encoded. */
+	path: string;
+	body?: unknown;
+	signal?: AbortSignal;
+	explanations?: Explanations;
+}
+
+export interface Reply {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	text: string;
+	/** The secrets of this exchange, for scrubbing anything derived from the reply. */
+	secrets: readonly string[];
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(cancelled());
+		const onAbort = (): void => {
+			clearTimeout(timer);
+			reject(cancelled());
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+export function createTransport(options: TransportOptions): (exchange: Exchange) => Promise<Reply> {
+	const http: Got = got.extend({
+		headers: {...options.headers, authorization: `api-key ${options.apiKey}`},
+		timeout: {request: options.timeoutMs},
+		retry: {limit: 0},
+		throwHttpErrors: false,
+		responseType: 'text',
+		// Same method and body on 307/308, as the official client does; got drops the
+		// Authorization header if a redirect leaves the origin.
+		followRedirect: true,
+	});
+	const emit = (e: TransportEvent): void => {
+		try {
+			options.onEvent?.(e);
+		} catch {
+			// A faulty listener must not break the request it is watching.
+		}
+	};
+
+	return async function send(exchange: Exchange): Promise<Reply> {
+		const {method, path, signal} = exchange;
+		const secrets = secretsOf(options.apiKey, exchange.body);
+		const ctx: FailureContext = {method, secrets, explanations: exchange.explanations, timeoutMs: options.timeoutMs};
+		const body = exchange.body === undefined ? undefined : JSON.stringify(exchange.body);
+		const url = `${options.root}${path}`;
+		let retriesLeft = options.retries;
+
+		for (let attempt = 1; ; attempt++) {
+			if (signal?.aborted) throw cancelled();
+			if (options.limiter) {
+				try {
+					await options.limiter.acquire({signal, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
+				} catch (err) {
+					if (err instanceof LimiterAbortedError) throw cancelled();
+					throw err;
+				}
+			}
+			emit({type: 'request', method, path, attempt});
+
+			let waitMs: number;
+			let status: number | undefined;
+			try {
+				const response = await http(url, {
+					method,
+					body,
+					headers: body === undefined ? {} : {'content-type': 'application/json'},
+					signal,
+				});
+				status = response.statusCode;
+				emit({type: 'response', method, path, status, attempt});
+				if (status >= 200 && status < 300) return {status, headers: response.headers, text: response.body, secrets};
+				const error = errorFromStatus(status, response.headers, response.body, ctx);
+				if (retriesLeft <= 0) throw error;
+				if (status === 429) {
+					// Not processed, so safe to repeat whatever the method.
+					waitMs = rateLimitWaitMs(parseRetryAfter(response.headers['retry-after']), options.maxRetryAfterSeconds);
+				} else if (RETRYABLE_STATUSES.has(status) && isIdempotent(method)) {
+					waitMs = backoffMs(options.retries - retriesLeft + 1);
+				} else {
+					throw error;
+				}
+			} catch (err) {
+				if (signal?.aborted) throw cancelled();
+				if (err instanceof ApiError) throw err;
+				const code = (err as {code?: string}).code ?? '';
+				const connectionBroke = CONNECTION_ERROR_CODES.has(code) && (err as {name?: string}).name !== 'TimeoutError';
+				if (!(connectionBroke && isIdempotent(method) && retriesLeft > 0)) throw errorFromException(err, ctx);
+				waitMs = backoffMs(options.retries - retriesLeft + 1);
+			}
+			retriesLeft--;
+			emit({type: 'retry', method, path, status, attempt: attempt + 1, waitMs});
+			await sleep(waitMs, signal);
+		}
+	};
+}
