@@ -30,6 +30,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number = Date.
 	if (value === undefined) return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	// An HTTP date names its day and month; Date.parse would also take "-3" as a year.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, Math.ceil((date - nowMs) / 1000));
