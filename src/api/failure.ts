@@ -91,7 +91,12 @@ export function malformed(detail: string, ctx: Pick<FailureContext, 'method' | '
 	return new ApiError({kind: 'malformed', status, explanation});
 }
 
-export const cancelled = (): ApiError => new ApiError({kind: 'cancelled'});
+const MAYBE_MADE = ' The change may or may not have been made: reload to check.';
+const mutates = (method: string): boolean => method === 'POST' || method === 'PATCH';
+
+/** Cancelled by the user. A POST or PATCH already on its way may still take effect. */
+export const cancelled = (method?: string, inFlight = false): ApiError =>
+	new ApiError({kind: 'cancelled', explanation: inFlight && method && mutates(method) ? `Cancelled.${MAYBE_MADE}` : undefined});
 
 interface GotLikeError {
 	name?: string;
@@ -107,7 +112,8 @@ export function errorFromException(err: unknown, ctx: FailureContext): ApiError 
 	const e = (typeof err === 'object' && err !== null ? err : {}) as GotLikeError;
 	const code = e.code ?? '';
 	if (e.name === 'TimeoutError') {
-		return new ApiError({kind: 'timeout', explanation: withDetail('timeout', `no answer within ${seconds(ctx.timeoutMs)}`, ctx.explanations)});
+		const explanation = withDetail('timeout', `no answer within ${seconds(ctx.timeoutMs)}`, ctx.explanations);
+		return new ApiError({kind: 'timeout', explanation: mutates(ctx.method) ? explanation + MAYBE_MADE : explanation});
 	}
 	if (e.name === 'MaxRedirectsError') return malformed('the server redirected too many times', ctx);
 	// The status line arrived, then the connection broke: the answer was cut off.
@@ -126,7 +132,7 @@ export function errorFromException(err: unknown, ctx: FailureContext): ApiError 
 	}
 	let explanation = withDetail('network', detail, ctx.explanations);
 	// A POST or PATCH that reached the server may have taken effect before the line dropped.
-	if (!neverConnected && (ctx.method === 'POST' || ctx.method === 'PATCH')) explanation += ' The change may or may not have been made: reload to check.';
+	if (!neverConnected && mutates(ctx.method)) explanation += MAYBE_MADE;
 	return new ApiError({kind: 'network', explanation});
 }
 

@@ -123,8 +123,8 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 					throw error;
 				}
 			} catch (err) {
-				if (signal?.aborted) throw cancelled();
 				if (err instanceof ApiError) throw err;
+				if (signal?.aborted) throw cancelled(method, true);
 				const code = (err as {code?: string}).code ?? '';
 				const connectionBroke = CONNECTION_ERROR_CODES.has(code) && (err as {name?: string}).name !== 'TimeoutError';
 				if (!(connectionBroke && isIdempotent(method) && retriesLeft > 0)) throw errorFromException(err, ctx);

@@ -139,6 +139,15 @@ describe('failures without an answer', () => {
 		const faults = (await (await fetch(`${sb.origin}/_sandbox/faults`)).json()) as {faults: {remaining: number}[]};
 		expect(faults.faults.map((f) => f.remaining)).toEqual([1]);
 	});
+
+	it('a timed-out POST may have been processed, and the user is told so', async () => {
+		const sb = await sandbox({seed: 'empty'});
+		await fault(sb, {count: 1, latency_ms: 5000, after: true, methods: ['POST']});
+		const {client} = clientFor(sb, {timeoutMs: 300});
+		const error = await apiError(client.create(s3Body('client-slow-create')), 'timeout');
+		expect(error.explanation).toMatch(/may or may not have been made/);
+		expect((await client.list()).map((d) => d.name)).toEqual(['client-slow-create']);
+	});
 });
 
 describe('malformed answers', () => {
@@ -244,6 +253,18 @@ describe('cancellation', () => {
 		const error = await apiError(pending, 'cancelled');
 		expect(error.explanation).toBe('Cancelled.');
 		expect(error.transient).toBe(false);
+	});
+
+	it('aborting a PATCH already sent warns that the change may still happen', async () => {
+		const sb = await sandbox();
+		const {client} = clientFor(sb);
+		const id = (await client.getDefault())!.id;
+		await fault(sb, {count: 1, latency_ms: 20_000, after: true, methods: ['PATCH']});
+		const controller = new AbortController();
+		const pending = client.rename(id, 'Renamed while cancelled', {signal: controller.signal});
+		setTimeout(() => controller.abort(), 100);
+		const error = await apiError(pending, 'cancelled');
+		expect(error.explanation).toBe('Cancelled. The change may or may not have been made: reload to check.');
 	});
 
 	it('an already-aborted signal sends nothing', async () => {
