@@ -1,7 +1,23 @@
-// The credential-rotation form (issue #4). Contract first; the body grows behind these props.
+// The credential-rotation form (`c` on the main screen): exactly the catalogue's rotatable fields
+// of the destination's type, the wizard's widgets and rules, a confirmation whose safe answer is
+// focused, one PATCH. Every key goes through useRotation's onKey.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useInput} from 'ink';
 import type {CallOptions, Destination} from '../../src/api/types.js';
+import {isDestinationType, provider, REDACTED} from '../../src/catalogue/providers.js';
+import {sanitize} from '../../src/sanitize.js';
+import {isGcsKeyField} from '../../src/wizard/form.js';
+import type {FileAccess} from '../../src/wizard/gcs-source.js';
+import {rotationFields} from '../../src/wizard/rotation-state.js';
+import {useRotation} from '../../hooks/use-rotation.js';
+import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
+import {FieldsPage} from '../inputs/FieldsPage.js';
+import {KeyHints} from '../inputs/KeyHints.js';
+import {Notice} from '../inputs/Notice.js';
+import {tone} from '../inputs/theme.js';
+import {ConfirmLeave} from '../wizard/ConfirmLeave.js';
+import {fieldHints} from '../wizard/hints.js';
+import {RotateConfirm} from './RotateConfirm.js';
 
 export interface RotateFormProps {
 	destination: Destination;
@@ -11,12 +27,89 @@ export interface RotateFormProps {
 	onCancel: () => void;
 	width: number;
 	height: number;
+	/** File access for the GCS key's "load from file" (tests may pass their own). */
+	files?: FileAccess;
 }
 
+/** The words for the screen's toast after a rotation: the new `updated` time. */
+export const rotatedMessage = (d: Destination): string => `Credentials of "${sanitize(d.name)}" rotated · updated ${sanitize(d.updated)}`;
+
 export function RotateForm(props: RotateFormProps): React.JSX.Element {
+	const {destination, width} = props;
+	if (!isDestinationType(destination.type)) {
+		return <Closing {...props} reason={`destui cannot rotate credentials of a "${sanitize(destination.type)}" destination.`} />;
+	}
+	if (!destination.permissions.can_write) {
+		return <Closing {...props} reason={`Only the owner of "${sanitize(destination.name)}" or an organisation admin can rotate its credentials.`} />;
+	}
+	return <Form {...props} width={width} />;
+}
+
+/** Shown instead of the form when it cannot be used: the reason, and Esc to close. */
+function Closing({reason, onCancel, width}: RotateFormProps & {reason: string}): React.JSX.Element {
+	useInput((_input, key) => {
+		if (key.escape || key.return) onCancel();
+	});
 	return (
-		<Box flexDirection="column" width={props.width}>
-			<Text bold>Rotate credentials</Text>
+		<Box flexDirection="column" width={width}>
+			<Text bold color={tone.accent()}>
+				Rotate credentials
+			</Text>
+			<Notice kind="warn">{reason}</Notice>
+			<KeyHints hints={[['Esc', 'close']]} />
+		</Box>
+	);
+}
+
+function Form(props: RotateFormProps): React.JSX.Element {
+	const {destination, width, height} = props;
+	const {state: s, onKey, files} = useRotation(props);
+	useInput(onKey, {isActive: s.outcome === undefined});
+	const type = destination.type as Parameters<typeof provider>[0];
+	const spec = provider(type);
+	const fields = rotationFields(type);
+	const focused = fields[s.focus];
+	useWizardPasteMode(s.phase === 'editing' && !!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
+
+	// Non-secret credentials (key ids) are shown as they are now, so the user sees what changes.
+	const placeholderFor = (key: string): string | undefined => {
+		const current = destination.parameters[key];
+		return typeof current === 'string' && current && current !== REDACTED ? `now ${sanitize(current)}` : undefined;
+	};
+
+	let footer: React.ReactNode;
+	if (s.confirmLeave) footer = <ConfirmLeave what="the rotation form" />;
+	else if (s.phase === 'confirm') footer = <RotateConfirm name={destination.name} choice={s.choice} />;
+	else if (s.phase === 'sending') footer = <KeyHints hints={[['Esc', 'cancel']]} />;
+	else if (s.outcome?.kind === 'rotated') footer = <Notice kind="ok">{rotatedMessage(s.outcome.destination)}</Notice>;
+	else footer = <KeyHints hints={fieldHints(focused, false, s.focus === fields.length - 1, 'close').map(([k, v]) => (k === 'Enter' && v === 'next step' ? ['Enter', 'rotate'] : [k, v]))} />;
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={tone.accent()} wrap="truncate-end">
+				{`Rotate credentials · ${sanitize(destination.name)} · ${spec.label}`}
+			</Text>
+			<Text wrap="truncate-end">New credentials replace the stored ones at once; Planet checks them by writing and deleting planetverify.txt.</Text>
+			<Box marginTop={1} flexDirection="column">
+				<FieldsPage
+					fields={fields}
+					form={s.form}
+					focus={s.focus}
+					pick={s.pick}
+					ctx={{type, existing: [], files}}
+					attempted={s.attempted}
+					width={width}
+					suggestionRows={Math.max(3, Math.min(6, height - 12))}
+					placeholderFor={placeholderFor}
+				/>
+			</Box>
+			{s.notice ? (
+				<Box marginTop={1}>
+					<Notice kind="error">{s.notice.message}</Notice>
+				</Box>
+			) : null}
+			{s.phase === 'sending' ? <Notice kind="info">Rotating…</Notice> : null}
+			<Box marginTop={1}>{footer}</Box>
 		</Box>
 	);
 }

@@ -1,7 +1,24 @@
-// The step-by-step creation wizard (issue #4). Contract first; the body grows behind these props.
+// The step-by-step creation wizard (`n` on the main screen): provider, one page per catalogue
+// field group (the name on the last), review, create. Every key goes through useWizard's onKey.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useInput} from 'ink';
 import type {CallOptions, CreateBody, Destination} from '../../src/api/types.js';
+import {nameSourceKey, ORG_DESTINATION_LIMIT, PROVIDERS, provider} from '../../src/catalogue/providers.js';
+import {sanitize} from '../../src/sanitize.js';
+import {defaultName, effectiveName, isGcsKeyField, nameTaken, NAME_KEY, suggestionsFor, typedName} from '../../src/wizard/form.js';
+import type {FileAccess} from '../../src/wizard/gcs-source.js';
+import {currentForm, currentStep, currentSteps, formContext, type WizardState} from '../../src/wizard/wizard-state.js';
+import {stepOfField} from '../../src/wizard/steps.js';
+import {useWizard} from '../../hooks/use-wizard.js';
+import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
+import {FieldsPage} from '../inputs/FieldsPage.js';
+import {KeyHints} from '../inputs/KeyHints.js';
+import {Notice} from '../inputs/Notice.js';
+import {tone} from '../inputs/theme.js';
+import {ConfirmLeave} from './ConfirmLeave.js';
+import {fieldHints, type Hint} from './hints.js';
+import {ProviderStep} from './ProviderStep.js';
+import {ReviewStep} from './ReviewStep.js';
 
 export interface CreateWizardProps {
 	/** The shared cache of loaded destinations (name clashes, the organisation's limit). */
@@ -12,14 +29,102 @@ export interface CreateWizardProps {
 	onCancel: () => void;
 	width: number;
 	height: number;
-	/** Optional: finds a destination by name on the server (used before retrying after a dropped connection). */
+	/**
+	 * Optional: finds a destination by name on the server. Used only before re-sending after an
+	 * answer was lost (dropped connection, timeout, cancel), so a retry cannot create a twin.
+	 * Without it the wizard looks in `existing`, and the server's unique-name rule (409) still
+	 * stops a duplicate.
+	 */
 	lookup?: (name: string) => Promise<Destination | undefined>;
+	/** File access for the GCS key's "load from file" (tests may pass their own). */
+	files?: FileAccess;
+}
+
+export const activeCount = (existing: readonly Destination[]): number => existing.filter((d) => !d.archived).length;
+
+function quotaMessage(existing: readonly Destination[]): string | undefined {
+	const n = activeCount(existing);
+	if (n < ORG_DESTINATION_LIMIT) return undefined;
+	return `Your organisation already has ${n} active destinations, the limit is ${ORG_DESTINATION_LIMIT}: archive one before creating another, or the server will refuse this one.`;
+}
+
+function title(s: WizardState): string {
+	const steps = currentSteps(s);
+	const step = currentStep(s);
+	const who = s.step === 0 ? 'New destination' : provider(s.type ?? PROVIDERS[s.highlight]!.type).label;
+	return `${who} · step ${s.step + 1} of ${steps.length} · ${step.title}`;
 }
 
 export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
+	const {state: s, onKey, files} = useWizard(props);
+	useInput(onKey, {isActive: s.outcome === undefined});
+
+	const step = currentStep(s);
+	const form = currentForm(s);
+	const ctx = formContext(s, {existing: props.existing, files});
+	const focused = step.kind === 'fields' ? step.fields[s.focus] : undefined;
+	useWizardPasteMode(!!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
+
+	const quota = quotaMessage(props.existing);
+	const notice = s.notice && s.notice.step === s.step ? s.notice : undefined;
+	const sending = s.phase === 'sending';
+
+	let body: React.ReactNode;
+	let hints: Hint[];
+	if (step.kind === 'provider') {
+		body = <ProviderStep highlight={s.highlight} chosen={s.type} />;
+		hints = [['↑/↓', 'choose'], ['Enter', 'next'], ['Esc', 'leave']];
+	} else if (step.kind === 'fields') {
+		const hasPicker = !!focused && focused.kind === 'param' && suggestionsFor(focused.spec, '').length > 0;
+		hints = fieldHints(focused, hasPicker, s.focus === step.fields.length - 1, 'back');
+		const nameStep = s.type ? stepOfField(s.type, NAME_KEY) : undefined;
+		const sourceKey = s.type ? nameSourceKey(s.type) : 'bucket';
+		const noteFor = (key: string): string | undefined => {
+			// Said at once, on the bucket itself: its name, as the destination's name, is taken.
+			if (key !== sourceKey || typedName(form) || !s.type) return undefined;
+			const name = defaultName(s.type, form);
+			if (!nameTaken(props.existing, name) || nameStep === s.step) return undefined;
+			return `a destination named "${sanitize(name)}" already exists: you will choose another name on step ${(nameStep ?? 0) + 1}`;
+		};
+		const used = step.fields.length * 4 + 6;
+		body = (
+			<FieldsPage
+				fields={step.fields}
+				form={form}
+				focus={s.focus}
+				pick={s.pick}
+				ctx={ctx}
+				attempted={!!s.attempted[s.step]}
+				width={props.width}
+				suggestionRows={Math.max(3, Math.min(6, props.height - used))}
+				noteFor={noteFor}
+			/>
+		);
+	} else {
+		body = s.type ? <ReviewStep type={s.type} form={form} files={files} width={props.width} /> : null;
+		hints = sending ? [['Esc', 'cancel']] : [['Enter', notice?.retry ? 'try again' : 'create'], ['Esc', 'back']];
+	}
+
+	const pending = sending ? `Creating "${sanitize(s.type ? effectiveName(s.type, form) : '')}"…` : undefined;
+
 	return (
 		<Box flexDirection="column" width={props.width}>
-			<Text bold>New destination</Text>
+			<Text bold color={tone.accent()} wrap="truncate-end">
+				{title(s)}
+			</Text>
+			{quota && (step.kind === 'provider' || step.kind === 'review') ? <Notice kind="warn">{quota}</Notice> : null}
+			<Box marginTop={1} flexDirection="column">
+				{body}
+			</Box>
+			{notice ? (
+				<Box marginTop={1}>
+					<Notice kind="error">{notice.message}</Notice>
+				</Box>
+			) : null}
+			{pending ? <Notice kind="info">{pending}</Notice> : null}
+			<Box marginTop={1}>{s.confirmLeave ? <ConfirmLeave what="the wizard" /> : <KeyHints hints={hints} />}</Box>
 		</Box>
 	);
 }
+
+

@@ -1,0 +1,45 @@
+// One field: a focus marker, its label, its value, the rule in plain words, and what is wrong.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {dim, tone} from './theme.js';
+
+export interface FieldRowProps {
+	label: string;
+	labelWidth: number;
+	focused: boolean;
+	optional?: boolean;
+	help?: string;
+	problem?: string;
+	note?: string;
+	children: React.ReactNode;
+}
+
+export function FieldRow({label, labelWidth, focused, optional, help, problem, note, children}: FieldRowProps): React.JSX.Element {
+	const title = `${label}${optional ? ' (optional)' : ''}`;
+	return (
+		<Box flexDirection="column">
+			<Box>
+				<Text color={focused ? tone.accent() : undefined} bold={focused}>{focused ? '› ' : '  '}</Text>
+				<Box width={labelWidth} flexShrink={0}>
+					<Text bold={focused} wrap="truncate-end">{title}</Text>
+				</Box>
+				<Box flexGrow={1}>{children}</Box>
+			</Box>
+			{help ? (
+				<Box paddingLeft={2 + labelWidth}>
+					<Text dimColor={dim()}>{help}</Text>
+				</Box>
+			) : null}
+			{problem ? (
+				<Box paddingLeft={2 + labelWidth}>
+					<Text color={tone.error()}>{`✗ ${label} ${problem}`}</Text>
+				</Box>
+			) : null}
+			{note ? (
+				<Box paddingLeft={2 + labelWidth}>
+					<Text color={tone.warn()}>{`! ${note}`}</Text>
+				</Box>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,24 @@
+// "Rotate now?" with the safe answer, No, focused; y/n answer at once.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {sanitize} from '../../src/sanitize.js';
+import {tone} from '../inputs/theme.js';
+
+export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes'}): React.JSX.Element {
+	const button = (label: string, on: boolean) => (
+		<Text inverse={on} bold={on}>
+			{on ? `[ ${label} ]` : `  ${label}  `}
+		</Text>
+	);
+	return (
+		<Box flexDirection="column">
+			<Text color={tone.warn()} wrap="wrap">{`Rotate the credentials of "${sanitize(name)}"? This cannot be undone: the old credentials are no longer stored.`}</Text>
+			<Box>
+				{button('No', choice === 'no')}
+				<Text> </Text>
+				{button('Yes', choice === 'yes')}
+				<Text dimColor>{'   ←/→ choose · Enter confirm · y/n'}</Text>
+			</Box>
+		</Box>
+	);
+}
