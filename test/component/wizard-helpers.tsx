@@ -1,0 +1,128 @@
+// Shared by the wizard and rotation component tests: keys written one per act(), a real sandbox
+// and client behind the create/rotate props, and every frame kept so secrets can be looked for.
+import React from 'react';
+import {act} from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach} from 'vitest';
+import {createClient} from '../../src/api/client.js';
+import type {CreateBody, Destination, DestinationsApi} from '../../src/api/types.js';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+
+export const K = {
+	up: '\x1b[A',
+	down: '\x1b[B',
+	right: '\x1b[C',
+	left: '\x1b[D',
+	enter: '\r',
+	esc: '\x1b',
+	tab: '\t',
+	shiftTab: '\x1b[Z',
+	backspace: '\x7f',
+	ctrlC: '\x03',
+	ctrlR: '\x12',
+	ctrlU: '\x15',
+	space: ' ',
+} as const;
+
+export const USER_KEY = 'PLAK-sandbox-user';
+export const ADMIN_KEY = 'PLAK-sandbox-admin';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+export async function sandbox(seed: 'demo' | 'empty' = 'empty'): Promise<RunningSandbox> {
+	const sb = await startSandbox({seed, rateLimit: false});
+	cleanups.push(() => sb.close());
+	return sb;
+}
+
+export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsApi {
+	return createClient({apiKey, baseUrl: sb.apiBase});
+}
+
+export type Rendered = ReturnType<typeof render>;
+
+export async function mount(tree: React.ReactElement): Promise<Rendered> {
+	let r!: Rendered;
+	await act(async () => {
+		r = render(tree);
+	});
+	cleanups.push(() =>
+		act(async () => {
+			r.unmount();
+		}),
+	);
+	return r;
+}
+
+/** One key per write, inside act; a lone Esc needs a tick before Ink lets it through. */
+export async function press(r: Rendered, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		await act(async () => {
+			r.stdin.write(key);
+			if (key === K.esc) await new Promise((resolve) => setImmediate(resolve));
+		});
+	}
+}
+
+/** Types text one character per write, as a person would. */
+export async function type(r: Rendered, text: string): Promise<void> {
+	for (const ch of [...text]) await press(r, ch);
+}
+
+/** A bracketed paste as a terminal sends it: markers and text in one chunk, or split in pieces. */
+export async function paste(r: Rendered, text: string, pieces = 1): Promise<void> {
+	const data = `\x1b[200~${text}\x1b[201~`;
+	const size = Math.ceil(data.length / pieces);
+	for (let i = 0; i < data.length; i += size) {
+		await act(async () => {
+			r.stdin.write(data.slice(i, i + size));
+		});
+	}
+}
+
+/** Lets pending promises (a request to the sandbox) settle, re-rendering inside act. */
+export async function settle(r: Rendered, until: () => boolean, timeoutMs = 5000): Promise<void> {
+	const start = Date.now();
+	while (!until()) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out; last frame:\n${r.lastFrame()}`);
+		await act(async () => {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		});
+	}
+}
+
+export const frame = (r: Rendered): string => r.lastFrame() ?? '';
+
+/** Every frame ever written, for "never on screen" checks. */
+export const allFrames = (r: Rendered): string => r.frames.join('\n');
+
+/** A create prop backed by a real client, recording the exact bodies it was given. */
+export function recordingCreate(api: DestinationsApi) {
+	const bodies: CreateBody[] = [];
+	const created: Destination[] = [];
+	const create = async (body: CreateBody, options?: {signal?: AbortSignal}) => {
+		bodies.push(structuredClone(body));
+		const d = await api.create(body, options);
+		created.push(d);
+		return d;
+	};
+	return {create, bodies, created};
+}
+
+export function recordingRotate(api: DestinationsApi, id: string) {
+	const sent: Record<string, string | boolean>[] = [];
+	const rotate = async (parameters: Record<string, string | boolean>, options?: {signal?: AbortSignal}) => {
+		sent.push(structuredClone(parameters));
+		return api.rotate(id, parameters, options);
+	};
+	return {rotate, sent};
+}
+
+export async function sandboxHook(sb: RunningSandbox, path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+	const res = await fetch(`${sb.origin}/_sandbox/${path}`, {method, body: body === undefined ? undefined : JSON.stringify(body)});
+	const text = await res.text();
+	return text ? JSON.parse(text) : undefined;
+}
