@@ -74,7 +74,7 @@ function Form(props: RotateFormProps): React.JSX.Element {
 	// Non-secret credentials (key ids) are shown as they are now, so the user sees what changes.
 	const placeholderFor = (key: string): string | undefined => {
 		const current = destination.parameters[key];
-		return typeof current === 'string' && current && current !== REDACTED ? `now ${sanitize(current)}` : undefined;
+		return typeof current === 'string' && current && current !== REDACTED ? `current: ${sanitize(current)}` : undefined;
 	};
 
 	let footer: React.ReactNode;
@@ -89,7 +89,7 @@ function Form(props: RotateFormProps): React.JSX.Element {
 			<Text bold color={tone.accent()} wrap="truncate-end">
 				{`Rotate credentials · ${sanitize(destination.name)} · ${spec.label}`}
 			</Text>
-			<Text wrap="truncate-end">New credentials replace the stored ones at once; Planet checks them by writing and deleting planetverify.txt.</Text>
+			<Text wrap="truncate-end">The new credentials replace the stored ones; Planet checks them before they are saved.</Text>
 			<Box marginTop={1} flexDirection="column">
 				<FieldsPage
 					fields={fields}

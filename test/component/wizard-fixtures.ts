@@ -35,26 +35,35 @@ export function typedSecrets(t: DestinationType): string[] {
 	});
 }
 
-/** Opens the provider's pages from step 1 and fills every field; stops on the review. */
-export async function walkToReview(r: Rendered, t: DestinationType, input: Record<string, string | boolean> = INPUT[t]): Promise<void> {
+/** Chooses the provider on step 1 (arrow keys, as a person would). */
+export async function openProvider(r: Rendered, t: DestinationType): Promise<void> {
 	const index = PROVIDERS.findIndex((p) => p.type === t);
 	for (let i = 0; i < index; i++) await press(r, K.down);
 	await press(r, K.enter);
+}
+
+/** Fills one page's fields in order, Enter after each (the last Enter asks for the next page). */
+export async function fillPage(r: Rendered, t: DestinationType, s: number, input: Record<string, string | boolean> = INPUT[t]): Promise<void> {
 	const steps = stepsFor(t);
-	for (let s = 1; s < steps.length - 1; s++) {
-		const step = steps[s]!;
-		if (step.kind !== 'fields') throw new Error('unexpected step');
-		if (!frame(r).includes(`step ${s + 1} of ${steps.length}`)) throw new Error(`not on step ${s + 1}:\n${frame(r)}`);
-		for (const field of step.fields) {
-			const value = input[fieldKey(field)];
-			if (field.kind === 'param' && field.spec.kind === 'boolean') {
-				if (value === true) await press(r, K.space);
-			} else if (typeof value === 'string' && value) {
-				if (field.kind === 'param' && field.spec.key === 'credentials') await paste(r, value, 3);
-				else await type(r, value);
-			}
-			await press(r, K.enter);
+	const step = steps[s]!;
+	if (step.kind !== 'fields') throw new Error('unexpected step');
+	if (!frame(r).includes(`step ${s + 1} of ${steps.length}`)) throw new Error(`not on step ${s + 1}:\n${frame(r)}`);
+	for (const field of step.fields) {
+		const value = input[fieldKey(field)];
+		if (field.kind === 'param' && field.spec.kind === 'boolean') {
+			if (value === true) await press(r, K.space);
+		} else if (typeof value === 'string' && value) {
+			if (field.kind === 'param' && field.spec.key === 'credentials') await paste(r, value, 3);
+			else await type(r, value);
 		}
+		await press(r, K.enter);
 	}
+}
+
+/** Opens the provider's pages from step 1 and fills every field; stops on the review. */
+export async function walkToReview(r: Rendered, t: DestinationType, input: Record<string, string | boolean> = INPUT[t]): Promise<void> {
+	await openProvider(r, t);
+	const steps = stepsFor(t);
+	for (let s = 1; s < steps.length - 1; s++) await fillPage(r, t, s, input);
 	if (!frame(r).includes('Review')) throw new Error(`not on the review:\n${frame(r)}`);
 }

@@ -1,0 +1,92 @@
+// Every field kind's rule refuses a bad value through the UI: the page does not advance, the
+// rule is shown in the catalogue's words next to the field, and fixing the value moves on.
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {CreateWizard} from '../../components/wizard/CreateWizard.js';
+import {NAME_FIELD, provider, type DestinationType} from '../../src/catalogue/providers.js';
+import type {Destination} from '../../src/schemas.js';
+import {NAME_KEY} from '../../src/wizard/form.js';
+import {stepOfField, stepsFor} from '../../src/wizard/steps.js';
+import {fillPage, INPUT, openProvider} from './wizard-fixtures.js';
+import {frame, K, mount, paste, press, type} from './wizard-helpers.js';
+
+/** One bad value per field kind and per rule family; the expected words come from the catalogue. */
+const CASES: [DestinationType, string, string][] = [
+	['amazon_s3', 'bucket', 'Has_Upper'],
+	['amazon_s3', 'bucket', '192.168.1.1'],
+	['amazon_s3', 'aws_region', 'uswest2'],
+	['amazon_s3', 'aws_access_key_id', 'has space'],
+	['amazon_s3', 'aws_secret_access_key', 'short'],
+	['s3_compatible', 'endpoint', 'http://objects.example.com'],
+	['s3_compatible', 'endpoint', 'not a url'],
+	['s3_compatible', 'region', 'eu de'],
+	['google_cloud_storage', 'bucket', 'google-things'],
+	['google_cloud_storage', 'credentials', '{"type": "authorized_user"}'],
+	['azure_blob_storage', 'account', 'Acct'],
+	['azure_blob_storage', 'container', 'two--hyphens'],
+	['azure_blob_storage', 'storage_endpoint_suffix', 'not_a_domain'],
+	['azure_blob_storage', 'sas_token', '?sv=2024-11-04&sp=rw'],
+	['oracle_cloud_storage', 'bucket', 'bad/slash'],
+	['oracle_cloud_storage', 'namespace', 'Upper'],
+	['oracle_cloud_storage', 'region', 'ashburn'],
+];
+
+function expectedProblem(t: DestinationType, key: string, bad: string): string {
+	const field = provider(t).fields.find((f) => f.key === key)!;
+	if (field.kind !== 'text') throw new Error('text fields only');
+	const problem = field.validate(field.normalize ? field.normalize(bad) : bad);
+	if (!problem) throw new Error(`${bad} is not refused by ${key}`);
+	return `✗ ${field.label} ${problem}`;
+}
+
+const mountWizard = (existing: readonly Destination[] = []) =>
+	mount(<CreateWizard existing={existing} create={async () => Promise.reject(new Error('not expected'))} onCreated={() => {}} onCancel={() => {}} width={100} height={40} />);
+
+async function reachPage(t: DestinationType, step: number, existing: readonly Destination[] = [], input: Record<string, string | boolean> = INPUT[t]) {
+	const r = await mountWizard(existing);
+	await openProvider(r, t);
+	for (let s = 1; s <= step; s++) await fillPage(r, t, s, input);
+	return r;
+}
+
+describe('the wizard refuses what the catalogue refuses', () => {
+	it.each(CASES)('%s %s refuses %j and accepts the fix', async (t, key, bad) => {
+		const step = stepOfField(t, key)!;
+		const r = await reachPage(t, step, [], {...INPUT[t], [key]: bad});
+		// Long rules wrap under the field: compare with runs of spaces folded.
+		const screen = frame(r).replace(/\s+/g, ' ');
+		expect(screen).toContain(`step ${step + 1} of ${stepsFor(t).length}`);
+		expect(screen).toContain(expectedProblem(t, key, bad));
+		// The rule in plain words stays next to the field.
+		expect(screen).toContain(provider(t).fields.find((f) => f.key === key)!.help);
+
+		// Focus is on the first bad field: clear it, give the good value, and the page opens the next.
+		await press(r, K.ctrlU);
+		const good = INPUT[t][key] as string;
+		if (key === 'credentials') await paste(r, good);
+		else await type(r, good);
+		const fields = stepsFor(t)[step]!;
+		const remaining = fields.kind === 'fields' ? fields.fields.length - fields.fields.findIndex((f) => f.kind === 'param' && f.spec.key === key) : 1;
+		for (let i = 0; i < remaining; i++) await press(r, K.enter);
+		expect(frame(r)).toContain(`step ${step + 2} of ${stepsFor(t).length}`);
+	});
+
+	it('refuses an empty required field, and a name too short', async () => {
+		const r = await mountWizard();
+		await openProvider(r, 'amazon_s3');
+		await press(r, K.enter, K.enter);
+		expect(frame(r)).toContain('✗ Bucket is required');
+		expect(frame(r)).toContain('✗ Region is required');
+		expect(frame(r)).toContain('step 2 of 5');
+
+		const r2 = await reachPage('amazon_s3', 3, [], {...INPUT.amazon_s3, [NAME_KEY]: 'ab'});
+		expect(frame(r2)).toContain('step 4 of 5');
+		expect(frame(r2)).toContain(`✗ Name ${NAME_FIELD.validate('ab')}`);
+	});
+
+	it('asks for a name when the bucket is too short to be one (Oracle allows 1-character buckets)', async () => {
+		const r = await reachPage('oracle_cloud_storage', 2, [], {...INPUT.oracle_cloud_storage, bucket: 'ab'});
+		expect(frame(r)).toContain('step 3 of 4');
+		expect(frame(r)).toContain('✗ Name the default name "ab" must be 3-63 characters (is 2): type a name');
+	});
+});
