@@ -84,7 +84,7 @@ export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 			if (key !== sourceKey || typedName(form) || !s.type) return undefined;
 			const name = defaultName(s.type, form);
 			if (!nameTaken(props.existing, name) || nameStep === s.step) return undefined;
-			return `a destination named "${sanitize(name)}" already exists: you will choose another name on step ${(nameStep ?? 0) + 1}`;
+			return `a destination is already named "${sanitize(name)}": choose another name on step ${(nameStep ?? 0) + 1}`;
 		};
 		const used = step.fields.length * 4 + 6;
 		body = (
