@@ -245,10 +245,12 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 		}
 	}
 	// After an answer was lost, a name clash most likely means the earlier attempt worked.
-	const message =
-		s.uncertain && error instanceof ApiError && error.kind === 'conflict'
-			? `${routed.message} Your earlier attempt, whose answer was lost, probably created it: leave the wizard (Esc on the first page) to find it in the list, or choose another name.`
-			: routed.message;
+	let message = routed.message;
+	if (s.uncertain && error instanceof ApiError && error.kind === 'conflict') {
+		message += ' Your earlier attempt, whose answer was lost, probably created it: leave the wizard to find it in the list, or choose another name.';
+	} else if (routed.uncertain) {
+		message += ' Enter looks for it first, and sends it again only if it is not there.';
+	}
 	return {
 		...withForm(s, form),
 		phase: 'editing',
