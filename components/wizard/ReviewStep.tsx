@@ -49,7 +49,7 @@ export function ReviewStep({type, form, files, width}: ReviewStepProps): React.J
 					<Box width={labelWidth + 2} flexShrink={0}>
 						<Text>{`  ${label}`}</Text>
 					</Box>
-					<Text wrap="truncate-end">{value}</Text>
+					<Text>{value}</Text>
 				</Box>
 			))}
 			<Box marginTop={1}>
