@@ -53,7 +53,7 @@ export function ReviewStep({type, form, files, width}: ReviewStepProps): React.J
 				</Box>
 			))}
 			<Box marginTop={1}>
-				<Text dimColor={dim()} wrap="truncate-end">{`  Enter sends it; Planet then checks access by writing and deleting planetverify.txt.`}</Text>
+				<Text dimColor={dim()} wrap="truncate-end">{`  Enter sends it; Planet then checks that it can write and delete there.`}</Text>
 			</Box>
 		</Box>
 	);
