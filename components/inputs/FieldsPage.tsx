@@ -32,6 +32,8 @@ export interface FieldsPageProps {
 	width: number;
 	/** Rows the region picker may use. */
 	suggestionRows: number;
+	/** Short of rows: the rule is shown for the focused field only, and fields sit closer. */
+	compact?: boolean;
 	/** A warning to show under a field (e.g. the bucket's name is taken as a destination name). */
 	noteFor?: (key: string) => string | undefined;
 	/** Placeholder for a text field, when the catalogue's is not enough (e.g. the current key id). */
@@ -70,8 +72,8 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const suggestions = focused && field.kind === 'param' ? suggestionsFor(field.spec, line.value) : [];
 				const showPicker = focused && field.kind === 'param' && field.spec.kind === 'text' && !!field.spec.suggestions;
 				return (
-					<Box key={key} flexDirection="column" marginBottom={index < fields.length - 1 ? 1 : 0}>
-						<FieldRow label={label(field)} labelWidth={labelWidth} focused={focused} optional={isOptional(field)} help={help} problem={problem} note={props.noteFor?.(key)}>
+					<Box key={key} flexDirection="column" marginBottom={index < fields.length - 1 && !props.compact ? 1 : 0}>
+						<FieldRow label={label(field)} labelWidth={labelWidth} focused={focused} optional={isOptional(field)} help={focused || !props.compact ? help : undefined} problem={problem} note={props.noteFor?.(key)}>
 							{input}
 						</FieldRow>
 						{showPicker ? (

@@ -100,6 +100,7 @@ function Form(props: RotateFormProps): React.JSX.Element {
 					attempted={s.attempted}
 					width={width}
 					suggestionRows={Math.max(3, Math.min(6, height - 12))}
+					compact={fields.length * 4 + 8 > height}
 					placeholderFor={placeholderFor}
 				/>
 			</Box>

@@ -86,7 +86,9 @@ export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 			if (!nameTaken(props.existing, name) || nameStep === s.step) return undefined;
 			return `a destination is already named "${sanitize(name)}": choose another name on step ${(nameStep ?? 0) + 1}`;
 		};
-		const used = step.fields.length * 4 + 6;
+		// Title, notices and hints take about 7 rows; each field 4 (label, rule, problem, gap).
+		const roomy = step.fields.length * 4 + 7 <= props.height;
+		const used = step.fields.length * (roomy ? 4 : 2) + 7;
 		body = (
 			<FieldsPage
 				fields={step.fields}
@@ -97,6 +99,7 @@ export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 				attempted={!!s.attempted[s.step]}
 				width={props.width}
 				suggestionRows={Math.max(3, Math.min(6, props.height - used))}
+				compact={!roomy}
 				noteFor={noteFor}
 			/>
 		);

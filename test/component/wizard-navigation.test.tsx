@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {CreateWizard} from '../../components/wizard/CreateWizard.js';
 import {ORG_DESTINATION_LIMIT, PROVIDERS} from '../../src/catalogue/providers.js';
 import type {Destination} from '../../src/schemas.js';
+import {stepsFor} from '../../src/wizard/steps.js';
 import {fillPage, INPUT, openProvider} from './wizard-fixtures.js';
 import {allFrames, frame, K, mount, press, type, type Rendered} from './wizard-helpers.js';
 
@@ -206,6 +207,26 @@ describe('wizard navigation', () => {
 		expect(frame(r)).toContain('✗ Name is already taken in your organisation');
 		await type(r, '2');
 		expect(frame(r)).not.toContain('already taken');
+	});
+
+	it('fits a short terminal: every page of every provider within 16 rows at 80 columns', async () => {
+		for (const p of PROVIDERS) {
+			const r = await mount(<CreateWizard existing={[]} create={async () => Promise.reject(new Error('unused'))} onCreated={() => {}} onCancel={() => {}} width={80} height={16} />);
+			await openProvider(r, p.type);
+			const pages = stepsFor(p.type).length - 2;
+			for (let s = 1; s <= pages; s++) {
+				// Each field focused in turn (a region field opens its list).
+				const step = stepsFor(p.type)[s]!;
+				const n = step.kind === 'fields' ? step.fields.length : 0;
+				for (let i = 0; i < n; i++) {
+					expect(frame(r).split('\n').length, `${p.type} step ${s + 1} field ${i + 1}:\n${frame(r)}`).toBeLessThanOrEqual(16);
+					await press(r, K.tab);
+				}
+				await fillPage(r, p.type, s);
+			}
+			expect(frame(r)).toContain('Review');
+			expect(frame(r).split('\n').length).toBeLessThanOrEqual(16);
+		}
 	});
 
 	it('says on opening when the organisation is at its limit of active destinations', async () => {
