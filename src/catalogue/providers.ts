@@ -60,6 +60,8 @@ export type FieldSpec = TextField | BooleanField;
 export interface ProviderSpec {
 	type: DestinationType;
 	label: string;
+	/** A label that fits a list column (at most 13 characters). */
+	short: string;
 	/** The official CLI's word for the type (`planet destinations create s3 ...`). */
 	cliName: string;
 	description: string;
@@ -92,6 +94,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 	{
 		type: 'amazon_s3',
 		label: 'Amazon S3',
+		short: 'S3',
 		cliName: 's3',
 		description: 'An AWS S3 bucket, with an IAM access key allowed to put, get and delete objects',
 		fields: [
@@ -105,6 +108,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 	{
 		type: 's3_compatible',
 		label: 'S3-compatible',
+		short: 'S3-compatible',
 		cliName: 's3-compatible',
 		description: 'Any store speaking the S3 API (MinIO, Ceph, Wasabi, Open Telekom Cloud, Oracle S3 API...)',
 		fields: [
@@ -119,6 +123,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 	{
 		type: 'google_cloud_storage',
 		label: 'Google Cloud Storage',
+		short: 'GCS',
 		cliName: 'gcs',
 		description: 'A GCS bucket, with a service-account key allowed to create, get and delete objects',
 		fields: [
@@ -129,6 +134,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 	{
 		type: 'azure_blob_storage',
 		label: 'Azure Blob Storage',
+		short: 'Azure Blob',
 		cliName: 'azure',
 		description: 'An Azure storage container, with a SAS token allowing read, write, delete and list',
 		fields: [
@@ -141,6 +147,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 	{
 		type: 'oracle_cloud_storage',
 		label: 'Oracle Cloud Storage',
+		short: 'Oracle OCS',
 		cliName: 'ocs',
 		description: 'An OCI Object Storage bucket, with a Customer Secret Key allowing read, write and delete',
 		fields: [

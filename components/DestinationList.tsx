@@ -1,0 +1,67 @@
+import React, {memo, useRef} from 'react';
+import {Box, Text} from 'ink';
+import type {Destination} from '../src/api/types.js';
+import {columnsFor, formatRow, headerRow, toRow, type Columns} from '../src/view/rows.js';
+import {listWindow} from '../src/view/list-window.js';
+import {tone} from './inputs/theme.js';
+
+export interface DestinationListProps {
+	items: readonly Destination[];
+	cursor: number;
+	width: number;
+	/** Rows available for destinations (the column header is extra). */
+	height: number;
+	query: string;
+	/** Shown instead of rows when there are none. */
+	empty: string;
+}
+
+interface RowProps {
+	destination: Destination;
+	selected: boolean;
+	columns: Columns;
+	query: string;
+}
+
+/** Memoised: moving the cursor re-renders two rows, not the window. */
+const Row = memo(function Row({destination, selected, columns, query}: RowProps) {
+	const text = formatRow(toRow(destination), columns);
+	const nameCell = text.slice(0, columns.name);
+	const at = query ? nameCell.toLowerCase().indexOf(query.toLowerCase()) : -1;
+	const dim = destination.archived !== null;
+	return (
+		<Text wrap="truncate-end" inverse={selected} dimColor={dim && !selected}>
+			{selected ? '› ' : '  '}
+			{at >= 0 ? (
+				<>
+					{nameCell.slice(0, at)}
+					<Text underline bold color={tone.accent()}>
+						{nameCell.slice(at, at + query.length)}
+					</Text>
+					{nameCell.slice(at + query.length)}
+				</>
+			) : (
+				nameCell
+			)}
+			{text.slice(columns.name)}
+		</Text>
+	);
+});
+
+export function DestinationList({items, cursor, width, height, query, empty}: DestinationListProps): React.JSX.Element {
+	const top = useRef(0);
+	const columns = columnsFor(width);
+	const {top: start, end} = listWindow(items.length, cursor, height, top.current);
+	top.current = start;
+	const rows = items.slice(start, end);
+	return (
+		<Box flexDirection="column" width={width} height={height + 1}>
+			<Text bold wrap="truncate-end">{`  ${headerRow(columns)}`}</Text>
+			{rows.length === 0 ? (
+				<Text wrap="wrap">{empty}</Text>
+			) : (
+				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} columns={columns} query={query} />)
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,34 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {tone} from './inputs/theme.js';
+import {Spinner} from './Spinner.js';
+
+export interface HeaderProps {
+	/** Where requests go: SANDBOX for the local one, else the API host. */
+	sandbox: boolean;
+	host: string;
+	readOnly: boolean;
+	busy: boolean;
+}
+
+export function Header({sandbox, host, readOnly, busy}: HeaderProps): React.JSX.Element {
+	return (
+		<Box>
+			<Box flexGrow={1} flexShrink={1}>
+				<Text wrap="truncate-end">
+					<Text bold>destui </Text>
+					{sandbox ? (
+						<Text inverse bold color={tone.warn()}>
+							{' SANDBOX '}
+						</Text>
+					) : (
+						<Text color={tone.accent()}>{host}</Text>
+					)}
+					{sandbox ? ' local fixture data, not production' : ''}
+					{readOnly ? <Text bold>{'  READ-ONLY'}</Text> : ''}
+				</Text>
+			</Box>
+			<Box flexShrink={0}>{busy ? <Spinner /> : <Text> </Text>}</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,11 @@
+import React from 'react';
+import {Text} from 'ink';
+import {legendText} from '../src/view/commands.js';
+
+export function Legend({width}: {width: number}): React.JSX.Element {
+	return (
+		<Text dimColor wrap="truncate-end">
+			{legendText(width)}
+		</Text>
+	);
+}

@@ -1,0 +1,49 @@
+// Puts destui on the terminal and takes it off again exactly as it was, on every exit path:
+// q, Ctrl-C, SIGTERM/SIGHUP, or an unexpected error.
+import React from 'react';
+import {render} from 'ink';
+import {osc52} from '../src/view/clipboard.js';
+import {Root, type Session, type Target} from './Root.js';
+
+const ENTER = '\x1b[?1049h\x1b[H';
+// Leave bracketed paste (the wizard may have turned it on), show the cursor, leave the alternate screen.
+const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
+
+export async function runApp(target: Target, readOnly: boolean): Promise<number> {
+	const stdout = process.stdout;
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		stdout.write(LEAVE);
+	};
+	const session: Session = {exitCode: 0, cleanup: []};
+	stdout.write(ENTER);
+	process.once('exit', restore);
+
+	let redrawNow = () => {};
+	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />, {
+		exitOnCtrlC: true,
+		patchConsole: true,
+		maxFps: 60,
+	});
+	redrawNow = () => {
+		instance.clear();
+		stdout.write('\x1b[2J\x1b[H');
+		instance.rerender(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />);
+	};
+	const stop = () => instance.unmount();
+	process.once('SIGTERM', stop);
+	process.once('SIGHUP', stop);
+	try {
+		await instance.waitUntilExit();
+	} catch (err) {
+		session.exitCode = 1;
+		session.finalMessage = `destui stopped: ${err instanceof Error ? err.message : String(err)}`;
+	} finally {
+		restore();
+		await Promise.allSettled(session.cleanup.map((c) => c()));
+	}
+	if (session.finalMessage) process.stderr.write(`${session.finalMessage}\n`);
+	return session.exitCode;
+}

@@ -1,0 +1,238 @@
+// The one in-memory cache of destinations every screen shares. Start-up costs one list request,
+// the first look at archived destinations one more, and each change exactly one request whose
+// answer updates the cache: the list is never fetched again behind the user's back.
+import {ApiError} from '../src/api/errors.js';
+import type {CallOptions, CreateBody, Destination, DestinationsApi, Order, Subscription} from '../src/api/types.js';
+
+export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+
+export interface StoreSnapshot {
+	/** Every destination loaded so far, newest first. */
+	destinations: readonly Destination[];
+	active: LoadState;
+	archived: LoadState;
+	loadError?: ApiError;
+	/** Requests in flight (the spinner shows while this is above 0). */
+	pending: number;
+	/** What the client is waiting for, e.g. "rate limited: retrying in 2 s". */
+	waiting?: string;
+	/** Archive toggles that `u` can undo, the most recent last. */
+	undo: readonly {id: string; archived: boolean}[];
+}
+
+export interface Usage {
+	state: LoadState;
+	orders: Order[];
+	subscriptions: Subscription[];
+	error?: ApiError;
+}
+
+const toApiError = (err: unknown): ApiError =>
+	err instanceof ApiError ? err : new ApiError({kind: 'malformed', explanation: 'Something unexpected went wrong.'});
+
+const byCreatedDesc = (a: Destination, b: Destination) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.id < b.id ? 1 : -1);
+
+export class DestinationsStore {
+	private snapshot: StoreSnapshot = {destinations: [], active: 'idle', archived: 'idle', pending: 0, undo: []};
+	private readonly listeners = new Set<() => void>();
+	private readonly inFlight = new Set<AbortController>();
+	private readonly usage = new Map<string, Usage>();
+
+	constructor(private readonly api: DestinationsApi) {}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = (): StoreSnapshot => this.snapshot;
+
+	private set(patch: Partial<StoreSnapshot>): void {
+		this.snapshot = {...this.snapshot, ...patch};
+		for (const l of this.listeners) l();
+	}
+
+	/** Shown by the status line while the client waits on a rate limit or a retry. */
+	noteWaiting(text: string | undefined): void {
+		if (text !== this.snapshot.waiting) this.set({waiting: text});
+	}
+
+	private replaceAll(list: readonly Destination[]): void {
+		this.set({destinations: [...list].sort(byCreatedDesc)});
+	}
+
+	private upsert(d: Destination): void {
+		const others = this.snapshot.destinations.filter((x) => x.id !== d.id);
+		// One default per organisation: the server's answer may have moved it.
+		const fixed = d.default ? others.map((x) => (x.default ? {...x, default: false} : x)) : others;
+		this.replaceAll([...fixed, d]);
+	}
+
+	/** Runs one request, counted in `pending` and cancellable with cancelAll(). */
+	private async track<T>(run: (options: CallOptions) => Promise<T>): Promise<T> {
+		const controller = new AbortController();
+		this.inFlight.add(controller);
+		this.set({pending: this.snapshot.pending + 1});
+		try {
+			return await run({signal: controller.signal});
+		} catch (err) {
+			throw toApiError(err);
+		} finally {
+			this.inFlight.delete(controller);
+			this.set({pending: this.snapshot.pending - 1, waiting: this.snapshot.pending - 1 > 0 ? this.snapshot.waiting : undefined});
+		}
+	}
+
+	/** Esc while something is slow: every request in flight is abandoned (and rolled back). */
+	cancelAll(): number {
+		const n = this.inFlight.size;
+		for (const c of this.inFlight) c.abort();
+		return n;
+	}
+
+	/** The start-up list: active destinations only, as the API lists by default. */
+	async loadActive(): Promise<void> {
+		this.set({active: 'loading', loadError: undefined});
+		try {
+			const list = await this.track((o) => this.api.list({}, o));
+			const archived = this.snapshot.destinations.filter((d) => d.archived !== null);
+			this.replaceAll([...archived.filter((a) => !list.some((d) => d.id === a.id)), ...list]);
+			this.set({active: 'loaded'});
+		} catch (err) {
+			this.set({active: 'error', loadError: toApiError(err)});
+		}
+	}
+
+	/** Fetched once, the first time a filter shows archived destinations. */
+	async loadArchived(): Promise<void> {
+		if (this.snapshot.archived === 'loading' || this.snapshot.archived === 'loaded') return;
+		this.set({archived: 'loading'});
+		try {
+			const list = await this.track((o) => this.api.list({archived: true}, o));
+			const ids = new Set(list.map((d) => d.id));
+			this.replaceAll([...this.snapshot.destinations.filter((d) => !ids.has(d.id) && d.archived === null), ...list]);
+			this.set({archived: 'loaded'});
+		} catch (err) {
+			this.set({archived: 'error', loadError: toApiError(err)});
+		}
+	}
+
+	/** R: what the server has now (two requests only once archived ones have been shown). */
+	async refresh(): Promise<void> {
+		const withArchived = this.snapshot.archived !== 'idle';
+		if (withArchived) this.set({archived: 'idle'});
+		await this.loadActive();
+		if (withArchived) await this.loadArchived();
+	}
+
+	find(id: string): Destination | undefined {
+		return this.snapshot.destinations.find((d) => d.id === id);
+	}
+
+	/** Applies `optimistic` at once, sends one request, and puts the old rows back if it fails. */
+	private async optimistic(optimistic: (list: readonly Destination[]) => Destination[], send: (o: CallOptions) => Promise<Destination | void>): Promise<Destination | void> {
+		const before = this.snapshot.destinations;
+		const after = optimistic(before);
+		const mine = new Set(after.filter((d, i) => d !== before[i]).map((d) => d.id));
+		this.set({destinations: after});
+		try {
+			const answer = await this.track(send);
+			if (answer) this.upsert(answer);
+			return answer;
+		} catch (err) {
+			// Only the rows this change touched go back; anything else that changed meanwhile stays.
+			const touched = new Map(before.map((d) => [d.id, d]));
+			this.set({destinations: this.snapshot.destinations.map((d) => (mine.has(d.id) ? (touched.get(d.id) ?? d) : d))});
+			throw err;
+		}
+	}
+
+	/** a: archive or unarchive, optimistically; remembered for undo. */
+	async toggleArchive(id: string, remember = true): Promise<Destination> {
+		const current = this.find(id);
+		if (!current) throw new ApiError({kind: 'not_found'});
+		const archive = current.archived === null;
+		const stamp = new Date().toISOString();
+		const answer = (await this.optimistic(
+			(list) => list.map((d) => (d.id === id ? {...d, archived: archive ? stamp : null, default: archive ? false : d.default} : d)),
+			(o) => (archive ? this.api.archive(id, o) : this.api.unarchive(id, o)),
+		)) as Destination;
+		if (remember) this.set({undo: [...this.snapshot.undo, {id, archived: archive}].slice(-20)});
+		return answer;
+	}
+
+	/** u: reverses the most recent archive toggle (one request). */
+	async undoArchive(): Promise<Destination | undefined> {
+		const last = this.snapshot.undo.at(-1);
+		if (!last) return undefined;
+		this.set({undo: this.snapshot.undo.slice(0, -1)});
+		try {
+			return await this.toggleArchive(last.id, false);
+		} catch (err) {
+			this.set({undo: [...this.snapshot.undo, last]});
+			throw err;
+		}
+	}
+
+	async rename(id: string, name: string): Promise<Destination> {
+		const answer = await this.track((o) => this.api.rename(id, name, o));
+		this.upsert(answer);
+		return answer;
+	}
+
+	/** d: makes it the org default (or stops it being one), optimistically. */
+	async toggleDefault(id: string): Promise<Destination | undefined> {
+		const current = this.find(id);
+		if (!current) throw new ApiError({kind: 'not_found'});
+		if (current.default) {
+			await this.optimistic(
+				(list) => list.map((d) => (d.default ? {...d, default: false} : d)),
+				(o) => this.api.unsetDefault(o),
+			);
+			return undefined;
+		}
+		return (await this.optimistic(
+			(list) => list.map((d) => (d.id === id ? {...d, default: true} : d.default ? {...d, default: false} : d)),
+			(o) => this.api.setDefault(id, o),
+		)) as Destination;
+	}
+
+	async create(body: CreateBody, options?: CallOptions): Promise<Destination> {
+		const answer = await this.track((o) => this.api.create(body, {signal: options?.signal ?? o.signal}));
+		this.upsert(answer);
+		return answer;
+	}
+
+	async rotate(id: string, parameters: Record<string, string | boolean>, options?: CallOptions): Promise<Destination> {
+		const answer = await this.track((o) => this.api.rotate(id, parameters, {signal: options?.signal ?? o.signal}));
+		this.upsert(answer);
+		return answer;
+	}
+
+	/** For the wizard's "did my lost create go through?" check: one list request, no guessing. */
+	async lookupByName(name: string): Promise<Destination | undefined> {
+		const active = await this.track((o) => this.api.list({}, o));
+		const found = active.find((d) => d.name === name);
+		if (found) this.upsert(found);
+		return found;
+	}
+
+	/** Which orders and subscriptions deliver here: fetched once per destination, on demand. */
+	usageOf(ref: string): Usage | undefined {
+		return this.usage.get(ref);
+	}
+
+	async loadUsage(ref: string): Promise<void> {
+		const known = this.usage.get(ref);
+		if (known && known.state !== 'error') return;
+		this.usage.set(ref, {state: 'loading', orders: [], subscriptions: []});
+		this.set({});
+		try {
+			const [orders, subscriptions] = await Promise.all([this.track((o) => this.api.ordersUsing(ref, o)), this.track((o) => this.api.subscriptionsUsing(ref, o))]);
+			this.usage.set(ref, {state: 'loaded', orders, subscriptions});
+		} catch (err) {
+			this.usage.set(ref, {state: 'error', orders: [], subscriptions: [], error: toApiError(err)});
+		}
+		this.set({});
+	}
+}
