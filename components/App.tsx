@@ -82,6 +82,8 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 
 	useInput(
 		(input, key) => {
+			// Ink's own Ctrl-C exit is off so the wizard can ask before dropping typed input.
+			if (key.ctrl && input === 'c') return exit();
 			if (mode === 'normal') return routeNormal(s, input, key, listRows, exit, redraw);
 			if (mode === 'search') {
 				if (key.escape) {

@@ -88,7 +88,7 @@ function AskForSandbox({notes, session, onYes}: {notes: string[]; session: Sessi
 	const {exit} = useApp();
 	useInput((input, key) => {
 		if (key.return || input === 'y' || input === 'Y') return onYes();
-		if (input === 'n' || input === 'N' || input === 'q' || key.escape) {
+		if (input === 'n' || input === 'N' || input === 'q' || key.escape || (key.ctrl && input === 'c')) {
 			session.exitCode = 1;
 			session.finalMessage = 'destui: no Planet API key found. Pass --api-key, set PL_API_KEY, or run `planet auth login`; `destui --demo` runs on the sandbox.';
 			exit();

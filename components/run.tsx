@@ -23,7 +23,8 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 
 	let redrawNow = () => {};
 	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />, {
-		exitOnCtrlC: true,
+		// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
+		exitOnCtrlC: false,
 		patchConsole: true,
 		maxFps: 60,
 	});
@@ -35,6 +36,8 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 	const stop = () => instance.unmount();
 	process.once('SIGTERM', stop);
 	process.once('SIGHUP', stop);
+	// Ctrl-C before any key handler is listening (while the sandbox starts) arrives as SIGINT.
+	process.once('SIGINT', stop);
 	try {
 		await instance.waitUntilExit();
 	} catch (err) {
