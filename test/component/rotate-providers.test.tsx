@@ -1,15 +1,14 @@
-// The rotation form for each of the five providers against a real sandbox: exactly the
-// catalogue's rotatable fields, the exact PATCH parameters, one request, the new `updated` time.
+// The rotation form for each of the five providers, opened with `c` on the main screen over a
+// real sandbox: exactly the catalogue's rotatable fields, the exact PATCH parameters, one
+// request, the new `updated` time.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import React from 'react';
 import {afterAll, describe, expect, it} from 'vitest';
-import {RotateForm} from '../../components/rotate/RotateForm.js';
 import {PROVIDERS, REDACTED, rotatableFields, type DestinationType} from '../../src/catalogue/providers.js';
-import type {CreateBody, Destination} from '../../src/schemas.js';
+import type {CreateBody} from '../../src/schemas.js';
 import {SA_BASE64, SA_JSON} from './wizard-fixtures.js';
-import {allFrames, clientFor, frame, K, mount, press, recordingRotate, sandbox, sandboxHook, settle, type} from './wizard-helpers.js';
+import {allFrames, clientFor, frame, K, mountMainScreen, press, sandbox, sandboxHook, settle, type} from './wizard-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'destui-rotate-'));
 const keyFile = join(dir, 'rotated-key.json');
@@ -48,10 +47,11 @@ describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('rotating %s cre
 		const sb = await sandbox('empty');
 		const api = clientFor(sb);
 		const before = await api.create(CREATE[t]);
+		const {r, rotations} = await mountMainScreen(sb);
 		await sandboxHook(sb, 'requests', undefined, 'DELETE');
-		const rec = recordingRotate(api, before.id);
-		let done: Destination | undefined;
-		const r = await mount(<RotateForm destination={before} rotate={rec.rotate} onDone={(d) => (done = d)} onCancel={() => {}} width={100} height={30} />);
+		expect(frame(r)).toContain(`› ${before.name}`);
+		await press(r, 'c');
+		expect(frame(r)).toContain(`Rotate credentials · ${before.name}`);
 
 		const fields = rotatableFields(t);
 		for (const f of PROVIDERS.find((p) => p.type === t)!.fields) {
@@ -67,9 +67,9 @@ describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('rotating %s cre
 		expect(frame(r)).toContain('[ No ]');
 		expect(frame(r)).toContain('cannot be undone');
 		await press(r, K.right, K.enter);
-		await settle(r, () => done !== undefined);
+		await settle(r, () => frame(r).includes('rotated'));
 
-		expect(rec.sent).toEqual([SENT[t]]);
+		expect(rotations).toEqual([{id: before.id, parameters: SENT[t]}]);
 		const log = (await sandboxHook(sb, 'requests', undefined, 'GET')) as {requests: {method: string; path: string; status: number}[]};
 		expect(log.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([`PATCH /destinations/v1/${before.id} 200`]);
 		const after = await api.get(before.id);
@@ -78,7 +78,9 @@ describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('rotating %s cre
 			const secret = fields.find((f) => f.key === k)!.secret;
 			expect(after.parameters[k]).toEqual(secret ? REDACTED : v);
 		}
-		expect(frame(r)).toContain(`updated ${after.updated}`);
+		// Back on the main screen, which says so with the new `updated` time.
+		expect(frame(r)).not.toContain('Rotate credentials ·');
+		expect(frame(r).replace(/\s+/g, ' ')).toContain(`updated ${after.updated}`);
 		const frames = allFrames(r);
 		for (const [k, v] of Object.entries(SENT[t])) {
 			if (typeof v === 'string' && fields.find((f) => f.key === k)!.secret) {

@@ -126,3 +126,31 @@ export async function sandboxHook(sb: RunningSandbox, path: string, body?: unkno
 	const text = await res.text();
 	return text ? JSON.parse(text) : undefined;
 }
+
+/**
+ * The main screen over a real sandbox, its client wrapped to record the exact create bodies and
+ * rotation parameters that reach it (the sandbox's request log holds no bodies).
+ */
+export async function mountMainScreen(sb: RunningSandbox, size: {width: number; height: number} = {width: 100, height: 34}) {
+	const {App} = await import('../../components/App.js');
+	const {DestinationsStore} = await import('../../hooks/destinations-store.js');
+	const api = clientFor(sb);
+	const bodies: CreateBody[] = [];
+	const rotations: {id: string; parameters: Record<string, string | boolean>}[] = [];
+	const recording: DestinationsApi = {
+		...api,
+		create: (body, options) => {
+			bodies.push(structuredClone(body));
+			return api.create(body, options);
+		},
+		rotate: (id, parameters, options) => {
+			rotations.push({id, parameters: structuredClone(parameters)});
+			return api.rotate(id, parameters, options);
+		},
+	};
+	const store = new DestinationsStore(recording);
+	const copied: string[] = [];
+	const r = await mount(<App store={store} sandbox host="sandbox" copy={(t) => copied.push(t)} width={size.width} height={size.height} />);
+	await settle(r, () => store.getSnapshot().active === 'loaded');
+	return {r, api, store, bodies, rotations, copied};
+}

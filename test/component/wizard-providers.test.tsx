@@ -1,12 +1,10 @@
-// Each of the five providers, walked through the wizard to a destination created in a real
-// sandbox: the exact body the create prop received, and what the server stored.
-import React from 'react';
+// Each of the five providers, from the main screen's `n` through the wizard to a destination
+// created in a real sandbox: the exact body that reached the client, what the server stored, and
+// the main screen showing the new destination's pl:ref.
 import {describe, expect, it} from 'vitest';
-import {CreateWizard} from '../../components/wizard/CreateWizard.js';
 import {PROVIDERS, REDACTED, secretKeys, type DestinationType} from '../../src/catalogue/providers.js';
-import type {Destination} from '../../src/schemas.js';
 import {INPUT, SA_BASE64, typedSecrets, walkToReview} from './wizard-fixtures.js';
-import {allFrames, clientFor, frame, K, mount, press, recordingCreate, sandbox, settle} from './wizard-helpers.js';
+import {allFrames, frame, K, mountMainScreen, press, sandbox, settle} from './wizard-helpers.js';
 
 const EXPECTED: Record<DestinationType, {parameters: Record<string, string | boolean>; name?: string}> = {
 	amazon_s3: {parameters: {bucket: 'wiz-s3-bucket', aws_region: 'eu-west-1', aws_access_key_id: 'FAKEKEYIDS3WIZ01', aws_secret_access_key: 'fake-s3-secret-wiz-0001', explicit_sse: true}},
@@ -22,23 +20,25 @@ const EXPECTED: Record<DestinationType, {parameters: Record<string, string | boo
 describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('the wizard creates %s', (_label, t) => {
 	it('sends the exact body and the server stores it', async () => {
 		const sb = await sandbox('empty');
-		const api = clientFor(sb);
-		const rec = recordingCreate(api);
-		let created: Destination | undefined;
-		const r = await mount(<CreateWizard existing={[]} create={rec.create} onCreated={(d) => (created = d)} onCancel={() => {}} width={100} height={30} />);
+		const {r, api, bodies, store} = await mountMainScreen(sb);
+		await press(r, 'n');
+		expect(frame(r)).toContain('New destination · step 1 of');
 		await walkToReview(r, t);
 		const review = frame(r);
 		expect(review).toContain(`${PROVIDERS.find((p) => p.type === t)!.label} · step`);
 		expect(review).toContain('••••••••');
 		await press(r, K.enter);
-		await settle(r, () => created !== undefined);
+		await settle(r, () => store.getSnapshot().destinations.length === 1 && !frame(r).includes('Review'));
+		const created = store.getSnapshot().destinations[0]!;
+		// Back on the main screen, the new destination is selected and its pl:ref shown.
+		expect(frame(r).replace(/\s+/g, ' ')).toContain(created['pl:ref']);
 
 		const expected = {type: t, ...EXPECTED[t]};
-		expect(rec.bodies).toEqual([expected]);
+		expect(bodies).toEqual([expected]);
 		// Key order as the official CLI sends it: type, parameters, name.
-		expect(Object.keys(rec.bodies[0]!)).toEqual(Object.keys(expected));
+		expect(Object.keys(bodies[0]!)).toEqual(Object.keys(expected));
 
-		const stored = await api.get(created!.id);
+		const stored = await api.get(created.id);
 		expect(stored.type).toBe(t);
 		expect(stored.name).toBe(EXPECTED[t].name ?? EXPECTED[t].parameters[t === 'azure_blob_storage' ? 'container' : 'bucket']);
 		const secrets = secretKeys(t);
