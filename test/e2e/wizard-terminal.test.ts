@@ -116,4 +116,27 @@ describe('wizard and rotation in a real terminal', () => {
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);
 	}, 60_000);
+
+	it('Ctrl-C and q do not quit from the wizard: leaving with typed input asks first', async () => {
+		sb = await startSandbox({seed: 'empty', rateLimit: false});
+		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
+		await step(s, 'n new');
+		await s.press('n');
+		await step(s, 'New destination · step 1 of 5');
+		await s.press(KEYS.enter);
+		await step(s, 'Amazon S3 · step 2 of 5');
+		await s.type('q');
+		await s.waitFor(/Bucket\s+q/);
+		await s.press(KEYS.ctrlC);
+		await s.waitFor('Leave the wizard? What you typed will be lost.');
+		await s.press('n');
+		await s.waitFor((screen) => !screen.includes('Leave the wizard?'));
+		expect(s.hasExited).toBe(false);
+		await s.press(KEYS.esc, KEYS.esc);
+		await s.waitFor('Leave the wizard?');
+		await s.press('y');
+		await step(s, 'n new');
+		await s.press('q');
+		expect((await s.exited).code).toBe(0);
+	}, 30_000);
 });
