@@ -2,15 +2,13 @@
 // sandbox for --demo, then the main screen.
 import React, {useEffect, useMemo, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
-import {createClient, type ClientEvent} from '../src/api/client.js';
+import type {ClientEvent} from '../src/api/client.js';
+import {connectSandbox, type Connection} from '../src/connect.js';
 import {DestinationsStore} from '../hooks/destinations-store.js';
 import {App} from './App.js';
 import {tone} from './inputs/theme.js';
 
-export type Target =
-	| {kind: 'api'; apiKey: string; baseUrl?: string; host: string}
-	| {kind: 'demo'}
-	| {kind: 'ask'; notes: string[]};
+export type Target = {kind: 'connected'; connection: Connection} | {kind: 'ask'; notes: string[]};
 
 export interface Session {
 	/** Set by the screen before it exits; read by the launcher. */
@@ -28,7 +26,7 @@ export interface RootProps {
 	redraw?: () => void;
 }
 
-function describeEvent(e: ClientEvent): string | undefined {
+export function describeEvent(e: ClientEvent): string | undefined {
 	const seconds = e.waitMs !== undefined ? Math.max(1, Math.round(e.waitMs / 1000)) : undefined;
 	if (e.type === 'waiting' && e.waitMs && e.waitMs > 300) return `waiting ${seconds} s for a request slot (the API allows 3 per second)`;
 	if (e.type === 'retry') {
@@ -38,37 +36,30 @@ function describeEvent(e: ClientEvent): string | undefined {
 	return undefined;
 }
 
-function Connected({apiKey, baseUrl, host, sandbox, readOnly, copy, redraw}: {apiKey: string; baseUrl?: string; host: string; sandbox: boolean; readOnly: boolean; copy: (t: string) => void; redraw?: () => void}) {
+function Connected({connection, readOnly, copy, redraw}: {connection: Connection; readOnly: boolean; copy: (t: string) => void; redraw?: () => void}) {
 	const store = useMemo(() => {
-		let target: DestinationsStore | undefined;
-		const client = createClient({apiKey, baseUrl, onEvent: (e) => target?.noteWaiting(e.type === 'response' ? undefined : describeEvent(e))});
-		target = new DestinationsStore(client);
-		return target;
-	}, [apiKey, baseUrl]);
-	return <App store={store} sandbox={sandbox} host={host} readOnly={readOnly} copy={copy} redraw={redraw} />;
+		const store = new DestinationsStore(connection.client, connection.firstList);
+		connection.events.listener = (e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e));
+		return store;
+	}, [connection]);
+	return <App store={store} sandbox={connection.sandbox} host={connection.host} readOnly={readOnly} copy={copy} redraw={redraw} />;
 }
 
+/** After "no API key found" → yes: the sandbox starts here, with its own short loading frame. */
 function Demo({session, readOnly, copy, redraw}: {session: Session; readOnly: boolean; copy: (t: string) => void; redraw?: () => void}) {
-	const [origin, setOrigin] = useState<string>();
+	const [connection, setConnection] = useState<Connection>();
 	const [failure, setFailure] = useState<string>();
 	useEffect(() => {
-		let cancelled = false;
-		void (async () => {
-			try {
-				const {startSandbox} = await import('../src/sandbox/server.js');
-				const sandbox = await startSandbox({seed: 'demo'});
-				session.cleanup.push(() => sandbox.close());
-				if (!cancelled) setOrigin(sandbox.origin);
-			} catch (err) {
-				setFailure(err instanceof Error ? err.message : String(err));
-			}
-		})();
-		return () => {
-			cancelled = true;
-		};
+		connectSandbox().then(
+			(c) => {
+				session.cleanup.push(() => c.close());
+				setConnection(c);
+			},
+			(err: unknown) => setFailure(err instanceof Error ? err.message : String(err)),
+		);
 	}, [session]);
 	if (failure) return <Text color={tone.error()}>{`✗ The sandbox could not start: ${failure}`}</Text>;
-	if (!origin) {
+	if (!connection) {
 		return (
 			<Box flexDirection="column">
 				<Text>
@@ -81,7 +72,7 @@ function Demo({session, readOnly, copy, redraw}: {session: Session; readOnly: bo
 			</Box>
 		);
 	}
-	return <Connected apiKey="PLAK-sandbox-user" baseUrl={origin} host="sandbox" sandbox readOnly={readOnly} copy={copy} redraw={redraw} />;
+	return <Connected connection={connection} readOnly={readOnly} copy={copy} redraw={redraw} />;
 }
 
 function AskForSandbox({notes, session, onYes}: {notes: string[]; session: Session; onYes: () => void}) {
@@ -111,8 +102,8 @@ function AskForSandbox({notes, session, onYes}: {notes: string[]; session: Sessi
 }
 
 export function Root({target, readOnly, session, copy, redraw}: RootProps): React.JSX.Element {
-	const [current, setCurrent] = useState<Target>(target);
-	if (current.kind === 'ask') return <AskForSandbox notes={current.notes} session={session} onYes={() => setCurrent({kind: 'demo'})} />;
-	if (current.kind === 'demo') return <Demo session={session} readOnly={readOnly} copy={copy} redraw={redraw} />;
-	return <Connected apiKey={current.apiKey} baseUrl={current.baseUrl} host={current.host} sandbox={false} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	const [sandboxChosen, setSandboxChosen] = useState(false);
+	if (target.kind === 'connected') return <Connected connection={target.connection} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	if (sandboxChosen) return <Demo session={session} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	return <AskForSandbox notes={target.notes} session={session} onYes={() => setSandboxChosen(true)} />;
 }

@@ -2,24 +2,15 @@
 // q, Ctrl-C, SIGTERM/SIGHUP, or an unexpected error.
 import React from 'react';
 import {render} from 'ink';
+import {enterScreen, leaveScreen} from '../src/cli/screen.js';
 import {osc52} from '../src/view/clipboard.js';
 import {Root, type Session, type Target} from './Root.js';
 
-const ENTER = '\x1b[?1049h\x1b[H';
-// Leave bracketed paste (the wizard may have turned it on), show the cursor, leave the alternate screen.
-const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
 
 export async function runApp(target: Target, readOnly: boolean): Promise<number> {
 	const stdout = process.stdout;
-	let restored = false;
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		stdout.write(LEAVE);
-	};
-	const session: Session = {exitCode: 0, cleanup: []};
-	stdout.write(ENTER);
-	process.once('exit', restore);
+	enterScreen('destui');
+	const session: Session = {exitCode: 0, cleanup: target.kind === 'connected' ? [() => target.connection.close()] : []};
 
 	let redrawNow = () => {};
 	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />, {
@@ -44,7 +35,7 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 		session.exitCode = 1;
 		session.finalMessage = `destui stopped: ${err instanceof Error ? err.message : String(err)}`;
 	} finally {
-		restore();
+		leaveScreen();
 		await Promise.allSettled(session.cleanup.map((c) => c()));
 	}
 	if (session.finalMessage) process.stderr.write(`${session.finalMessage}\n`);

@@ -38,7 +38,11 @@ export class DestinationsStore {
 	private readonly inFlight = new Set<AbortController>();
 	private readonly usage = new Map<string, Usage>();
 
-	constructor(private readonly api: DestinationsApi) {}
+	/** `firstList`: the start-up list request, if it was sent before the screen existed. */
+	constructor(
+		private readonly api: DestinationsApi,
+		private firstList?: Promise<Destination[]>,
+	) {}
 
 	subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
@@ -94,7 +98,9 @@ export class DestinationsStore {
 	async loadActive(): Promise<void> {
 		this.set({active: 'loading', loadError: undefined});
 		try {
-			const list = await this.track((o) => this.api.list({}, o));
+			const early = this.firstList;
+			this.firstList = undefined;
+			const list = await this.track((o) => early ?? this.api.list({}, o));
 			const archived = this.snapshot.destinations.filter((d) => d.archived !== null);
 			this.replaceAll([...archived.filter((a) => !list.some((d) => d.id === a.id)), ...list]);
 			this.set({active: 'loaded'});

@@ -3,6 +3,9 @@
 import {searchCredentials} from './api/auth.js';
 import {BaseUrlError, resolveBaseUrl} from './api/base-url.js';
 import {parseDestuiArgs, USAGE} from './cli/args.js';
+import {enterScreen} from './cli/screen.js';
+import {connectApi, connectSandbox} from './connect.js';
+import type {Target} from '../components/Root.js';
 import {VERSION} from './version.js';
 
 export async function runDestui(argv: string[]): Promise<number> {
@@ -34,9 +37,15 @@ export async function runDestui(argv: string[]): Promise<number> {
 		process.stderr.write(`destui: needs an interactive terminal, but ${which} is not one (for scripts, use \`planet destinations\`).\n`);
 		return 1;
 	}
+	// Something on screen at once, then connect: the start-up list request travels while the
+	// screen's code loads.
+	enterScreen(options.demo ? 'destui  SANDBOX  starting…' : `destui ${host}  loading…`);
+	let target: Target;
+	if (options.demo) target = {kind: 'connected', connection: await connectSandbox()};
+	else {
+		const {credentials, notes} = searchCredentials({flagKey: options.apiKey, env: process.env});
+		target = credentials ? {kind: 'connected', connection: connectApi(credentials.apiKey, options.baseUrl, host)} : {kind: 'ask', notes};
+	}
 	const {runApp} = await import('../components/run.js');
-	if (options.demo) return runApp({kind: 'demo'}, options.readOnly);
-	const {credentials, notes} = searchCredentials({flagKey: options.apiKey, env: process.env});
-	if (!credentials) return runApp({kind: 'ask', notes}, options.readOnly);
-	return runApp({kind: 'api', apiKey: credentials.apiKey, baseUrl: options.baseUrl, host}, options.readOnly);
+	return runApp(target, options.readOnly);
 }

@@ -1,0 +1,205 @@
+// `npm run bench`: how fast destui opens, how fast it answers keys at any list size, how much
+// memory it takes, and how many requests each workflow sends, each next to its reference,
+// measured in one run on this machine. Prints a Markdown table (the README keeps the latest).
+import {spawn} from 'node:child_process';
+import {performance} from 'node:perf_hooks';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {sleep, stats, TimedTerminal, type Stats} from './measure.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const KEY_SAMPLES = Number(process.env.BENCH_KEYS ?? 20);
+const USER_KEY = 'PLAK-sandbox-user';
+const LIST_SHOWN = (s: string) => /\d+ of \d+/.test(s) && s.includes('› ');
+
+interface Line {
+	what: string;
+	value: string;
+	reference: string;
+	target: string;
+	ok?: boolean;
+}
+const lines: Line[] = [];
+const fmt = (s: Stats, unit = 'ms') => `${s.median.toFixed(1)} ${unit} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+
+function nodeFloor(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const t0 = performance.now();
+		const child = spawn(process.execPath, ['-e', '0'], {stdio: 'ignore'});
+		child.on('exit', () => resolve(performance.now() - t0));
+		child.on('error', reject);
+	});
+}
+
+async function sandboxWith(active: number): Promise<RunningSandbox> {
+	const sb = await startSandbox({seed: 'demo', rateLimit: false});
+	const list = (await (await fetch(sb.apiBase, {headers: {authorization: `api-key ${USER_KEY}`}})).json()) as {destinations: unknown[]};
+	const missing = active - list.destinations.length;
+	if (missing > 0) {
+		const res = await fetch(`${sb.origin}/_sandbox/populate`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({count: missing, owner: 'user'})});
+		if (!res.ok) throw new Error(`populate failed: ${res.status} ${await res.text()}`);
+	}
+	return sb;
+}
+
+const open = (sb: RunningSandbox, cols = 120, rows = 40) => new TimedTerminal(['--base-url', sb.origin, '--api-key', USER_KEY], {}, cols, rows);
+
+async function requests(sb: RunningSandbox): Promise<{method: string; path: string; query: Record<string, string>}[]> {
+	const r = (await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: {method: string; path: string; query: Record<string, string>}[]};
+	return r.requests;
+}
+const clearLog = (sb: RunningSandbox) => fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
+
+async function startup(): Promise<void> {
+	const floor: number[] = [];
+	for (let i = 0; i < RUNS; i++) floor.push(await nodeFloor());
+	const sb = await sandboxWith(0);
+	const first: number[] = [];
+	const rss: number[] = [];
+	try {
+		for (let i = 0; i < RUNS; i++) {
+			const term = open(sb);
+			first.push((await term.until(LIST_SHOWN)) - term.startedAt);
+			await sleep(150);
+			rss.push(term.peakRssMiB());
+			await term.quit();
+		}
+	} finally {
+		await sb.close();
+	}
+	const f = stats(floor);
+	const s = stats(first);
+	lines.push({what: 'process start → first frame showing the list', value: fmt(s), reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: s.median <= 3.5 * f.median});
+	lines.push({what: 'peak memory at start-up (demo org)', value: fmt(stats(rss), 'MiB'), reference: '', target: ''});
+}
+
+async function keys(size: number): Promise<void> {
+	const sb = await sandboxWith(size);
+	const term = open(sb);
+	try {
+		await term.until(LIST_SHOWN, 60_000);
+		await sleep(300);
+		const move: number[] = [];
+		const toggle: number[] = [];
+		for (let i = 0; i < KEY_SAMPLES; i++) {
+			move.push(await term.keyToNextFrame(i % 2 ? 'k' : 'j'));
+			await sleep(40);
+		}
+		// 2 (owned by me) cycles any → yes → no → any: each press filters the whole list.
+		for (let i = 0; i < KEY_SAMPLES; i++) {
+			toggle.push(await term.keyToNextFrame('2'));
+			await sleep(40);
+		}
+		const m = stats(move);
+		const t = stats(toggle);
+		lines.push({what: `key → next frame, move (${size} destinations)`, value: fmt(m), reference: '', target: '≤ 16 ms', ok: m.median <= 16});
+		lines.push({what: `key → next frame, filter toggle (${size} destinations)`, value: fmt(t), reference: '', target: '≤ 16 ms', ok: t.median <= 16});
+		if (size >= 10_000) lines.push({what: `peak memory with ${size} destinations`, value: `${term.peakRssMiB().toFixed(1)} MiB`, reference: '', target: ''});
+	} finally {
+		await term.quit();
+		await sb.close();
+	}
+}
+
+/** Requests per workflow, read from the sandbox's log, next to the fewest possible. */
+async function workflows(): Promise<void> {
+	const sb = await sandboxWith(0);
+	const term = open(sb, 120, 40);
+	const count = async (what: string, minimum: number, run: () => Promise<void>) => {
+		await clearLog(sb);
+		await run();
+		await sleep(300);
+		const n = (await requests(sb)).length;
+		lines.push({what: `requests: ${what}`, value: String(n), reference: `minimum ${minimum}`, target: '= minimum', ok: n === minimum});
+	};
+	const press = async (key: string, until?: (s: string) => boolean) => {
+		const waiting = until ? term.until(until) : undefined;
+		term.pty.write(key);
+		await waiting;
+		await sleep(30);
+	};
+	const typeText = async (text: string) => {
+		for (const ch of text) await press(ch);
+	};
+	try {
+		await count('start-up', 1, async () => {
+			await term.until(LIST_SHOWN);
+		});
+		await count('toggle archived (first time: fetches archived ones)', 1, async () => {
+			await press('1', (s) => s.includes('[1 archived:yes]') && !s.includes('loading archived'));
+			await press('1', (s) => s.includes('[1 archived:no]'));
+		});
+		for (const [key, chip] of [['2', 'mine'], ['3', 'writable'], ['4', 'default']] as const) {
+			await count(`toggle ${chip} through any → yes → no → any`, 0, async () => {
+				await press(key, (s) => s.includes(`[${key} ${chip}:yes]`));
+				await press(key, (s) => s.includes(`[${key} ${chip}:no]`));
+				await press(key, (s) => s.includes(`[${key} ${chip}:any]`));
+			});
+		}
+		// Work on a destination the demo user owns.
+		await press('2', (s) => s.includes('[2 mine:yes]'));
+		await count('archive', 1, async () => {
+			await press('a', (s) => s.includes('Archived'));
+		});
+		await count('undo (unarchive)', 1, async () => {
+			await press('u', (s) => s.includes('Undone'));
+		});
+		await count('rename', 1, async () => {
+			await press('r', (s) => s.includes('Rename to:'));
+			for (let i = 0; i < 70; i++) term.pty.write('\x7f');
+			await sleep(100);
+			await typeText('Bench renamed');
+			await press('\r', (s) => s.includes('Renamed to'));
+		});
+		await count('set default (after y/N)', 1, async () => {
+			await press('d', (s) => s.includes('[y/N]'));
+			await press('y', (s) => s.includes('now your organisation'));
+		});
+		await count('create (Amazon S3, through the wizard)', 1, async () => {
+			await press('n', (s) => s.includes('step 1 of'));
+			await press('\r', (s) => s.includes('step 2 of'));
+			await typeText('bench-created-bucket');
+			await press('\t');
+			await typeText('us-west-2');
+			await press('\x1b');
+			await press('\r');
+			await press('\r', (s) => s.includes('step 3 of'));
+			await typeText('BENCHKEYID0001');
+			await press('\t');
+			await typeText('bench-secret-value');
+			await press('\r');
+			await press('\r', (s) => s.includes('step 4 of'));
+			await press('\r');
+			await press('\r');
+			await term.until((s) => s.includes('step 5 of'));
+			await press('\r', (s) => s.includes('Created'));
+		});
+		await count('rotate credentials (Amazon S3)', 1, async () => {
+			await press('c', (s) => /rotat/i.test(s));
+			await typeText('BENCHKEYID0002');
+			await press('\t');
+			await typeText('bench-secret-value-2');
+			await press('\r');
+			await press('\r');
+			await term.until((s) => /\[y\/N\]|Rotate\?|cannot be undone/i.test(s));
+			await press('y');
+			await press('\r', (s) => s.includes('rotated'));
+		});
+	} catch (err) {
+		lines.push({what: 'workflow driving stopped', value: String(err instanceof Error ? err.message.split('\n')[0] : err), reference: '', target: '', ok: false});
+	} finally {
+		await term.quit();
+		await sb.close();
+	}
+}
+
+const only = process.argv[2];
+if (!only || only === 'startup') await startup();
+if (!only || only === 'keys') for (const size of [50, 1000, 10_000]) await keys(size);
+if (!only || only === 'requests') await workflows();
+
+const mark = (ok?: boolean) => (ok === undefined ? '' : ok ? '✓' : '✗');
+console.log(`\ndestui benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${RUNS} runs, ${KEY_SAMPLES} key samples\n`);
+console.log('| measure | destui | reference | target | |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const l of lines) console.log(`| ${l.what} | ${l.value} | ${l.reference} | ${l.target} | ${mark(l.ok)} |`);
+process.exit(0);
