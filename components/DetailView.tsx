@@ -28,16 +28,21 @@ export function DetailView({destination, store, width, height}: {destination: De
 		usageLines.push(`Subscriptions delivering here: ${usage.subscriptions.length}`);
 		for (const s of usage.subscriptions) usageLines.push(`  ${sanitize(s.name) || sanitize(s.id)} · ${sanitize(s.status)} · ${relativeTime(s.updated ?? s.created)}`);
 	}
-	const room = Math.max(0, height - 2 - lines.length);
+	// Nothing here is cut short: the delivery blocks are what people copy into orders, so long
+	// values wrap. The usage lines get the rows left over, and say when some do not fit.
+	const rowsOf = (text: string) => Math.max(1, Math.ceil([...text].length / Math.max(1, width)));
+	const used = 1 + lines.reduce((n, l) => n + rowsOf(`${l.label.padEnd(labelWidth)} ${l.value}`), 0);
+	const room = Math.max(0, height - used);
+	const shown = usageLines.length <= room ? usageLines : [...usageLines.slice(0, Math.max(0, room - 1)), `… ${usageLines.length - Math.max(0, room - 1)} more lines: a taller terminal shows them`];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={tone.accent()} wrap="truncate-end">{`${sanitize(destination.name)} · Esc back · y copy pl:ref`}</Text>
 			{lines.map((l) => (
-				<Text key={l.label} wrap="truncate-end">
+				<Text key={l.label} wrap="wrap">
 					<Text bold>{l.label.padEnd(labelWidth)}</Text> {l.value}
 				</Text>
 			))}
-			{usageLines.slice(0, room).map((l, i) => (
+			{shown.slice(0, room).map((l, i) => (
 				<Text key={i} wrap="truncate-end">
 					{l}
 				</Text>

@@ -1,0 +1,190 @@
+// Shared by the main-screen component tests: a real in-process sandbox over HTTP, the real
+// client and cache behind <App>, keys written one per act(), and the sandbox's request log.
+import React from 'react';
+import {act} from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach} from 'vitest';
+import {App} from '../../components/App.js';
+import {DestinationsStore} from '../../hooks/destinations-store.js';
+import {createClient} from '../../src/api/client.js';
+import type {DestinationsApi} from '../../src/api/types.js';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+
+export const K = {
+	up: '\x1b[A',
+	down: '\x1b[B',
+	left: '\x1b[D',
+	enter: '\r',
+	esc: '\x1b',
+	pageUp: '\x1b[5~',
+	pageDown: '\x1b[6~',
+	home: '\x1b[H',
+	end: '\x1b[F',
+	backspace: '\x7f',
+	ctrlC: '\x03',
+} as const;
+
+export const USER_KEY = 'PLAK-sandbox-user';
+export const ADMIN_KEY = 'PLAK-sandbox-admin';
+
+export type Rendered = ReturnType<typeof render>;
+
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	status: number | null;
+	user: string | null;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+export async function sandbox(seed: 'demo' | 'empty' = 'demo'): Promise<RunningSandbox> {
+	const sb = await startSandbox({seed, rateLimit: false});
+	cleanups.push(() => sb.close());
+	return sb;
+}
+
+export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsApi {
+	return createClient({apiKey, baseUrl: sb.origin, requestsPerSecond: Infinity});
+}
+
+export async function requests(sb: RunningSandbox): Promise<LoggedRequest[]> {
+	const res = await fetch(`${sb.origin}/_sandbox/requests`);
+	return ((await res.json()) as {requests: LoggedRequest[]}).requests;
+}
+
+/** The API requests sent since the log was last cleared, as "METHOD path?query". */
+export async function sent(sb: RunningSandbox): Promise<string[]> {
+	return (await requests(sb)).map(describeRequest);
+}
+
+export async function populate(sb: RunningSandbox, count: number, owner = 'user', archived = false): Promise<void> {
+	const res = await fetch(`${sb.origin}/_sandbox/populate`, {method: 'POST', body: JSON.stringify({count, owner, archived})});
+	if (res.status !== 201) throw new Error(`populate refused: ${await res.text()}`);
+}
+
+export async function clearRequests(sb: RunningSandbox): Promise<void> {
+	await fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
+}
+
+export async function fault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
+	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify(spec)});
+	if (res.status !== 201) throw new Error(`fault refused: ${await res.text()}`);
+}
+
+/** Counts by "METHOD path?query" so a test can say exactly which requests were sent. */
+export const describeRequest = (r: LoggedRequest): string => {
+	const q = new URLSearchParams(r.query).toString();
+	return `${r.method} ${r.path}${q ? `?${q}` : ''}`;
+};
+
+export interface Screen {
+	sb: RunningSandbox;
+	r: Rendered;
+	store: DestinationsStore;
+	copied: string[];
+	/** Every frame rendered so far (ink-testing-library keeps them). */
+	frames: () => string[];
+	frame: () => string;
+}
+
+export interface ScreenOptions {
+	seed?: 'demo' | 'empty';
+	readOnly?: boolean;
+	width?: number;
+	height?: number;
+	apiKey?: string;
+	/** Runs against the sandbox before the screen starts (e.g. to add a destination). */
+	before?: (sb: RunningSandbox) => Promise<void>;
+	sb?: RunningSandbox;
+	/** Called when Ink unmounts the tree (q and Ctrl-C exit through useApp). */
+	onUnmount?: () => void;
+}
+
+function UnmountSpy({onUnmount}: {onUnmount: () => void}): null {
+	React.useEffect(() => onUnmount, [onUnmount]);
+	return null;
+}
+
+export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> {
+	const sb = options.sb ?? (await sandbox(options.seed ?? 'demo'));
+	if (options.before) await options.before(sb);
+	await clearRequests(sb);
+	const store = new DestinationsStore(clientFor(sb, options.apiKey));
+	const copied: string[] = [];
+	let r!: Rendered;
+	await act(async () => {
+		r = render(
+			<>
+				<App store={store} sandbox host="sandbox" readOnly={options.readOnly ?? false} copy={(t) => copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
+				{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
+			</>,
+		);
+	});
+	cleanups.push(() =>
+		act(async () => {
+			r.unmount();
+		}),
+	);
+	const screen: Screen = {sb, r, store, copied, frames: () => r.frames, frame: () => r.lastFrame() ?? ''};
+	if ((options.seed ?? 'demo') === 'demo' || options.before) await waitFrame(screen, (f) => /\d+ of \d+/.test(f) && !f.includes('Loading'));
+	return screen;
+}
+
+/** Polls the last frame inside act, with small awaits, until it matches. */
+export async function waitFrame(s: Screen, expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 5000): Promise<string> {
+	const matches = (f: string) => (typeof expected === 'string' ? f.includes(expected) : expected instanceof RegExp ? expected.test(f) : expected(f));
+	const deadline = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < deadline) {
+		await act(async () => {
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		});
+		last = s.frame();
+		if (matches(last)) return last;
+	}
+	throw new Error(`frame never showed ${String(expected)}; last frame:\n${last}`);
+}
+
+/** Waits until the store has nothing in flight (every request answered). */
+export async function settle(s: Screen): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (Date.now() < deadline) {
+		await act(async () => {
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		});
+		if (s.store.getSnapshot().pending === 0) return;
+	}
+	throw new Error('requests still in flight');
+}
+
+/** One key per write, inside act; a lone Esc needs a tick before Ink lets it through. */
+export async function press(s: Screen, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		await act(async () => {
+			s.r.stdin.write(key);
+			if (key === K.esc) await new Promise((resolve) => setImmediate(resolve));
+		});
+	}
+}
+
+export async function type(s: Screen, text: string): Promise<void> {
+	for (const ch of [...text]) await press(s, ch);
+}
+
+/** The selected row's line (marked with ›). */
+export function selectedLine(frame: string): string {
+	return frame.split('\n').find((l) => l.startsWith('› ')) ?? '';
+}
+
+/** The "N of M" count of the chips line. */
+export function counts(frame: string): {shown: number; total: number} {
+	const m = /(\d+) of (\d+)/.exec(frame);
+	if (!m) throw new Error(`no count in:\n${frame}`);
+	return {shown: Number(m[1]), total: Number(m[2])};
+}
