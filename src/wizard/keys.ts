@@ -56,6 +56,8 @@ export type PlainKeyKind =
 export type FormKey =
 	| {kind: 'text'; text: string}
 	| {kind: 'paste'; text: string}
+	/** Several characters in one read, without paste markers: a paste, or keys typed faster than read. */
+	| {kind: 'chunk'; text: string}
 	| {kind: 'paste-start'}
 	| {kind: 'paste-chunk'; text: string}
 	| {kind: 'paste-end'}
@@ -100,11 +102,31 @@ export function readKey(input: string, key: InkKey, pasting: boolean): FormKey {
 	if (key.ctrl) return {kind: CTRL[input] ?? 'ignore'};
 	if (key.meta) return {kind: 'ignore'};
 	if (!input) return {kind: 'ignore'};
-	// Several characters in one call is a paste from a terminal without bracketed paste.
-	if ([...input].length > 1) return {kind: 'paste', text: input};
+	// Several characters in one call: a paste from a terminal without bracketed paste, or keys
+	// that arrived together (fast typing, a slow link). The form decides (see splitChunk).
+	if ([...input].length > 1) return {kind: 'chunk', text: input};
 	if (/[\u0000-\u001f\u007f]/.test(input)) return {kind: 'ignore'};
 	return {kind: 'text', text: input};
 }
 
 /** Pastes are collected here between the markers; a runaway paste (no end marker) is capped. */
 export const MAX_PASTE = 1 << 20;
+
+/**
+ * A chunk read as the keys it holds: characters as typed text, CR (or CRLF, or LF) as Enter, Tab,
+ * Backspace. Used for every field but a pasted key's: "t\re" typed quickly is t, Enter, e.
+ */
+export function splitChunk(text: string): FormKey[] {
+	const keys: FormKey[] = [];
+	const chars = [...text];
+	for (let i = 0; i < chars.length; i++) {
+		const ch = chars[i]!;
+		if (ch === '\r' || ch === '\n') {
+			if (ch === '\r' && chars[i + 1] === '\n') i++;
+			keys.push({kind: 'enter'});
+		} else if (ch === '\t') keys.push({kind: 'tab'});
+		else if (ch === '\x7f' || ch === '\b') keys.push({kind: 'backspace'});
+		else if (!/[\u0000-\u001f]/.test(ch)) keys.push({kind: 'text', text: ch});
+	}
+	return keys;
+}

@@ -4,9 +4,9 @@ import {provider, rotatableFields, type DestinationType} from '../catalogue/prov
 import type {Destination} from '../schemas.js';
 import {buildRotation} from './body.js';
 import {pageKey, pageProblems} from './fields-step.js';
-import {emptyForm, fieldKey, hasInput, type FormContext, type FormField, type FormState} from './form.js';
+import {emptyForm, fieldKey, hasInput, isGcsKeyField, type FormContext, type FormField, type FormState} from './form.js';
 import type {FileAccess} from './gcs-source.js';
-import type {FormKey} from './keys.js';
+import {splitChunk, type FormKey} from './keys.js';
 import {trackPaste, type PasteBuffer} from './paste.js';
 import {routeRotationFailure} from './failure.js';
 
@@ -126,6 +126,12 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 				if (tracked.buffer !== s.paste) s = {...s, paste: tracked.buffer};
 				const key = tracked.key;
 				if (!key) return s;
+				if (key.kind === 'chunk') {
+					// Only a pasted key takes several lines as they come; elsewhere a chunk is keys in a row.
+					const field = fields[s.focus];
+					if (s.phase === 'editing' && field?.kind === 'param' && isGcsKeyField(field.spec)) return rotationReducer(s, {...action, key: {kind: 'paste', text: key.text}});
+					return splitChunk(key.text).reduce((acc, k) => rotationReducer(acc, {...action, key: k}), s);
+				}
 				if (s.confirmLeave) {
 					if (key.kind === 'text' && (key.text === 'y' || key.text === 'Y')) return {...s, confirmLeave: false, outcome: {kind: 'cancelled'}};
 					return {...s, confirmLeave: false};

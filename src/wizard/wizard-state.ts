@@ -6,9 +6,9 @@ import type {CreateBody, Destination} from '../schemas.js';
 import {buildCreateBody} from './body.js';
 import {pageKey, pageProblems, type PageState} from './fields-step.js';
 import {ApiError} from '../api/errors.js';
-import {emptyForm, fieldKey, hasInput, NAME_KEY, type FormContext, type FormState} from './form.js';
+import {emptyForm, fieldKey, hasInput, isGcsKeyField, NAME_KEY, type FormContext, type FormState} from './form.js';
 import type {FileAccess} from './gcs-source.js';
-import type {FormKey} from './keys.js';
+import {splitChunk, type FormKey} from './keys.js';
 import {trackPaste, type PasteBuffer} from './paste.js';
 import {routeCreateFailure} from './failure.js';
 import {stepOfField, stepOfGroup, stepsFor, type Step} from './steps.js';
@@ -268,6 +268,13 @@ function onKey(s: WizardState, raw: FormKey, ctx: WizardContext): WizardState {
 	if (tracked.buffer !== s.paste) s = {...s, paste: tracked.buffer};
 	const key = tracked.key;
 	if (!key) return s;
+	if (key.kind === 'chunk') {
+		// Only a pasted key takes several lines as they come; elsewhere a chunk is keys in a row.
+		const step = currentStep(s);
+		const field = step.kind === 'fields' ? step.fields[s.focus] : undefined;
+		if (field?.kind === 'param' && isGcsKeyField(field.spec)) return onKey(s, {kind: 'paste', text: key.text}, ctx);
+		return splitChunk(key.text).reduce((acc, k) => (acc.outcome ? acc : onKey(acc, k, ctx)), s);
+	}
 	if (s.phase !== 'editing') return s;
 	if (s.confirmLeave) return onConfirmLeave(s, key);
 	const step = currentStep(s);

@@ -133,6 +133,19 @@ describe('the service-account key field', () => {
 		noKeyMaterial(r);
 	});
 
+	it('keeps a multi-line key pasted without markers in the key field', async () => {
+		const {r, rec} = await wizardAtKey();
+		await act(async () => {
+			r.stdin.write(SA_JSON.replace(/\n/g, '\r'));
+		});
+		expect(frame(r)).toMatch(/› Service-account key/);
+		expect(flat(r)).toContain(`✓ service-account key for ${SA_KEY.client_email}`);
+		await press(r, K.enter, K.enter, K.enter);
+		await settle(r, () => rec.bodies.length === 1);
+		expect(rec.bodies[0]!.parameters.credentials).toBe(SA_BASE64);
+		noKeyMaterial(r);
+	});
+
 	it('says what is wrong with a path or a file without showing the file', async () => {
 		const dir = home();
 		const {r} = await wizardAtKey({...realFiles, home: () => dir});

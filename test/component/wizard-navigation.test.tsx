@@ -1,7 +1,7 @@
 // Moving through the wizard: titles and key hints, Esc back without loss, leaving with a y/N
 // question, the region picker, Ctrl-R for the focused secret only, the name default and clash
 // warnings, and the organisation's limit said on opening.
-import React from 'react';
+import React, {act} from 'react';
 import {describe, expect, it} from 'vitest';
 import {CreateWizard} from '../../components/wizard/CreateWizard.js';
 import {ORG_DESTINATION_LIMIT, PROVIDERS} from '../../src/catalogue/providers.js';
@@ -66,6 +66,19 @@ describe('wizard navigation', () => {
 		expect(frame(r)).toContain('step 1 of 5');
 		await press(r, K.enter);
 		expect(frame(r)).toContain('wiz-s3-bucket');
+	});
+
+	it('keys that reach it in one read (fast typing, a slow link) act one by one', async () => {
+		const {tree} = setup();
+		const r = await mount(tree);
+		await act(async () => {
+			r.stdin.write('\rwiz-s3-bucket\reu-west-1\rFAKEID1234');
+		});
+		expect(frame(r)).toContain('Amazon S3 · step 3 of 5');
+		expect(frame(r)).toMatch(/Access key ID\s+FAKEID1234/);
+		await press(r, K.esc);
+		expect(frame(r)).toMatch(/Bucket\s+wiz-s3-bucket/);
+		expect(frame(r)).toMatch(/Region\s+eu-west-1/);
 	});
 
 	it('Tab and Shift-Tab move between fields, wrapping', async () => {

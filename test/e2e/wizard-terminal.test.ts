@@ -38,7 +38,7 @@ describe('wizard and rotation in a real terminal', () => {
 	it('creates an S3 and a GCS destination, rotates the S3 keys, and never echoes a secret', async () => {
 		sb = await startSandbox({seed: 'empty', rateLimit: false});
 		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
-		await step(s, 'n new');
+		await step(s, 'No destinations yet');
 
 		// Amazon S3, the region chosen from the filtered list.
 		await s.press('n');
@@ -120,7 +120,7 @@ describe('wizard and rotation in a real terminal', () => {
 	it('Ctrl-C and q do not quit from the wizard: leaving with typed input asks first', async () => {
 		sb = await startSandbox({seed: 'empty', rateLimit: false});
 		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
-		await step(s, 'n new');
+		await step(s, 'No destinations yet');
 		await s.press('n');
 		await step(s, 'New destination · step 1 of 5');
 		await s.press(KEYS.enter);
@@ -135,7 +135,7 @@ describe('wizard and rotation in a real terminal', () => {
 		await s.press(KEYS.esc, KEYS.esc);
 		await s.waitFor('Leave the wizard?');
 		await s.press('y');
-		await step(s, 'n new');
+		await step(s, 'No destinations yet');
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);
 	}, 30_000);

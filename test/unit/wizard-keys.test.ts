@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {readKey, type InkKey} from '../../src/wizard/keys.js';
+import {readKey, splitChunk, type InkKey} from '../../src/wizard/keys.js';
 import {trackPaste} from '../../src/wizard/paste.js';
 
 const none: InkKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
@@ -23,10 +23,24 @@ describe('readKey', () => {
 		expect(readKey('x', k({meta: true}), false).kind).toBe('ignore');
 	});
 
-	it('reads one character as text, several as a paste', () => {
+	it('reads one character as text, several as a chunk for the form to read', () => {
 		expect(readKey('q', none, false)).toEqual({kind: 'text', text: 'q'});
 		expect(readKey('é', none, false)).toEqual({kind: 'text', text: 'é'});
-		expect(readKey('abc\rdef', none, false)).toEqual({kind: 'paste', text: 'abc\rdef'});
+		expect(readKey('abc\rdef', none, false)).toEqual({kind: 'chunk', text: 'abc\rdef'});
+	});
+
+	it('splits a chunk of keys typed faster than they were read', () => {
+		expect(splitChunk('a\rb\r\nc\td\x7f\x01😀')).toEqual([
+			{kind: 'text', text: 'a'},
+			{kind: 'enter'},
+			{kind: 'text', text: 'b'},
+			{kind: 'enter'},
+			{kind: 'text', text: 'c'},
+			{kind: 'tab'},
+			{kind: 'text', text: 'd'},
+			{kind: 'backspace'},
+			{kind: 'text', text: '😀'},
+		]);
 	});
 
 	it('inside a bracketed paste, Enter and text are content until the end marker', () => {

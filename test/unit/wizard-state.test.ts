@@ -90,6 +90,17 @@ describe('wizard reducer', () => {
 		expect(textValue(currentForm(s), 'aws_region')).toBe('xx-new-9');
 	});
 
+	it('keys that arrive in one read act one by one; a chunk in the key field stays whole', () => {
+		let s = keys(initialWizard, enter, {kind: 'chunk', text: 'my-bucket\rus-west-2\r'});
+		expect(currentStep(s).title).toBe('Credentials');
+		expect(textValue(currentForm(s), 'aws_region')).toBe('us-west-2');
+		s = keys(initialWizard, {kind: 'down'}, {kind: 'down'}, enter, {kind: 'chunk', text: 'gcs-b\r'});
+		expect(currentStep(s).title).toBe('Credentials and name');
+		s = keys(s, {kind: 'chunk', text: '{\r"type": "service_account"\r}'});
+		expect(s.focus).toBe(0);
+		expect(textValue(currentForm(s), 'credentials')).toBe('{\n"type": "service_account"\n}');
+	});
+
 	it('a multi-line bracketed paste lands in the key field and never submits', () => {
 		let s = keys(initialWizard, {kind: 'down'}, {kind: 'down'}, enter);
 		s = typeText(s, 'gcs-bucket');
