@@ -43,6 +43,11 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 	if (cursor === -1) cursor = Math.min(lastIndex.current, Math.max(0, visible.length - 1));
 	lastIndex.current = cursor;
 	const selected: Destination | undefined = visible[cursor];
+	// When the remembered row is hidden (a search, a filter, an archive), the cursor falls on a
+	// neighbour: that row is now the selection, so clearing the search keeps what the user saw.
+	useEffect(() => {
+		if (selected && selected.id !== selectedId) setSelectedId(selected.id);
+	}, [selected, selectedId]);
 
 	useEffect(() => {
 		void store.loadActive();

@@ -46,5 +46,7 @@ export function activeChips(f: Filters, query: string): string[] {
 export function emptyReason(total: number, f: Filters, query: string): string {
 	if (total === 0) return 'No destinations yet: press n to create one.';
 	const parts = activeChips(f, query);
-	return `No destination matches ${parts.join(', ')}. Press Esc to clear the search, or 1-4 to change the filters (0 resets them).`;
+	const filtered = FILTERS.some((spec) => f[spec.id] !== INITIAL_FILTERS[spec.id]);
+	const ways = [query ? 'Esc clears the search' : '', filtered ? '0 resets the filters' : '1-4 change the filters'].filter(Boolean);
+	return `No destination matches ${parts.join(', ')}. ${ways.join('; ')}.`;
 }
