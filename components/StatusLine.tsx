@@ -1,13 +1,51 @@
 import React from 'react';
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import type {MainScreen} from '../hooks/use-main-screen.js';
 import {describeError} from '../hooks/use-main-screen.js';
+import {wrapLines} from '../src/view/text.js';
 import {tone} from './inputs/theme.js';
 
-/** One line (two while renaming): the prompt of the current mode, else the latest toast. */
-export function StatusLine({screen}: {screen: MainScreen}): React.JSX.Element {
+/** Errors carry the server's reason at their end, so they wrap (up to this many rows) instead of being cut. */
+const MAX_ERROR_ROWS = 3;
+
+const rowsFor = (text: string, width: number) => Math.max(1, wrapLines(text, width, MAX_ERROR_ROWS).length);
+
+function errorText(screen: MainScreen): string | undefined {
 	const {mode, snap, toast} = screen;
+	if (mode === 'rename') return screen.renameError;
+	if (mode !== 'normal' && mode !== 'detail') return undefined;
+	if (snap.waiting) return undefined;
+	if (toast) return toast.tone === 'error' ? `✗ ${toast.text}` : undefined;
+	if (snap.active === 'error' && snap.loadError) return `✗ Could not load destinations. ${describeError(snap.loadError)} Press R to retry.`;
+	return undefined;
+}
+
+/** How many rows the status line takes now, so the screen can leave room for it. */
+export function statusRows(screen: MainScreen, width: number): number {
+	const error = errorText(screen);
+	const rows = error ? rowsFor(error, width) : 1;
+	return screen.mode === 'rename' ? rows + 1 : rows;
+}
+
+/** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
+function Wrapped({text, width, color}: {text: string; width: number; color?: string}) {
+	return (
+		<Box flexDirection="column" width={width}>
+			{wrapLines(text, width, MAX_ERROR_ROWS).map((line, i) => (
+				<Text key={i} wrap="truncate-end" color={color}>
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+/** One line (more for an error, which wraps; one more while renaming): the prompt of the current mode, else the latest toast. */
+export function StatusLine({screen, width}: {screen: MainScreen; width: number}): React.JSX.Element {
+	const {mode, snap, toast} = screen;
+	// One cell short of the terminal's width: a line that fills the last column can wrap.
+	const room = Math.max(1, width - 1);
 	if (mode === 'search') {
 		return (
 			<Text wrap="truncate-end">
@@ -24,9 +62,15 @@ export function StatusLine({screen}: {screen: MainScreen}): React.JSX.Element {
 					<Text bold>Rename to: </Text>
 					<TextInput value={screen.renameDraft} onChange={screen.setRenameDraft} onSubmit={() => void screen.submitRename()} />
 				</Text>
-				<Text wrap="truncate-end" color={screen.renameError ? tone.error() : undefined} dimColor={!screen.renameError}>
-					{screen.renaming ? 'Renaming…' : (screen.renameError ?? '3-63 characters, unique in your organisation · Enter rename · Esc cancel')}
-				</Text>
+				{screen.renaming ? (
+					<Text dimColor>Renaming…</Text>
+				) : screen.renameError ? (
+					<Wrapped text={screen.renameError} width={room} color={tone.error()} />
+				) : (
+					<Text wrap="truncate-end" dimColor>
+						3-63 characters, unique in your organisation · Enter rename · Esc cancel
+					</Text>
+				)}
 			</>
 		);
 	}
@@ -40,15 +84,16 @@ export function StatusLine({screen}: {screen: MainScreen}): React.JSX.Element {
 		);
 	}
 	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (Esc cancels)`}</Text>;
+	const error = errorText(screen);
+	if (error) return <Wrapped text={error} width={room} color={tone.error()} />;
 	if (toast) {
-		const mark = toast.tone === 'error' ? '✗ ' : toast.tone === 'ok' ? '✓ ' : '· ';
+		const mark = toast.tone === 'ok' ? '✓ ' : '· ';
 		return (
-			<Text wrap="truncate-end" color={toast.tone === 'error' ? tone.error() : toast.tone === 'ok' ? tone.ok() : undefined}>
+			<Text wrap="truncate-end" color={toast.tone === 'ok' ? tone.ok() : undefined}>
 				{mark + toast.text}
 			</Text>
 		);
 	}
-	if (snap.active === 'error' && snap.loadError) return <Text wrap="truncate-end" color={tone.error()}>{`✗ Could not load destinations. ${describeError(snap.loadError)} Press R to retry.`}</Text>;
 	if (snap.pending > 0) return <Text dimColor wrap="truncate-end">Working… (Esc cancels)</Text>;
 	return <Text> </Text>;
 }

@@ -1,0 +1,195 @@
+// destui against a misbehaving API: the sandbox injects each fault, and the built destui in a
+// real terminal must keep running, say what happened in plain words, lose nothing typed, and
+// recover once the fault clears.
+import {afterEach, describe, expect, it} from 'vitest';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+
+const USER = 'PLAK-sandbox-user';
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+	for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+interface Logged {
+	method: string;
+	path: string;
+	status: number | null;
+	time: string;
+}
+
+async function sandbox(options: Parameters<typeof startSandbox>[0] = {}): Promise<RunningSandbox> {
+	const sb = await startSandbox({seed: 'demo', rateLimit: false, ...options});
+	cleanups.push(() => sb.close());
+	return sb;
+}
+
+function open(sb: RunningSandbox, cols = 100, rows = 30): TerminalSession {
+	const s = launch(['--base-url', sb.origin, '--api-key', USER], {cols, rows});
+	cleanups.push(() => s.close());
+	return s;
+}
+
+async function fault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
+	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(spec)});
+	expect(res.ok).toBe(true);
+}
+
+async function log(sb: RunningSandbox): Promise<Logged[]> {
+	return ((await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: Logged[]}).requests;
+}
+
+async function names(sb: RunningSandbox): Promise<string[]> {
+	const headers = {authorization: `api-key ${USER}`};
+	const all = await Promise.all(['', '?archived=true'].map(async (q) => ((await (await fetch(`${sb.apiBase}${q}`, {headers})).json()) as {destinations: {name: string}[]}).destinations));
+	return all.flat().map((d) => d.name);
+}
+
+const LIST = /\d+ of \d+/;
+
+describe('destui under faults', () => {
+	it('a 500 on the start-up list: says so, keeps running, and R loads the list once the fault clears', async () => {
+		const sb = await sandbox();
+		await fault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', status: 500});
+		const s = open(sb);
+		const screen = await s.waitFor('Could not load destinations');
+		expect(screen).toMatch(/press R to retry/);
+		await s.press('R');
+		await s.waitFor((x) => x.includes('Field ops imagery') && LIST.test(x));
+		expect(s.hasExited).toBe(false);
+	});
+
+	it('a truncated JSON body and an answer missing required fields are reported, not crashed on', async () => {
+		const sb = await sandbox();
+		// A cut-off answer looks like a broken connection, which a GET retries (3 times): 4 faults
+		// outlast the retries.
+		await fault(sb, {count: 4, methods: ['GET'], path: '/destinations/v1', truncate: true});
+		const s = open(sb);
+		await s.waitFor('Could not load destinations');
+		await fault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', omit_fields: true});
+		await s.press('R');
+		await s.waitFor(/answered with something destui could/);
+		expect(s.hasExited).toBe(false);
+		await s.press('R');
+		await s.waitFor('Field ops imagery');
+	});
+
+	it('a 429 burst: the user sees the wait, no second holds more than 3 requests, and the archive completes', async () => {
+		const sb = await sandbox({rateLimit: true});
+		const s = open(sb);
+		await s.waitFor(LIST);
+		await s.press('2');
+		await s.waitFor('[2 mine:yes]');
+		await fault(sb, {count: 2, methods: ['PATCH'], status: 429});
+		await s.press('a');
+		await s.waitFor(/rate limited by the server \(429\)/);
+		await s.waitFor(/Archived /, 15_000);
+		const requests = await log(sb);
+		const patches = requests.filter((r) => r.method === 'PATCH');
+		expect(patches.map((p) => p.status)).toEqual([429, 429, 200]);
+		const times = requests.map((r) => Date.parse(r.time));
+		for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(3);
+		expect(requests.every((r) => r.status !== 429 || patches.includes(r))).toBe(true);
+	});
+
+	it('10 s of latency: the list stays usable and Esc cancels the request, rolling the row back', async () => {
+		const sb = await sandbox();
+		const s = open(sb);
+		await s.waitFor(LIST);
+		await s.press('2');
+		await s.waitFor('[2 mine:yes]');
+		const before = await s.screen();
+		const first = /› (\S+ \S+)/.exec(before)?.[1];
+		await fault(sb, {count: 1, methods: ['PATCH'], latency_ms: 10_000});
+		await s.press('a');
+		await s.waitFor(/Working…|Esc cancels/);
+		// Still answering keys while the request hangs.
+		await s.press('j');
+		await s.waitFor((x) => /› (\S+ \S+)/.exec(x)?.[1] !== first);
+		await s.press('k');
+		await s.press(KEYS.esc);
+		await s.waitFor(/Cancelled|back as it was/);
+		await s.waitFor((x) => !!first && x.includes(first));
+		expect(s.hasExited).toBe(false);
+	});
+
+	it('the sandbox killed and restarted mid-session: a plain network error, then it works again', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'destui-restart-'));
+		cleanups.push(() => rm(dir, {recursive: true, force: true}));
+		const stateFile = join(dir, 'state.json');
+		let sb = await startSandbox({seed: 'demo', rateLimit: false, stateFile});
+		const port = sb.port;
+		const s = launch(['--base-url', sb.origin, '--api-key', USER], {cols: 100, rows: 30});
+		cleanups.push(() => s.close());
+		await s.waitFor(LIST);
+		await s.press('2');
+		await s.waitFor('[2 mine:yes]');
+		await sb.close();
+		await s.press('a');
+		await s.waitFor(/Could not reach the Destinations API|may or may not have been made/);
+		expect(s.hasExited).toBe(false);
+		sb = await startSandbox({rateLimit: false, stateFile, port});
+		cleanups.push(() => sb.close());
+		await s.press('R');
+		await s.waitFor(/Reloaded/);
+		await s.press('a');
+		await s.waitFor(/Archived /);
+	});
+
+	it('a dropped connection during create: the error is plain, nothing typed is lost, and retrying makes no twin', async () => {
+		const sb = await sandbox();
+		const s = open(sb);
+		await s.waitFor(LIST);
+		await fault(sb, {count: 1, methods: ['POST'], drop: true, after: true});
+		await s.press('n');
+		await s.waitFor('step 1 of');
+		await s.press(KEYS.enter);
+		await s.waitFor('step 2 of');
+		await s.type('resilience-bucket');
+		await s.press(KEYS.enter);
+		await s.type('eu-w');
+		await s.press(KEYS.down, KEYS.down, KEYS.enter);
+		await s.waitFor(/Region\s+eu-west-2/);
+		await s.press(KEYS.enter);
+		await s.waitFor('step 3 of');
+		await s.type('FAKERESILIENCE01');
+		await s.press(KEYS.enter);
+		await s.type('resilience-secret-value');
+		await s.press(KEYS.enter);
+		await s.waitFor('step 4 of');
+		await s.press(KEYS.enter, KEYS.enter);
+		await s.waitFor('step 5 of');
+		await s.press(KEYS.enter);
+		await s.waitFor(/may or may not have been made|connection/i);
+		// Still in the wizard with what was typed.
+		expect(await s.screen()).toMatch(/resilience-bucket/);
+		await s.press(KEYS.enter);
+		await s.waitFor(/Created|already|exists/, 10_000);
+		const all = await names(sb);
+		expect(all.filter((n) => n === 'resilience-bucket')).toHaveLength(1);
+		expect(s.output()).not.toContain('resilience-secret-value');
+	});
+
+	it('resized to 60x15 and back in the middle of the wizard: nothing typed is lost', async () => {
+		const sb = await sandbox();
+		const s = open(sb);
+		await s.waitFor(LIST);
+		await s.press('n');
+		await s.waitFor('step 1 of');
+		await s.press(KEYS.enter);
+		await s.waitFor('step 2 of');
+		await s.type('kept-through-resize');
+		s.resize(60, 15);
+		await sleep(200);
+		await s.waitFor(/kept-through-resi/);
+		s.resize(100, 30);
+		await s.waitFor('kept-through-resize');
+		await s.press(KEYS.enter);
+		await s.type('us-w');
+		await s.waitFor(/Region\s+us-w/);
+		expect(s.hasExited).toBe(false);
+	});
+});
