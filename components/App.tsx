@@ -15,7 +15,7 @@ import {FilterChips} from './FilterChips.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {Legend} from './Legend.js';
-import {StatusLine} from './StatusLine.js';
+import {StatusLine, statusRows} from './StatusLine.js';
 
 export interface AppProps {
 	store: DestinationsStore;
@@ -76,7 +76,9 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	// spare row so the frame stays shorter than the terminal (a taller one makes Ink repaint all).
 	const wide = width >= WIDE;
 	const listWidth = wide ? Math.floor(width * 0.6) : width;
-	const body = Math.max(3, height - 7);
+	// A long error (or the rename prompt) takes more rows; beyond the spare one, the list gives way.
+	const status = statusRows(s, Math.max(1, width - 1));
+	const body = Math.max(3, height - 7 - Math.max(0, status - 2));
 	const detailHeight = wide ? body + 1 : Math.min(9, Math.max(3, Math.floor(body / 2)));
 	const listRows = wide ? body : Math.max(1, body - detailHeight - 1);
 
@@ -150,8 +152,8 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<DetailView destination={s.selected} store={store} width={width} height={height - 3} />
-				<StatusLine screen={s} />
+				<DetailView destination={s.selected} store={store} width={width} height={height - 2 - status} />
+				<StatusLine screen={s} width={width} />
 			</Box>
 		);
 	}
@@ -176,7 +178,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 					{detail}
 				</>
 			)}
-			<StatusLine screen={s} />
+			<StatusLine screen={s} width={width} />
 			<Legend width={width - 1} />
 		</Box>
 	);
