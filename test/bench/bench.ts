@@ -2,6 +2,7 @@
 // memory it takes, and how many requests each workflow sends, each next to its reference,
 // measured in one run on this machine. Prints a Markdown table (the README keeps the latest).
 import {spawn} from 'node:child_process';
+import {readFile, writeFile} from 'node:fs/promises';
 import {performance} from 'node:perf_hooks';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
 import {sleep, stats, TimedTerminal, type Stats} from './measure.js';
@@ -193,14 +194,25 @@ async function workflows(): Promise<void> {
 	}
 }
 
-const only = process.argv[2];
+const writeReadme = process.argv.includes('--readme');
+const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (!only || only === 'startup') await startup();
 if (!only || only === 'keys') for (const size of [50, 1000, 10_000]) await keys(size);
 if (!only || only === 'requests') await workflows();
 
 const mark = (ok?: boolean) => (ok === undefined ? '' : ok ? '✓' : '✗');
-console.log(`\ndestui benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${RUNS} runs, ${KEY_SAMPLES} key samples\n`);
-console.log('| measure | destui | reference | target | |');
-console.log('| --- | --- | --- | --- | --- |');
-for (const l of lines) console.log(`| ${l.what} | ${l.value} | ${l.reference} | ${l.target} | ${mark(l.ok)} |`);
+const table = [
+	`destui benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${RUNS} runs, ${KEY_SAMPLES} key samples`,
+	'',
+	'| measure | destui | reference | target | |',
+	'| --- | --- | --- | --- | --- |',
+	...lines.map((l) => `| ${l.what} | ${l.value} | ${l.reference} | ${l.target} | ${mark(l.ok)} |`),
+].join('\n');
+console.log(`\n${table}`);
+if (writeReadme) {
+	// `npm run bench -- --readme` puts this table in README.md.
+	const path = new URL('../../README.md', import.meta.url);
+	const readme = await readFile(path, 'utf8');
+	await writeFile(path, readme.replace(/(<!-- bench -->\n)[\s\S]*?(<!-- \/bench -->)/, (_m, open: string, close: string) => `${open}${table}\n${close}`));
+}
 process.exit(0);
