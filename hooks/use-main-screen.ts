@@ -106,7 +106,8 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 
 	const startRename = () => {
 		if (!guard('rename') || !selected) return;
-		setRenameDraft(selected.name);
+		// What the server sent may hold control characters: the prompt shows it cleaned, like the list.
+		setRenameDraft(sanitize(selected.name));
 		setRenameError(undefined);
 		setMode('rename');
 	};
@@ -123,7 +124,7 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 	const submitRename = async () => {
 		if (!selected || renaming) return;
 		const name = renameDraft;
-		if (name === selected.name) {
+		if (name === selected.name || name === sanitize(selected.name)) {
 			setMode('normal');
 			return;
 		}
