@@ -1,4 +1,4 @@
-import React, {memo, useRef} from 'react';
+import React, {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {columnsFor, formatRow, headerRow, toRow, type Columns} from '../src/view/rows.js';
@@ -50,7 +50,8 @@ const Row = memo(function Row({destination, selected, columns, query}: RowProps)
 
 export function DestinationList({items, cursor, width, height, query, empty}: DestinationListProps): React.JSX.Element {
 	const top = useRef(0);
-	const columns = columnsFor(width);
+	// One object per width, so memoised rows really skip re-rendering when the cursor moves.
+	const columns = useMemo(() => columnsFor(width), [width]);
 	const {top: start, end} = listWindow(items.length, cursor, height, top.current);
 	top.current = start;
 	const rows = items.slice(start, end);
