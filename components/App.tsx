@@ -1,11 +1,12 @@
 // The main screen: header, filter chips, the list with its detail pane, status line and legend.
 // All keys of the screen arrive here and are routed by mode, so a key never reaches two places.
-import React from 'react';
+import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {DestinationsStore} from '../hooks/destinations-store.js';
 import {useMainScreen, type MainScreen} from '../hooks/use-main-screen.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {FILTERS, emptyReason} from '../src/view/filters.js';
+import type {EditCommand} from '../src/wizard/line-editor.js';
 import {CreateWizard} from './wizard/CreateWizard.js';
 import {RotateForm} from './rotate/RotateForm.js';
 import {DestinationList} from './DestinationList.js';
@@ -32,6 +33,57 @@ export interface AppProps {
 }
 
 const WIDE = 110;
+
+const NO_KEY: Key = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+} as Key;
+
+/** One key of a chunk as Ink would have reported it alone. */
+function keyOf(ch: string): {input: string; key: Key} {
+	if (ch === '\r' || ch === '\n') return {input: '', key: {...NO_KEY, return: true}};
+	if (ch === '\t') return {input: '', key: {...NO_KEY, tab: true}};
+	if (ch === '\x7f' || ch === '\b') return {input: '', key: {...NO_KEY, delete: true}};
+	const code = ch.codePointAt(0)!;
+	if (code >= 1 && code <= 26) return {input: String.fromCharCode(code + 96), key: {...NO_KEY, ctrl: true}};
+	return {input: ch, key: {...NO_KEY, shift: ch !== ch.toLowerCase()}};
+}
+
+/**
+ * The first key of what Ink delivered, and what is left for later. A run of several characters
+ * (keys read together) is split: into single keys, or, in a prompt, into the text up to the first
+ * control character and the keys after it.
+ */
+function splitRun(input: string, key: Key, typing: boolean): [{input: string; key: Key}, {input: string; key: Key} | undefined] {
+	const chars = [...input];
+	// A control character left over from a split run has no key flags yet.
+	if (chars.length === 1 && /^[\r\n\t\x7f\b\u0001-\u001a]$/.test(input) && !(key.return || key.tab || key.ctrl || key.delete || key.backspace)) return [keyOf(input), undefined];
+	if (chars.length <= 1 || key.ctrl || key.meta || input.startsWith('\x1b')) return [{input, key}, undefined];
+	if (typing) {
+		const text = /^[^\u0000-\u001f\u007f]+/.exec(input)?.[0];
+		if (text) return [{input: text, key: NO_KEY}, text.length < input.length ? {input: input.slice(text.length), key: NO_KEY} : undefined];
+	}
+	const rest = chars.slice(1).join('');
+	return [keyOf(chars[0]!), rest ? {input: rest, key: NO_KEY} : undefined];
+}
+
+/** Editing keys of the search and rename prompts. */
+function editCommand(input: string, key: Key): EditCommand | undefined {
+	if (key.leftArrow) return {kind: 'left'};
+	if (key.rightArrow) return {kind: 'right'};
+	if (key.home) return {kind: 'home'};
+	if (key.end) return {kind: 'end'};
+	// Ink reports the Backspace key (DEL) as `delete`.
+	if (key.backspace || key.delete) return {kind: 'backspace'};
+	if (key.ctrl) {
+		const ctrl: Record<string, EditCommand> = {a: {kind: 'home'}, e: {kind: 'end'}, u: {kind: 'kill-to-start'}, k: {kind: 'kill-to-end'}, w: {kind: 'kill-word'}, d: {kind: 'delete-forward'}};
+		return ctrl[input];
+	}
+	// Bracketed-paste markers arrive as their own keys; the text between them is typed text.
+	if (key.meta || key.tab || key.escape || !input || input.startsWith('\x1b') || input === '[200~' || input === '[201~') return undefined;
+	const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
+	return text ? {kind: 'insert', text} : undefined;
+}
 
 function routeNormal(s: MainScreen, input: string, key: Key, page: number, exit: () => void, redraw?: () => void): void {
 	if (key.upArrow || input === 'k') return s.moveTo(s.cursor - 1);
@@ -82,32 +134,68 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	const detailHeight = wide ? body + 1 : Math.min(9, Math.max(3, Math.floor(body / 2)));
 	const listRows = wide ? body : Math.max(1, body - detailHeight - 1);
 
+	// One key per render: Ink hands over every key read in one go (and a run of plain characters
+	// as one string) before React re-renders, so a handler could act on a stale selection ("ja"
+	// typed fast would archive the row j left). Keys wait in a queue; each runs against the
+	// state the previous one produced.
+	const queue = useRef<{input: string; key: Key}[]>([]);
+	const waiting = useRef(false);
+	const [, rendered] = useReducer((n: number) => n + 1, 0);
+	const route = (input: string, key: Key): void => {
+		// Ink's own Ctrl-C exit is off so the wizard can ask before dropping typed input.
+		if (key.ctrl && input === 'c') return exit();
+		if (mode === 'normal') return routeNormal(s, input, key, listRows, exit, redraw);
+		if (mode === 'search') {
+			if (key.escape) {
+				s.setQuery('');
+				s.setMode('normal');
+			} else if (key.return) s.setMode('normal');
+			else if (key.upArrow) s.moveTo(s.cursor - 1);
+			else if (key.downArrow) s.moveTo(s.cursor + 1);
+			else {
+				const command = editCommand(input, key);
+				if (command) s.editSearch(command);
+			}
+			return;
+		}
+		if (mode === 'rename') {
+			if (key.escape) s.setMode('normal');
+			else if (key.return) void s.submitRename();
+			else {
+				const command = editCommand(input, key);
+				if (command) s.editRename(command);
+			}
+			return;
+		}
+		if (mode === 'confirm') return void s.answerConfirm(input === 'y' || input === 'Y');
+		if (mode === 'help') {
+			if (key.escape || input === '?' || input === 'q') s.setMode('normal');
+			return;
+		}
+		if (mode === 'detail') {
+			if (key.escape || input === 'q' || key.leftArrow) s.setMode('normal');
+			else if (input === 'y') s.copyRef();
+		}
+	};
+	const runNext = (): void => {
+		const next = queue.current.shift();
+		if (!next) return;
+		waiting.current = true;
+		// Typed text goes into a prompt whole; anywhere else a run of characters is that many keys.
+		const typing = mode === 'search' || mode === 'rename';
+		const [first, rest] = splitRun(next.input, next.key, typing);
+		if (rest) queue.current.unshift(rest);
+		if (mode !== 'create' && mode !== 'rotate') route(first.input, first.key);
+		rendered();
+	};
+	useEffect(() => {
+		waiting.current = false;
+		if (queue.current.length > 0) runNext();
+	});
 	useInput(
 		(input, key) => {
-			// Ink's own Ctrl-C exit is off so the wizard can ask before dropping typed input.
-			if (key.ctrl && input === 'c') return exit();
-			if (mode === 'normal') return routeNormal(s, input, key, listRows, exit, redraw);
-			if (mode === 'search') {
-				if (key.escape) {
-					s.setQuery('');
-					s.setMode('normal');
-				} else if (key.upArrow) s.moveTo(s.cursor - 1);
-				else if (key.downArrow) s.moveTo(s.cursor + 1);
-				return;
-			}
-			if (mode === 'rename') {
-				if (key.escape) s.setMode('normal');
-				return;
-			}
-			if (mode === 'confirm') return void s.answerConfirm(input === 'y' || input === 'Y');
-			if (mode === 'help') {
-				if (key.escape || input === '?' || input === 'q') s.setMode('normal');
-				return;
-			}
-			if (mode === 'detail') {
-				if (key.escape || input === 'q' || key.leftArrow) s.setMode('normal');
-				else if (input === 'y') s.copyRef();
-			}
+			queue.current.push({input, key});
+			if (!waiting.current) runNext();
 		},
 		{isActive: mode !== 'create' && mode !== 'rotate'},
 	);

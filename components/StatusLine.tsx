@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {TextInput} from './inputs/TextInput.js';
 import type {MainScreen} from '../hooks/use-main-screen.js';
 import {describeError} from '../hooks/use-main-screen.js';
 import {wrapLines} from '../src/view/text.js';
@@ -47,20 +47,22 @@ export function StatusLine({screen, width}: {screen: MainScreen; width: number})
 	// One cell short of the terminal's width: a line that fills the last column can wrap.
 	const room = Math.max(1, width - 1);
 	if (mode === 'search') {
+		const hint = '   Enter keep · Esc clear';
 		return (
 			<Text wrap="truncate-end">
 				<Text bold>/ </Text>
-				<TextInput value={screen.query} onChange={screen.setQuery} onSubmit={() => screen.setMode('normal')} placeholder="type to filter by name" />
-				<Text dimColor>{'   Enter keep · Esc clear'}</Text>
+				<TextInput line={screen.searchLine} focused placeholder="type to filter by name" width={Math.max(1, room - 2 - hint.length)} />
+				<Text dimColor>{hint}</Text>
 			</Text>
 		);
 	}
 	if (mode === 'rename') {
+		const label = 'Rename to: ';
 		return (
 			<>
 				<Text wrap="truncate-end">
-					<Text bold>Rename to: </Text>
-					<TextInput value={screen.renameDraft} onChange={screen.setRenameDraft} onSubmit={() => void screen.submitRename()} />
+					<Text bold>{label}</Text>
+					<TextInput line={screen.renameLine} focused width={Math.max(1, room - label.length)} />
 				</Text>
 				{screen.renaming ? (
 					<Text dimColor>Renaming…</Text>

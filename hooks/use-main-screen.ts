@@ -9,6 +9,7 @@ import {disabledReason, type CommandContext, type CommandId} from '../src/view/c
 import {applyFilters, FILTERS, INITIAL_FILTERS, needsArchived, nextTri, type FilterId, type Filters} from '../src/view/filters.js';
 import type {DestinationsStore} from './destinations-store.js';
 import {useStore} from './use-store.js';
+import {edit, emptyLine, lineOf, type EditCommand, type LineState} from '../src/wizard/line-editor.js';
 import {useToast} from './use-toast.js';
 
 export type Mode = 'normal' | 'search' | 'rename' | 'confirm' | 'help' | 'detail' | 'create' | 'rotate';
@@ -30,10 +31,16 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 	const {toast, show, dismiss} = useToast();
 	const [mode, setMode] = useState<Mode>('normal');
 	const [filters, setFilters] = useState<Filters>(INITIAL_FILTERS);
-	const [query, setQuery] = useState('');
+	// The search and rename prompts keep a value and a cursor here, edited through pure functions
+	// with functional updates, so keys that arrive together are never applied to stale text.
+	const [searchLine, setSearchLine] = useState<LineState>(emptyLine);
+	const query = searchLine.value;
+	const setQuery = useCallback((q: string) => setSearchLine(lineOf(q)), []);
+	const editSearch = useCallback((command: EditCommand) => setSearchLine((l) => edit(l, command)), []);
 	const [selectedId, setSelectedId] = useState<string>();
 	const lastIndex = useRef(0);
-	const [renameDraft, setRenameDraft] = useState('');
+	const [renameLine, setRenameLine] = useState<LineState>(emptyLine);
+	const renameDraft = renameLine.value;
 	const [renameError, setRenameError] = useState<string>();
 	const [renaming, setRenaming] = useState(false);
 	const [confirm, setConfirm] = useState<{id: string; unset: boolean; name: string}>();
@@ -107,7 +114,7 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 	const startRename = () => {
 		if (!guard('rename') || !selected) return;
 		// What the server sent may hold control characters: the prompt shows it cleaned, like the list.
-		setRenameDraft(sanitize(selected.name));
+		setRenameLine(lineOf(sanitize(selected.name)));
 		setRenameError(undefined);
 		setMode('rename');
 	};
@@ -214,7 +221,8 @@ export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
 	return {
 		snap, toast, show, dismiss, mode, setMode, filters, toggleFilter, resetFilters, query, setQuery,
 		visible, cursor, selected, moveTo, ctx,
-		renameDraft, setRenameDraft: (v: string) => { setRenameDraft(v); setRenameError(undefined); }, renameError, renaming, submitRename, startRename,
+		searchLine, editSearch,
+		renameDraft, renameLine, editRename: (command: EditCommand) => { setRenameLine((l) => edit(l, command)); setRenameError(undefined); }, renameError, renaming, submitRename, startRename,
 		confirm, askDefault, answerConfirm,
 		archive, undo, copyRef, refresh, openCreate, openRotate, created, rotated, cancelRequests,
 	};

@@ -1,0 +1,187 @@
+// The built destui as people start and leave it: q and Ctrl-C restore the terminal, no tty and
+// bad flags fail in one line, small and resized terminals, --demo, and no credentials at all.
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import xterm from '@xterm/headless';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+
+let sb: RunningSandbox | undefined;
+let session: TerminalSession | undefined;
+const temps: string[] = [];
+
+beforeAll(() => {
+	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
+});
+
+afterEach(async () => {
+	await session?.close();
+	await sb?.close();
+	session = undefined;
+	sb = undefined;
+	for (const t of temps.splice(0)) rmSync(t, {recursive: true, force: true});
+});
+
+async function start(cols = 100, rows = 30): Promise<TerminalSession> {
+	sb = await startSandbox({seed: 'demo', rateLimit: false});
+	session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols, rows});
+	await session.waitFor('11 of 11');
+	await sleep(50);
+	return session;
+}
+
+/** Runs the bundle with plain pipes (no terminal at all). */
+function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{code: number | null; stdout: string; stderr: string}> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [BUNDLE, ...args], {stdio: ['pipe', 'pipe', 'pipe'], env: {...process.env, CI: undefined, ...env}});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.on('close', (code) => resolve({code, stdout, stderr}));
+		child.stdin.end();
+	});
+}
+
+type Term = InstanceType<typeof xterm.Terminal>;
+/** Rows the terminal had to wrap: a frame line wider than the terminal. */
+function wrappedRows(s: TerminalSession): number {
+	const term = (s as unknown as {term: Term}).term;
+	const buffer = term.buffer.active;
+	let n = 0;
+	for (let y = 0; y < term.rows; y++) if (buffer.getLine(buffer.viewportY + y)?.isWrapped) n++;
+	return n;
+}
+
+/** The whole frame is on screen: header on the first row, legend last, nothing wrapped. */
+function fits(screen: string, rows: number): boolean {
+	const lines = screen.split('\n');
+	const legend = lines.findIndex((l) => l.includes('? help  q quit'));
+	return lines[0]!.startsWith('destui') && legend > 0 && legend < rows;
+}
+
+const LEAVE_ALT = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+describe('leaving', () => {
+	it('q exits 0, and the last bytes leave the alternate screen and show the cursor', async () => {
+		const s = await start();
+		expect(s.output()).toContain('\x1b[?1049h');
+		await s.press('q');
+		expect((await s.exited).code).toBe(0);
+		const out = s.output();
+		const tail = out.slice(Math.max(out.lastIndexOf(LEAVE_ALT), out.lastIndexOf(SHOW_CURSOR)) - 40);
+		expect(tail).toContain(LEAVE_ALT);
+		expect(tail).toContain(SHOW_CURSOR);
+		// Nothing is drawn after the terminal was given back.
+		expect(out.slice(out.lastIndexOf(LEAVE_ALT) + LEAVE_ALT.length)).not.toMatch(/[A-Za-z]{3}/);
+		expect(out.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(out.lastIndexOf('11 of 11'));
+	});
+
+	it('Ctrl-C exits 0 the same way', async () => {
+		const s = await start();
+		await s.press(KEYS.ctrlC);
+		expect((await s.exited).code).toBe(0);
+		const out = s.output();
+		expect(out.lastIndexOf(LEAVE_ALT)).toBeGreaterThan(out.lastIndexOf('11 of 11'));
+		expect(out.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(out.lastIndexOf('11 of 11'));
+	});
+});
+
+describe('starting', () => {
+	it('stdin that is not a terminal: exit 1 with one line on stderr, no stack trace', async () => {
+		const r = await run(['--api-key', 'PLAK-sandbox-user', '--base-url', 'http://127.0.0.1:9']);
+		expect(r.code).toBe(1);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(/^destui: needs an interactive terminal/);
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+		expect(r.stderr).not.toContain('Raw mode');
+		expect(r.stdout).toBe('');
+	});
+
+	it('an unknown flag exits 2 with the usage; --help exits 0 with it', async () => {
+		const bad = await run(['--frobnicate']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/^destui: .*--frobnicate/);
+		expect(bad.stderr).toContain('Usage: destui [options]');
+		expect(bad.stderr).not.toMatch(/\n\s+at /);
+		const help = await run(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('Usage: destui [options]');
+		expect(help.stdout).toContain('--read-only');
+		expect(help.stderr).toBe('');
+	});
+
+	it('--demo runs on the sandbox and says so', async () => {
+		const s = (session = launch(['--demo'], {cols: 100, rows: 30}));
+		const screen = await s.waitFor('11 of 11');
+		expect(screen.split('\n')[0]).toContain('SANDBOX');
+		expect(screen).toContain('Field ops imagery');
+		await sleep(50);
+		await s.press('q');
+		expect((await s.exited).code).toBe(0);
+	});
+
+	it('no credentials anywhere: offers the sandbox, and y starts it', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
+		temps.push(home);
+		const s = (session = launch([], {cols: 100, rows: 30, env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}}));
+		await s.waitFor('No Planet API key found');
+		await s.waitFor('[Y/n]');
+		await sleep(80);
+		await s.press('y');
+		const screen = await s.waitFor('11 of 11');
+		expect(screen).toContain('SANDBOX');
+		await sleep(50);
+		await s.press('q');
+		expect((await s.exited).code).toBe(0);
+	});
+
+	it('no credentials, and n: exit 1 with the way to give a key', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
+		temps.push(home);
+		const s = (session = launch([], {cols: 100, rows: 30, env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}}));
+		await s.waitFor('[Y/n]');
+		await sleep(80);
+		await s.press('n');
+		expect((await s.exited).code).toBe(1);
+		expect(s.output()).toContain('Pass --api-key, set PL_API_KEY');
+	});
+});
+
+describe('terminal sizes', () => {
+	it('works at 80x24: the whole frame fits and no line wraps, in the list, the detail view and the help', async () => {
+		const s = await start(80, 24);
+		expect(fits(await s.screen(), 24)).toBe(true);
+		expect(wrappedRows(s)).toBe(0);
+		await s.press('G', KEYS.enter);
+		await s.waitFor('Orders delivering here');
+		expect((await s.screen()).split('\n')[0]).toContain('destui');
+		expect(wrappedRows(s)).toBe(0);
+		await s.press(KEYS.esc, '?');
+		await s.waitFor('Keys (Esc or ? closes)');
+		expect((await s.screen()).split('\n')[0]).toContain('destui');
+		expect(wrappedRows(s)).toBe(0);
+		await s.press(KEYS.esc);
+		await s.waitFor((sc) => fits(sc, 24));
+	});
+
+	it('redraws after resizing to 60x20 and back to 100x30', async () => {
+		const s = await start(100, 30);
+		s.resize(60, 20);
+		await s.waitFor((sc) => fits(sc, 20) && sc.includes('11 of 11') && wrappedRows(s) === 0);
+		const small = await s.screen();
+		expect(small.split('\n').every((l) => [...l].length <= 60)).toBe(true);
+		s.resize(100, 30);
+		const big = await s.waitFor((sc) => fits(sc, 30) && sc.includes('[4 default:any]') && sc.includes('acme-field-ops-imagery'));
+		expect(wrappedRows(s)).toBe(0);
+		expect(big).toContain('Forestry (OCI Frankfurt)');
+		// Still answering keys.
+		await s.press('j');
+		await s.waitFor((sc) => (sc.split('\n').find((l) => l.startsWith('› ')) ?? '').includes('Legacy exports'));
+	});
+});
