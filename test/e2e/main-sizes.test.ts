@@ -1,0 +1,78 @@
+// The built destui in small and resized terminals: the whole frame fits and nothing wraps.
+import {existsSync} from 'node:fs';
+import xterm from '@xterm/headless';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+
+let sb: RunningSandbox | undefined;
+let session: TerminalSession | undefined;
+
+beforeAll(() => {
+	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
+});
+
+afterEach(async () => {
+	await session?.close();
+	await sb?.close();
+	session = undefined;
+	sb = undefined;
+});
+
+async function start(cols = 100, rows = 30): Promise<TerminalSession> {
+	sb = await startSandbox({seed: 'demo', rateLimit: false});
+	session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols, rows});
+	await session.waitFor('11 of 11');
+	await sleep(50);
+	return session;
+}
+
+type Term = InstanceType<typeof xterm.Terminal>;
+/** Rows the terminal had to wrap: a frame line wider than the terminal. */
+function wrappedRows(s: TerminalSession): number {
+	const term = (s as unknown as {term: Term}).term;
+	const buffer = term.buffer.active;
+	let n = 0;
+	for (let y = 0; y < term.rows; y++) if (buffer.getLine(buffer.viewportY + y)?.isWrapped) n++;
+	return n;
+}
+
+/** The whole frame is on screen: header on the first row, legend last, nothing wrapped. */
+function fits(screen: string, rows: number): boolean {
+	const lines = screen.split('\n');
+	const legend = lines.findIndex((l) => l.includes('? help  q quit'));
+	return lines[0]!.startsWith('destui') && legend > 0 && legend < rows;
+}
+
+describe('terminal sizes', () => {
+	it('works at 80x24: the whole frame fits and no line wraps, in the list, the detail view and the help', async () => {
+		const s = await start(80, 24);
+		expect(fits(await s.screen(), 24)).toBe(true);
+		expect(wrappedRows(s)).toBe(0);
+		await s.press('G', KEYS.enter);
+		await s.waitFor('Orders delivering here');
+		expect((await s.screen()).split('\n')[0]).toContain('destui');
+		expect(wrappedRows(s)).toBe(0);
+		await s.press(KEYS.esc, '?');
+		await s.waitFor('Keys (Esc or ? closes)');
+		expect((await s.screen()).split('\n')[0]).toContain('destui');
+		expect(wrappedRows(s)).toBe(0);
+		await s.press(KEYS.esc);
+		await s.waitFor((sc) => fits(sc, 24));
+	});
+
+	it('redraws after resizing to 60x20 and back to 100x30', async () => {
+		const s = await start(100, 30);
+		s.resize(60, 20);
+		await s.waitFor((sc) => fits(sc, 20) && sc.includes('11 of 11') && wrappedRows(s) === 0);
+		const small = await s.screen();
+		expect(small.split('\n').every((l) => [...l].length <= 60)).toBe(true);
+		s.resize(100, 30);
+		const big = await s.waitFor((sc) => fits(sc, 30) && sc.includes('[4 default:any]') && sc.includes('acme-field-ops-imagery'));
+		expect(wrappedRows(s)).toBe(0);
+		expect(big).toContain('Forestry (OCI Frankfurt)');
+		// Still answering keys.
+		await s.press('j');
+		await s.waitFor((sc) => (sc.split('\n').find((l) => l.startsWith('› ')) ?? '').includes('Legacy exports'));
+	});
+});
