@@ -98,7 +98,11 @@ function routeNormal(s: MainScreen, input: string, key: Key, page: number, exit:
 		if (s.query) return s.setQuery('');
 		return s.dismiss();
 	}
-	if (key.ctrl && input === 'l') return redraw?.();
+	if (key.ctrl && input === 'l') {
+		// Ink repaints only output that changed: after wiping the screen, change the status line.
+		redraw?.();
+		return s.show('info', 'Screen redrawn.');
+	}
 	if (key.ctrl || key.meta) return;
 	const filter = FILTERS.find((f) => f.key === input);
 	if (filter) return s.toggleFilter(filter.id);

@@ -12,18 +12,16 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 	enterScreen('destui');
 	const session: Session = {exitCode: 0, cleanup: target.kind === 'connected' ? [() => target.connection.close()] : []};
 
-	let redrawNow = () => {};
-	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />, {
+	const redraw = () => {
+		instance.clear();
+		stdout.write('\x1b[2J\x1b[H');
+	};
+	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={redraw} />, {
 		// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
 		exitOnCtrlC: false,
 		patchConsole: true,
 		maxFps: 60,
 	});
-	redrawNow = () => {
-		instance.clear();
-		stdout.write('\x1b[2J\x1b[H');
-		instance.rerender(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={() => redrawNow()} />);
-	};
 	const stop = () => instance.unmount();
 	process.once('SIGTERM', stop);
 	process.once('SIGHUP', stop);
