@@ -4,7 +4,8 @@ import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {RotateForm} from '../../components/rotate/RotateForm.js';
 import type {Destination} from '../../src/schemas.js';
-import {allFrames, clientFor, frame, K, mount, press, recordingRotate, sandbox, sandboxHook, settle, type, type Rendered} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {allFrames, clientFor, frame, mount, press, recordingRotate, sandbox, sandboxHook, settle, type, type Rendered} from './wizard-helpers.js';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
@@ -31,7 +32,7 @@ describe('the rotation form', () => {
 		expect(destination.permissions.can_write).toBe(false);
 		expect(frame(r)).toContain('Only the owner of "Azure archive (EU)" or an organisation admin can rotate its credentials.');
 		expect(frame(r)).not.toContain('SAS token');
-		await press(r, 'x', K.esc);
+		await press(r, 'x', KEYS.esc);
 		expect(out.cancelled).toBe(1);
 		expect(await patches(sb)).toEqual([]);
 	});
@@ -39,9 +40,9 @@ describe('the rotation form', () => {
 	it('refuses values that break the rules, without asking for confirmation', async () => {
 		const {r, sb} = await demo('Field ops imagery');
 		await type(r, 'bad id!');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'short');
-		await press(r, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter);
 		expect(flat(r)).toContain('✗ Access key ID must be 4-128 letters and digits, no spaces');
 		expect(flat(r)).toContain('✗ Secret access key looks too short to be a secret key');
 		expect(frame(r)).not.toContain('[ No ]');
@@ -51,18 +52,18 @@ describe('the rotation form', () => {
 	it('focuses No: Enter, n and Esc all go back to the form and send nothing', async () => {
 		const {r, sb} = await demo('Field ops imagery');
 		await type(r, 'FAKENEWKEY0001');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'fake-new-secret-0001');
-		await press(r, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter);
 		expect(frame(r)).toContain('[ No ]');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).not.toContain('[ No ]');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).toContain('[ No ]');
 		await press(r, 'n');
 		expect(frame(r)).not.toContain('[ No ]');
-		await press(r, K.enter);
-		await press(r, K.esc);
+		await press(r, KEYS.enter);
+		await press(r, KEYS.esc);
 		expect(frame(r)).not.toContain('[ No ]');
 		expect(frame(r)).toContain('FAKENEWKEY0001');
 		expect(await patches(sb)).toEqual([]);
@@ -72,23 +73,23 @@ describe('the rotation form', () => {
 	it('asks before closing with typed input; closes at once without', async () => {
 		const typed = await demo('Field ops imagery');
 		await type(typed.r, 'F');
-		await press(typed.r, K.esc);
+		await press(typed.r, KEYS.esc);
 		expect(frame(typed.r)).toContain('Leave the rotation form? What you typed will be lost.');
-		await press(typed.r, K.enter);
+		await press(typed.r, KEYS.enter);
 		expect(typed.out.cancelled).toBe(0);
-		await press(typed.r, K.esc, 'y');
+		await press(typed.r, KEYS.esc, 'y');
 		expect(typed.out.cancelled).toBe(1);
 		const empty = await demo('Field ops imagery');
-		await press(empty.r, K.esc);
+		await press(empty.r, KEYS.esc);
 		expect(empty.out.cancelled).toBe(1);
 	});
 
 	it('a verification refusal keeps every value and shows the reason; nothing changes', async () => {
 		const {r, sb, api, destination, rec} = await demo('Legacy exports');
 		await type(r, 'FAKENEWKEY0002');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'fake-new-secret-0002');
-		await press(r, K.enter, K.enter, 'y');
+		await press(r, KEYS.enter, KEYS.enter, 'y');
 		await settle(r, () => flat(r).includes('planetverify.txt'));
 		expect(flat(r)).toContain('The server said: Planet could not write and delete planetverify.txt in the bucket "noaccess-legacy-exports"');
 		expect(frame(r)).toContain('FAKENEWKEY0002');
@@ -103,10 +104,10 @@ describe('the rotation form', () => {
 		const {r, sb, out, rec} = await demo('São Paulo agronomy');
 		await sandboxHook(sb, 'faults', {count: 1, methods: ['PATCH'], status: 503});
 		await type(r, 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig');
-		await press(r, K.enter, 'y');
+		await press(r, KEYS.enter, 'y');
 		await settle(r, () => flat(r).includes('had a problem on its side'));
 		expect(frame(r)).toMatch(/SAS token\s+•+/);
-		await press(r, K.enter, K.right, K.enter);
+		await press(r, KEYS.enter, KEYS.right, KEYS.enter);
 		await settle(r, () => out.done !== undefined);
 		expect(rec.sent).toEqual([{sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'}, {sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'}]);
 		expect(await patches(sb)).toEqual([503, 200]);

@@ -8,7 +8,8 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {PROVIDERS, REDACTED, rotatableFields, type DestinationType} from '../../src/catalogue/providers.js';
 import type {CreateBody} from '../../src/schemas.js';
 import {SA_BASE64, SA_JSON} from './wizard-fixtures.js';
-import {allFrames, clientFor, frame, K, mountMainScreen, press, sandbox, sandboxHook, settle, type} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {allFrames, clientFor, frame, mountMainScreen, press, sandbox, sandboxHook, settle, type} from './wizard-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'destui-rotate-'));
 const keyFile = join(dir, 'rotated-key.json');
@@ -60,13 +61,13 @@ describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('rotating %s cre
 		}
 		for (const f of fields) {
 			const action = INPUT[t][f.key];
-			if (action === 'toggle') await press(r, K.space);
+			if (action === 'toggle') await press(r, KEYS.space);
 			else if (action) await type(r, action);
-			await press(r, K.enter);
+			await press(r, KEYS.enter);
 		}
 		expect(frame(r)).toContain('[ No ]');
 		expect(frame(r)).toContain('cannot be undone');
-		await press(r, K.right, K.enter);
+		await press(r, KEYS.right, KEYS.enter);
 		await settle(r, () => frame(r).includes('rotated'));
 
 		expect(rotations).toEqual([{id: before.id, parameters: SENT[t]}]);

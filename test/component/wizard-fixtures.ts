@@ -3,7 +3,8 @@
 import {PROVIDERS, type DestinationType} from '../../src/catalogue/providers.js';
 import {fieldKey} from '../../src/wizard/form.js';
 import {stepsFor} from '../../src/wizard/steps.js';
-import {frame, K, paste, press, type, type Rendered} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {frame, paste, press, type, type Rendered} from './wizard-helpers.js';
 
 export const SA_KEY = {
 	type: 'service_account',
@@ -38,8 +39,8 @@ export function typedSecrets(t: DestinationType): string[] {
 /** Chooses the provider on step 1 (arrow keys, as a person would). */
 export async function openProvider(r: Rendered, t: DestinationType): Promise<void> {
 	const index = PROVIDERS.findIndex((p) => p.type === t);
-	for (let i = 0; i < index; i++) await press(r, K.down);
-	await press(r, K.enter);
+	for (let i = 0; i < index; i++) await press(r, KEYS.down);
+	await press(r, KEYS.enter);
 }
 
 /** Fills one page's fields in order, Enter after each (the last Enter asks for the next page). */
@@ -51,12 +52,12 @@ export async function fillPage(r: Rendered, t: DestinationType, s: number, input
 	for (const field of step.fields) {
 		const value = input[fieldKey(field)];
 		if (field.kind === 'param' && field.spec.kind === 'boolean') {
-			if (value === true) await press(r, K.space);
+			if (value === true) await press(r, KEYS.space);
 		} else if (typeof value === 'string' && value) {
 			if (field.kind === 'param' && field.spec.key === 'credentials') await paste(r, value, 3);
 			else await type(r, value);
 		}
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 	}
 }
 

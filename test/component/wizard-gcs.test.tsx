@@ -11,7 +11,8 @@ import {CreateWizard} from '../../components/wizard/CreateWizard.js';
 import type {Destination} from '../../src/schemas.js';
 import {realFiles, type FileAccess} from '../../src/wizard/gcs-source.js';
 import {SA_BASE64, SA_JSON, SA_KEY} from './wizard-fixtures.js';
-import {allFrames, clientFor, frame, K, mount, paste, press, recordingCreate, sandbox, settle, type, type Rendered} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {allFrames, clientFor, frame, mount, paste, press, recordingCreate, sandbox, settle, type, type Rendered} from './wizard-helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,9 +40,9 @@ async function wizardAtKey(files: FileAccess = realFiles) {
 	const rec = recordingCreate(api);
 	const out: {created?: Destination} = {};
 	const r = await mount(<CreateWizard existing={[]} create={rec.create} onCreated={(d) => (out.created = d)} onCancel={() => {}} width={100} height={30} files={files} />);
-	await press(r, K.down, K.down, K.enter);
+	await press(r, KEYS.down, KEYS.down, KEYS.enter);
 	await type(r, 'wiz-gcs-bucket');
-	await press(r, K.enter);
+	await press(r, KEYS.enter);
 	expect(frame(r)).toContain('Google Cloud Storage · step 3 of 4');
 	return {r, rec, out, api};
 }
@@ -88,12 +89,12 @@ describe('the service-account key field', () => {
 		const {r, rec, out, api} = await wizardAtKey({...realFiles, home: () => dir});
 		await type(r, '~/planet-sa.json');
 		expect(frame(r)).toContain('~/planet-sa.json');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(flat(r)).toContain(`✓ service-account key for ${SA_KEY.client_email}`);
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).toContain('Review');
 		expect(flat(r)).toContain(`•••••••• service-account key for ${SA_KEY.client_email}`);
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		await settle(r, () => out.created !== undefined);
 		expect(rec.bodies[0]).toEqual({type: 'google_cloud_storage', parameters: {bucket: 'wiz-gcs-bucket', credentials: SA_BASE64}});
 		expect((await api.get(out.created!.id)).parameters).toEqual({bucket: 'wiz-gcs-bucket', credentials: '<REDACTED>'});
@@ -116,7 +117,7 @@ describe('the service-account key field', () => {
 		expect(frame(r)).toMatch(/› Service-account key/);
 		expect(flat(r)).toContain('characters pasted');
 		expect(flat(r)).toContain(`✓ service-account key for ${SA_KEY.client_email}`);
-		await press(r, K.enter, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter, KEYS.enter);
 		await settle(r, () => rec.bodies.length === 1);
 		expect(rec.bodies[0]!.parameters.credentials).toBe(SA_BASE64);
 		noKeyMaterial(r);
@@ -127,7 +128,7 @@ describe('the service-account key field', () => {
 		await act(async () => {
 			r.stdin.write(SA_BASE64);
 		});
-		await press(r, K.enter, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter, KEYS.enter);
 		await settle(r, () => rec.bodies.length === 1);
 		expect(rec.bodies[0]!.parameters.credentials).toBe(SA_BASE64);
 		noKeyMaterial(r);
@@ -140,7 +141,7 @@ describe('the service-account key field', () => {
 		});
 		expect(frame(r)).toMatch(/› Service-account key/);
 		expect(flat(r)).toContain(`✓ service-account key for ${SA_KEY.client_email}`);
-		await press(r, K.enter, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter, KEYS.enter);
 		await settle(r, () => rec.bodies.length === 1);
 		expect(rec.bodies[0]!.parameters.credentials).toBe(SA_BASE64);
 		noKeyMaterial(r);
@@ -150,12 +151,12 @@ describe('the service-account key field', () => {
 		const dir = home();
 		const {r} = await wizardAtKey({...realFiles, home: () => dir});
 		await type(r, '~/missing.json');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(flat(r)).toContain(`✗ Service-account key names no file: ${join(dir, 'missing.json')}`);
 		writeFileSync(join(dir, 'token.json'), '{"type": "authorized_user", "refresh_token": "fake-refresh-material"}');
-		await press(r, K.shiftTab, K.ctrlU);
+		await press(r, KEYS.shiftTab, KEYS.ctrlU);
 		await type(r, '~/token.json');
-		await press(r, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter);
 		expect(frame(r)).toContain('step 3 of 4');
 		expect(flat(r)).toContain('names a file that must be a service-account key');
 		expect(allFrames(r)).not.toContain('fake-refresh-material');
@@ -166,7 +167,7 @@ describe('the service-account key field', () => {
 		writeFileSync(join(dir, 'evil.json'), JSON.stringify({...SA_KEY, client_email: 'bot\x1b]52;c;QUFBQQ==\x07@evil.example\x1b[2J'}));
 		const {r} = await wizardAtKey({...realFiles, home: () => dir});
 		await type(r, '~/evil.json');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(flat(r)).toContain('✓ service-account key for bot]52;c;QUFBQQ==@evil.example[2J');
 		expect(allFrames(r)).not.toContain('\x1b]52');
 		expect(allFrames(r)).not.toContain('\x1b[2J');

@@ -7,22 +7,7 @@ import {afterEach} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import type {CreateBody, Destination, DestinationsApi} from '../../src/api/types.js';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-
-export const K = {
-	up: '\x1b[A',
-	down: '\x1b[B',
-	right: '\x1b[C',
-	left: '\x1b[D',
-	enter: '\r',
-	esc: '\x1b',
-	tab: '\t',
-	shiftTab: '\x1b[Z',
-	backspace: '\x7f',
-	ctrlC: '\x03',
-	ctrlR: '\x12',
-	ctrlU: '\x15',
-	space: ' ',
-} as const;
+import {KEYS} from '../harness/keys.js';
 
 export const USER_KEY = 'PLAK-sandbox-user';
 export const ADMIN_KEY = 'PLAK-sandbox-admin';
@@ -62,7 +47,7 @@ export async function press(r: Rendered, ...keys: string[]): Promise<void> {
 	for (const key of keys) {
 		await act(async () => {
 			r.stdin.write(key);
-			if (key === K.esc) await new Promise((resolve) => setImmediate(resolve));
+			if (key === KEYS.esc) await new Promise((resolve) => setImmediate(resolve));
 		});
 	}
 }
@@ -74,7 +59,7 @@ export async function type(r: Rendered, text: string): Promise<void> {
 
 /** A bracketed paste as a terminal sends it: markers and text in one chunk, or split in pieces. */
 export async function paste(r: Rendered, text: string, pieces = 1): Promise<void> {
-	const data = `\x1b[200~${text}\x1b[201~`;
+	const data = KEYS.paste(text);
 	const size = Math.ceil(data.length / pieces);
 	for (let i = 0; i < data.length; i += size) {
 		await act(async () => {

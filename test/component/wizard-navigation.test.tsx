@@ -8,7 +8,8 @@ import {ORG_DESTINATION_LIMIT, PROVIDERS} from '../../src/catalogue/providers.js
 import type {Destination} from '../../src/schemas.js';
 import {stepsFor} from '../../src/wizard/steps.js';
 import {fillPage, INPUT, openProvider} from './wizard-fixtures.js';
-import {allFrames, frame, K, mount, press, type, type Rendered} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {allFrames, frame, mount, press, type, type Rendered} from './wizard-helpers.js';
 
 /** The frame with runs of whitespace folded, for messages that wrap. */
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
@@ -54,17 +55,17 @@ describe('wizard navigation', () => {
 		await openProvider(r, 'amazon_s3');
 		await fillPage(r, 'amazon_s3', 1);
 		await type(r, 'FAKEKEYIDS3WIZ01');
-		await press(r, K.esc);
+		await press(r, KEYS.esc);
 		expect(frame(r)).toContain('step 2 of 5');
 		expect(frame(r)).toContain('wiz-s3-bucket');
 		expect(frame(r)).toContain('eu-west-1');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).toContain('step 3 of 5');
 		expect(frame(r)).toContain('FAKEKEYIDS3WIZ01');
 		// Back to step 1 and into the same provider: still all there.
-		await press(r, K.esc, K.esc);
+		await press(r, KEYS.esc, KEYS.esc);
 		expect(frame(r)).toContain('step 1 of 5');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).toContain('wiz-s3-bucket');
 	});
 
@@ -76,7 +77,7 @@ describe('wizard navigation', () => {
 		});
 		expect(frame(r)).toContain('Amazon S3 · step 3 of 5');
 		expect(frame(r)).toMatch(/Access key ID\s+FAKEID1234/);
-		await press(r, K.esc);
+		await press(r, KEYS.esc);
 		expect(frame(r)).toMatch(/Bucket\s+wiz-s3-bucket/);
 		expect(frame(r)).toMatch(/Region\s+eu-west-1/);
 	});
@@ -86,12 +87,12 @@ describe('wizard navigation', () => {
 		const r = await mount(tree);
 		await openProvider(r, 'azure_blob_storage');
 		await type(r, 'acct');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'cont');
-		await press(r, K.shiftTab, K.shiftTab);
+		await press(r, KEYS.shiftTab, KEYS.shiftTab);
 		await type(r, 'x');
 		expect(frame(r)).toMatch(/Endpoint suffix \(optional\)\s+x/);
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, '2');
 		expect(frame(r)).toContain('acct2');
 	});
@@ -102,16 +103,16 @@ describe('wizard navigation', () => {
 		await openProvider(r, 'amazon_s3');
 		await type(r, 'q');
 		expect(frame(r)).toMatch(/Bucket\s+q/);
-		await press(r, K.esc, K.esc);
+		await press(r, KEYS.esc, KEYS.esc);
 		expect(frame(r)).toContain('Leave the wizard? What you typed will be lost.  y leave · N stay (default)');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(calls.cancelled).toBe(0);
 		expect(frame(r)).not.toContain('Leave the wizard?');
-		await press(r, K.ctrlC);
+		await press(r, KEYS.ctrlC);
 		expect(frame(r)).toContain('Leave the wizard?');
 		await press(r, 'n');
 		expect(calls.cancelled).toBe(0);
-		await press(r, K.esc);
+		await press(r, KEYS.esc);
 		await press(r, 'y');
 		expect(calls.cancelled).toBe(1);
 	});
@@ -119,7 +120,7 @@ describe('wizard navigation', () => {
 	it('leaves at once when nothing was typed', async () => {
 		const {tree, calls} = setup();
 		const r = await mount(tree);
-		await press(r, K.down, K.esc);
+		await press(r, KEYS.down, KEYS.esc);
 		expect(calls.cancelled).toBe(1);
 	});
 
@@ -127,7 +128,7 @@ describe('wizard navigation', () => {
 		const {tree} = setup();
 		const r = await mount(tree);
 		await openProvider(r, 'oracle_cloud_storage');
-		await press(r, K.tab, K.tab);
+		await press(r, KEYS.tab, KEYS.tab);
 		await type(r, 'eu-');
 		const listed = frame(r);
 		expect(listed).toContain('eu-frankfurt-1');
@@ -136,17 +137,17 @@ describe('wizard navigation', () => {
 		expect(frame(r)).toContain('eu-madrid-1');
 		expect(frame(r)).toContain('eu-marseille-1');
 		expect(frame(r)).not.toContain('eu-frankfurt-1');
-		await press(r, K.down, K.down, K.enter);
+		await press(r, KEYS.down, KEYS.down, KEYS.enter);
 		expect(frame(r)).toMatch(/Region\s+eu-marseille-1/);
 		// A region newer than the list is kept as typed.
-		await press(r, K.ctrlU);
+		await press(r, KEYS.ctrlU);
 		await type(r, 'eu-newcity-9');
 		expect(frame(r)).toContain('no known region matches: your text will be used as typed');
-		await press(r, K.shiftTab, K.shiftTab);
+		await press(r, KEYS.shiftTab, KEYS.shiftTab);
 		await type(r, 'bkt');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'ns1');
-		await press(r, K.tab, K.enter);
+		await press(r, KEYS.tab, KEYS.enter);
 		expect(frame(r)).toContain('step 3 of 4');
 	});
 
@@ -156,23 +157,23 @@ describe('wizard navigation', () => {
 		await openProvider(r, 'amazon_s3');
 		await fillPage(r, 'amazon_s3', 1);
 		expect(frame(r)).not.toContain('Ctrl-R');
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		expect(frame(r)).toContain('Ctrl-R show/hide the secret');
 		const secret = 'fake-reveal-me-0001';
 		await type(r, secret);
 		expect(frame(r)).toContain('•'.repeat(secret.length));
 		expect(frame(r)).not.toContain(secret);
-		await press(r, K.ctrlR);
+		await press(r, KEYS.ctrlR);
 		expect(frame(r)).toContain(secret);
-		await press(r, K.ctrlR);
+		await press(r, KEYS.ctrlR);
 		expect(frame(r)).not.toContain(secret);
-		await press(r, K.ctrlR, K.shiftTab);
+		await press(r, KEYS.ctrlR, KEYS.shiftTab);
 		// Moving to another field hides it again, and coming back does not show it.
 		expect(frame(r)).not.toContain(secret);
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		expect(frame(r)).not.toContain(secret);
 		// Ctrl-R on a field that is not secret shows nothing and types nothing.
-		await press(r, K.shiftTab, K.ctrlR);
+		await press(r, KEYS.shiftTab, KEYS.ctrlR);
 		expect(frame(r)).not.toMatch(/Access key ID\s+r/);
 	});
 
@@ -195,17 +196,17 @@ describe('wizard navigation', () => {
 		await openProvider(r, 'amazon_s3');
 		await type(r, 'wiz-s3-bucket');
 		expect(frame(r).replace(/\s+/g, ' ')).toContain('! a destination is already named "wiz-s3-bucket": choose another name on step 4');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		await type(r, 'us-east-1');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		await fillPage(r, 'amazon_s3', 2);
 		// The name step says it before the user does anything, and will not let them pass.
 		expect(flat(r)).toContain('✗ Name the default name "wiz-s3-bucket" is already taken in your organisation: type another name');
-		await press(r, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter);
 		expect(frame(r)).toContain('step 4 of 5');
 		await type(r, 'Wizard S3');
 		expect(frame(r)).not.toContain('already taken');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		expect(frame(r)).toContain('step 5 of 5 · Review');
 		expect(frame(r)).toMatch(/Name\s+Wizard S3/);
 	});
@@ -215,7 +216,7 @@ describe('wizard navigation', () => {
 		const r = await mount(tree);
 		await openProvider(r, 'google_cloud_storage');
 		await fillPage(r, 'google_cloud_storage', 1);
-		await press(r, K.tab);
+		await press(r, KEYS.tab);
 		await type(r, 'Taken name');
 		expect(frame(r)).toContain('✗ Name is already taken in your organisation');
 		await type(r, '2');
@@ -233,7 +234,7 @@ describe('wizard navigation', () => {
 				const n = step.kind === 'fields' ? step.fields.length : 0;
 				for (let i = 0; i < n; i++) {
 					expect(frame(r).split('\n').length, `${p.type} step ${s + 1} field ${i + 1}:\n${frame(r)}`).toBeLessThanOrEqual(16);
-					await press(r, K.tab);
+					await press(r, KEYS.tab);
 				}
 				await fillPage(r, p.type, s);
 			}

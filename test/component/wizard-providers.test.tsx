@@ -4,7 +4,8 @@
 import {describe, expect, it} from 'vitest';
 import {PROVIDERS, REDACTED, secretKeys, type DestinationType} from '../../src/catalogue/providers.js';
 import {INPUT, SA_BASE64, typedSecrets, walkToReview} from './wizard-fixtures.js';
-import {allFrames, frame, K, mountMainScreen, press, sandbox, settle} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {allFrames, frame, mountMainScreen, press, sandbox, settle} from './wizard-helpers.js';
 
 const EXPECTED: Record<DestinationType, {parameters: Record<string, string | boolean>; name?: string}> = {
 	amazon_s3: {parameters: {bucket: 'wiz-s3-bucket', aws_region: 'eu-west-1', aws_access_key_id: 'FAKEKEYIDS3WIZ01', aws_secret_access_key: 'fake-s3-secret-wiz-0001', explicit_sse: true}},
@@ -27,7 +28,7 @@ describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('the wizard crea
 		const review = frame(r);
 		expect(review).toContain(`${PROVIDERS.find((p) => p.type === t)!.label} · step`);
 		expect(review).toContain('••••••••');
-		await press(r, K.enter);
+		await press(r, KEYS.enter);
 		await settle(r, () => store.getSnapshot().destinations.length === 1 && !frame(r).includes('Review'));
 		const created = store.getSnapshot().destinations[0]!;
 		// Back on the main screen, the new destination is selected and its pl:ref shown.

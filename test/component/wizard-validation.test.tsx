@@ -8,7 +8,8 @@ import type {Destination} from '../../src/schemas.js';
 import {NAME_KEY} from '../../src/wizard/form.js';
 import {stepOfField, stepsFor} from '../../src/wizard/steps.js';
 import {fillPage, INPUT, openProvider} from './wizard-fixtures.js';
-import {frame, K, mount, paste, press, type} from './wizard-helpers.js';
+import {KEYS} from '../harness/keys.js';
+import {frame, mount, paste, press, type} from './wizard-helpers.js';
 
 /** One bad value per field kind and per rule family; the expected words come from the catalogue. */
 const CASES: [DestinationType, string, string][] = [
@@ -61,20 +62,20 @@ describe('the wizard refuses what the catalogue refuses', () => {
 		expect(screen).toContain(provider(t).fields.find((f) => f.key === key)!.help);
 
 		// Focus is on the first bad field: clear it, give the good value, and the page opens the next.
-		await press(r, K.ctrlU);
+		await press(r, KEYS.ctrlU);
 		const good = INPUT[t][key] as string;
 		if (key === 'credentials') await paste(r, good);
 		else await type(r, good);
 		const fields = stepsFor(t)[step]!;
 		const remaining = fields.kind === 'fields' ? fields.fields.length - fields.fields.findIndex((f) => f.kind === 'param' && f.spec.key === key) : 1;
-		for (let i = 0; i < remaining; i++) await press(r, K.enter);
+		for (let i = 0; i < remaining; i++) await press(r, KEYS.enter);
 		expect(frame(r)).toContain(`step ${step + 2} of ${stepsFor(t).length}`);
 	});
 
 	it('refuses an empty required field, and a name too short', async () => {
 		const r = await mountWizard();
 		await openProvider(r, 'amazon_s3');
-		await press(r, K.enter, K.enter);
+		await press(r, KEYS.enter, KEYS.enter);
 		expect(frame(r)).toContain('✗ Bucket is required');
 		expect(frame(r)).toContain('✗ Region is required');
 		expect(frame(r)).toContain('step 2 of 5');

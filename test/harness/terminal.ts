@@ -3,27 +3,14 @@
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import {fileURLToPath} from 'node:url';
+import {KEYS} from './keys.js';
 
 const {Terminal} = xterm;
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/destui.js', import.meta.url));
 
-export const KEYS = {
-	up: '\x1b[A',
-	down: '\x1b[B',
-	right: '\x1b[C',
-	left: '\x1b[D',
-	enter: '\r',
-	esc: '\x1b',
-	tab: '\t',
-	shiftTab: '\x1b[Z',
-	backspace: '\x7f',
-	pageUp: '\x1b[5~',
-	pageDown: '\x1b[6~',
-	ctrlC: '\x03',
-	ctrlL: '\x0c',
-	paste: (text: string) => `\x1b[200~${text}\x1b[201~`,
-} as const;
+// Re-exported so an end-to-end test gets launch() and the keys it presses from one import.
+export {KEYS};
 
 export interface LaunchOptions {
 	cols?: number;
@@ -104,6 +91,11 @@ export class TerminalSession {
 
 	async type(text: string): Promise<void> {
 		for (const ch of text) await this.press(ch);
+	}
+
+	/** Writes to the emulated screen only, as another program printing over destui would. */
+	scribble(text: string): void {
+		this.term.write(text);
 	}
 
 	resize(cols: number, rows: number): void {
