@@ -1,32 +1,21 @@
 // The built destui as people start and leave it: q and Ctrl-C restore the terminal, no tty and
 // bad flags fail in one line, --demo, and no credentials at all.
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {destui, destuiOn, sandbox} from '../harness/e2e.js';
+import {BUNDLE, KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 
-let sb: RunningSandbox | undefined;
-let session: TerminalSession | undefined;
 const temps: string[] = [];
 
-beforeAll(() => {
-	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
-});
-
-afterEach(async () => {
-	await session?.close();
-	await sb?.close();
-	session = undefined;
-	sb = undefined;
+afterEach(() => {
 	for (const t of temps.splice(0)) rmSync(t, {recursive: true, force: true});
 });
 
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {
-	sb = await startSandbox({seed: 'demo', rateLimit: false});
-	session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols, rows});
+	const session = destuiOn(await sandbox(), {cols, rows});
 	await session.waitFor('11 of 11');
 	await sleep(50);
 	return session;
@@ -99,7 +88,7 @@ describe('starting', () => {
 	});
 
 	it('--demo runs on the sandbox and says so', async () => {
-		const s = (session = launch(['--demo'], {cols: 100, rows: 30}));
+		const s = destui(['--demo']);
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toContain('SANDBOX');
 		expect(screen).toContain('Field ops imagery');
@@ -111,7 +100,7 @@ describe('starting', () => {
 	it('no credentials anywhere: offers the sandbox, and y starts it', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
 		temps.push(home);
-		const s = (session = launch([], {cols: 100, rows: 30, env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}}));
+		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
 		await s.waitFor('No Planet API key found');
 		await s.waitFor('[Y/n]');
 		await sleep(80);
@@ -126,7 +115,7 @@ describe('starting', () => {
 	it('no credentials, and n: exit 1 with the way to give a key', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
 		temps.push(home);
-		const s = (session = launch([], {cols: 100, rows: 30, env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}}));
+		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
 		await s.waitFor('[Y/n]');
 		await sleep(80);
 		await s.press('n');

@@ -1,34 +1,14 @@
 // The built destui in a real terminal against a sandbox in this process: what each key costs in
 // requests, read from the sandbox's own request log.
-import {existsSync} from 'node:fs';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+import {describe, expect, it} from 'vitest';
+import type {RunningSandbox} from '../../src/sandbox/server.js';
+import {destuiOn, requestLog, sandbox} from '../harness/e2e.js';
+import {KEYS, sleep} from '../harness/terminal.js';
 
 let sb: RunningSandbox | undefined;
-let session: TerminalSession | undefined;
-
-beforeAll(() => {
-	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
-});
-
-afterEach(async () => {
-	await session?.close();
-	await sb?.close();
-	session = undefined;
-	sb = undefined;
-});
-
-interface Logged {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	status: number | null;
-}
 
 async function log(): Promise<string[]> {
-	const res = await fetch(`${sb!.origin}/_sandbox/requests`);
-	const {requests} = (await res.json()) as {requests: Logged[]};
+	const requests = await requestLog(sb!);
 	return requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''} ${r.status}`);
 }
 
@@ -48,8 +28,8 @@ const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith
 
 describe('request counts in a real terminal', () => {
 	it('start-up 1 GET; archived 1 more; toggles, search and moves 0; archive, unarchive, undo, rename 1 PATCH each; default 1 PUT', async () => {
-		sb = await startSandbox({seed: 'demo', rateLimit: false});
-		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
+		sb = await sandbox();
+		const s = destuiOn(sb);
 		await s.waitFor('11 of 11');
 		await sleep(50);
 		expect(await logOf(1)).toEqual(['GET /destinations/v1 200']);

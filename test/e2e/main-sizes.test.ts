@@ -1,27 +1,12 @@
 // The built destui in small and resized terminals: the whole frame fits and nothing wraps.
-import {existsSync} from 'node:fs';
 import xterm from '@xterm/headless';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+import {describe, expect, it} from 'vitest';
+import {destuiOn, sandbox} from '../harness/e2e.js';
+import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 
-let sb: RunningSandbox | undefined;
-let session: TerminalSession | undefined;
-
-beforeAll(() => {
-	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
-});
-
-afterEach(async () => {
-	await session?.close();
-	await sb?.close();
-	session = undefined;
-	sb = undefined;
-});
 
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {
-	sb = await startSandbox({seed: 'demo', rateLimit: false});
-	session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols, rows});
+	const session = destuiOn(await sandbox(), {cols, rows});
 	await session.waitFor('11 of 11');
 	await sleep(50);
 	return session;

@@ -1,49 +1,16 @@
 // destui against a misbehaving API: the sandbox injects each fault, and the built destui in a
 // real terminal must keep running, say what happened in plain words, lose nothing typed, and
 // recover once the fault clears.
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
-
-const USER = 'PLAK-sandbox-user';
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-	for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-interface Logged {
-	method: string;
-	path: string;
-	status: number | null;
-	time: string;
-}
-
-async function sandbox(options: Parameters<typeof startSandbox>[0] = {}): Promise<RunningSandbox> {
-	const sb = await startSandbox({seed: 'demo', rateLimit: false, ...options});
-	cleanups.push(() => sb.close());
-	return sb;
-}
-
-function open(sb: RunningSandbox, cols = 100, rows = 30): TerminalSession {
-	const s = launch(['--base-url', sb.origin, '--api-key', USER], {cols, rows});
-	cleanups.push(() => s.close());
-	return s;
-}
-
-async function fault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
-	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(spec)});
-	expect(res.ok).toBe(true);
-}
-
-async function log(sb: RunningSandbox): Promise<Logged[]> {
-	return ((await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: Logged[]}).requests;
-}
+import {deferCleanup, destuiOn, injectFault, requestLog, sandbox, USER_KEY} from '../harness/e2e.js';
+import {KEYS, sleep} from '../harness/terminal.js';
 
 async function names(sb: RunningSandbox): Promise<string[]> {
-	const headers = {authorization: `api-key ${USER}`};
+	const headers = {authorization: `api-key ${USER_KEY}`};
 	const all = await Promise.all(['', '?archived=true'].map(async (q) => ((await (await fetch(`${sb.apiBase}${q}`, {headers})).json()) as {destinations: {name: string}[]}).destinations));
 	return all.flat().map((d) => d.name);
 }
@@ -53,8 +20,8 @@ const LIST = /\d+ of \d+/;
 describe('destui under faults', () => {
 	it('a 500 on the start-up list: says so, keeps running, and R loads the list once the fault clears', async () => {
 		const sb = await sandbox();
-		await fault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', status: 500});
-		const s = open(sb);
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', status: 500});
+		const s = destuiOn(sb);
 		const screen = await s.waitFor('Could not load destinations');
 		expect(screen).toMatch(/press R to retry/);
 		await s.press('R');
@@ -66,10 +33,10 @@ describe('destui under faults', () => {
 		const sb = await sandbox();
 		// A cut-off answer looks like a broken connection, which a GET retries (3 times): 4 faults
 		// outlast the retries.
-		await fault(sb, {count: 4, methods: ['GET'], path: '/destinations/v1', truncate: true});
-		const s = open(sb);
+		await injectFault(sb, {count: 4, methods: ['GET'], path: '/destinations/v1', truncate: true});
+		const s = destuiOn(sb);
 		await s.waitFor('Could not load destinations');
-		await fault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', omit_fields: true});
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', omit_fields: true});
 		await s.press('R');
 		await s.waitFor(/answered with something destui could/);
 		expect(s.hasExited).toBe(false);
@@ -79,15 +46,15 @@ describe('destui under faults', () => {
 
 	it('a 429 burst: the user sees the wait, no second holds more than 3 requests, and the archive completes', async () => {
 		const sb = await sandbox({rateLimit: true});
-		const s = open(sb);
+		const s = destuiOn(sb);
 		await s.waitFor(LIST);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
-		await fault(sb, {count: 2, methods: ['PATCH'], status: 429});
+		await injectFault(sb, {count: 2, methods: ['PATCH'], status: 429});
 		await s.press('a');
 		await s.waitFor(/rate limited by the server \(429\)/);
 		await s.waitFor(/Archived /, 15_000);
-		const requests = await log(sb);
+		const requests = await requestLog(sb);
 		const patches = requests.filter((r) => r.method === 'PATCH');
 		expect(patches.map((p) => p.status)).toEqual([429, 429, 200]);
 		const times = requests.map((r) => Date.parse(r.time));
@@ -97,13 +64,13 @@ describe('destui under faults', () => {
 
 	it('10 s of latency: the list stays usable and Esc cancels the request, rolling the row back', async () => {
 		const sb = await sandbox();
-		const s = open(sb);
+		const s = destuiOn(sb);
 		await s.waitFor(LIST);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
 		const before = await s.screen();
 		const first = /› (\S+ \S+)/.exec(before)?.[1];
-		await fault(sb, {count: 1, methods: ['PATCH'], latency_ms: 10_000});
+		await injectFault(sb, {count: 1, methods: ['PATCH'], latency_ms: 10_000});
 		await s.press('a');
 		await s.waitFor(/Working…|Esc cancels/);
 		// Still answering keys while the request hangs.
@@ -118,12 +85,11 @@ describe('destui under faults', () => {
 
 	it('the sandbox killed and restarted mid-session: a plain network error, then it works again', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'destui-restart-'));
-		cleanups.push(() => rm(dir, {recursive: true, force: true}));
+		deferCleanup(() => rm(dir, {recursive: true, force: true}));
 		const stateFile = join(dir, 'state.json');
 		let sb = await startSandbox({seed: 'demo', rateLimit: false, stateFile});
 		const port = sb.port;
-		const s = launch(['--base-url', sb.origin, '--api-key', USER], {cols: 100, rows: 30});
-		cleanups.push(() => s.close());
+		const s = destuiOn(sb);
 		await s.waitFor(LIST);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
@@ -132,7 +98,7 @@ describe('destui under faults', () => {
 		await s.waitFor(/Could not reach the Destinations API|may or may not have been made/);
 		expect(s.hasExited).toBe(false);
 		sb = await startSandbox({rateLimit: false, stateFile, port});
-		cleanups.push(() => sb.close());
+		deferCleanup(() => sb.close());
 		await s.press('R');
 		await s.waitFor(/Reloaded/);
 		await s.press('a');
@@ -141,9 +107,9 @@ describe('destui under faults', () => {
 
 	it('a dropped connection during create: the error is plain, nothing typed is lost, and retrying makes no twin', async () => {
 		const sb = await sandbox();
-		const s = open(sb);
+		const s = destuiOn(sb);
 		await s.waitFor(LIST);
-		await fault(sb, {count: 1, methods: ['POST'], drop: true, after: true});
+		await injectFault(sb, {count: 1, methods: ['POST'], drop: true, after: true});
 		await s.press('n');
 		await s.waitFor('step 1 of');
 		await s.press(KEYS.enter);
@@ -175,7 +141,7 @@ describe('destui under faults', () => {
 
 	it('resized to 60x15 and back in the middle of the wizard: nothing typed is lost', async () => {
 		const sb = await sandbox();
-		const s = open(sb);
+		const s = destuiOn(sb);
 		await s.waitFor(LIST);
 		await s.press('n');
 		await s.waitFor('step 1 of');

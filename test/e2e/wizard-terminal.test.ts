@@ -2,30 +2,16 @@
 // the wizard (Amazon S3 with the region picker, GCS with a bracketed paste of a multi-line key),
 // then one credential rotation; the sandbox holds exactly what was typed, and no typed secret
 // ever reaches the terminal.
-import {existsSync} from 'node:fs';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import {REDACTED} from '../../src/catalogue/providers.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {BUNDLE, KEYS, launch, sleep, type TerminalSession} from '../harness/terminal.js';
+import {destuiOn, requestLog, sandbox} from '../harness/e2e.js';
+import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 
 const SA_KEY = {type: 'service_account', project_id: 'e2e-demo', private_key: 'fake-key-material', client_email: 'e2e-bot@e2e-demo.iam.gserviceaccount.com'};
 const SA_JSON = JSON.stringify(SA_KEY, null, 2);
 const SECRETS = ['fake-e2e-s3-secret-01', 'fake-e2e-rotated-02', 'fake-key-material', Buffer.from(JSON.stringify(SA_KEY)).toString('base64').slice(0, 32)];
 
-let sb: RunningSandbox | undefined;
-let session: TerminalSession | undefined;
-
-beforeAll(() => {
-	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
-});
-
-afterEach(async () => {
-	await session?.close();
-	await sb?.close();
-	session = undefined;
-	sb = undefined;
-});
 
 async function step(s: TerminalSession, title: string): Promise<string> {
 	const screen = await s.waitFor(title);
@@ -36,8 +22,8 @@ async function step(s: TerminalSession, title: string): Promise<string> {
 
 describe('wizard and rotation in a real terminal', () => {
 	it('creates an S3 and a GCS destination, rotates the S3 keys, and never echoes a secret', async () => {
-		sb = await startSandbox({seed: 'empty', rateLimit: false});
-		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
+		const sb = await sandbox({seed: 'empty'});
+		const s = destuiOn(sb);
 		await step(s, 'No destinations yet');
 
 		// Amazon S3, the region chosen from the filtered list.
@@ -107,7 +93,7 @@ describe('wizard and rotation in a real terminal', () => {
 		expect(s3.parameters).toEqual({bucket: 'e2e-s3-bucket', aws_region: 'eu-west-2', aws_access_key_id: 'FAKEE2EKEYID02', aws_secret_access_key: REDACTED, explicit_sse: true});
 		expect(s3.updated > s3.created).toBe(true);
 		expect(list.find((d) => d.name === 'e2e-gcs-bucket')!.parameters).toEqual({bucket: 'e2e-gcs-bucket', credentials: REDACTED});
-		const log = (await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: {method: string; status: number}[]};
+		const log = {requests: await requestLog(sb)};
 		expect(log.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.status}`)).toEqual(['POST 201', 'POST 201', 'PATCH 200']);
 
 		const bytes = s.output();
@@ -118,8 +104,8 @@ describe('wizard and rotation in a real terminal', () => {
 	}, 60_000);
 
 	it('Ctrl-C and q do not quit from the wizard: leaving with typed input asks first', async () => {
-		sb = await startSandbox({seed: 'empty', rateLimit: false});
-		const s = (session = launch(['--base-url', sb.origin, '--api-key', 'PLAK-sandbox-user'], {cols: 100, rows: 30}));
+		const sb = await sandbox({seed: 'empty'});
+		const s = destuiOn(sb);
 		await step(s, 'No destinations yet');
 		await s.press('n');
 		await step(s, 'New destination · step 1 of 5');
