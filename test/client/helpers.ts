@@ -29,30 +29,8 @@ export function clientFor(sb: {apiBase: string}, options: Partial<ClientOptions>
 	return {client, events};
 }
 
-export interface Logged {
-	seq: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	status: number | null;
-	user: string | null;
-	time: string;
-	fault?: string;
-}
 
-export async function requests(sb: RunningSandbox): Promise<Logged[]> {
-	const res = await fetch(`${sb.origin}/_sandbox/requests`);
-	return ((await res.json()) as {requests: Logged[]}).requests;
-}
-
-export async function clearLog(sb: RunningSandbox): Promise<void> {
-	await fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
-}
-
-export async function fault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
-	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify(spec)});
-	if (res.status !== 201) throw new Error(`fault refused: ${await res.text()}`);
-}
+export {clearRequestLog as clearLog, injectFault as fault, requestLog as requests, type LoggedRequest as Logged} from '../harness/sandbox-hooks.js';
 
 /** The log time (RFC 3339, nanoseconds) in nanoseconds since the epoch. */
 export function nanos(time: string): bigint {

@@ -9,6 +9,7 @@ import {DestinationsStore} from '../../hooks/destinations-store.js';
 import {createClient} from '../../src/api/client.js';
 import type {DestinationsApi} from '../../src/api/types.js';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import {clearRequestLog as clearRequests, injectFault as fault, requestLog as requests, type LoggedRequest} from '../harness/sandbox-hooks.js';
 
 export const K = {
 	up: '\x1b[A',
@@ -29,15 +30,6 @@ export const ADMIN_KEY = 'PLAK-sandbox-admin';
 
 export type Rendered = ReturnType<typeof render>;
 
-export interface LoggedRequest {
-	seq: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	status: number | null;
-	user: string | null;
-}
-
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
 	for (const c of cleanups.splice(0).reverse()) await c();
@@ -53,10 +45,6 @@ export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsAp
 	return createClient({apiKey, baseUrl: sb.origin, requestsPerSecond: Infinity});
 }
 
-export async function requests(sb: RunningSandbox): Promise<LoggedRequest[]> {
-	const res = await fetch(`${sb.origin}/_sandbox/requests`);
-	return ((await res.json()) as {requests: LoggedRequest[]}).requests;
-}
 
 /** The API requests sent since the log was last cleared, as "METHOD path?query". */
 export async function sent(sb: RunningSandbox): Promise<string[]> {
@@ -68,14 +56,7 @@ export async function populate(sb: RunningSandbox, count: number, owner = 'user'
 	if (res.status !== 201) throw new Error(`populate refused: ${await res.text()}`);
 }
 
-export async function clearRequests(sb: RunningSandbox): Promise<void> {
-	await fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
-}
-
-export async function fault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
-	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify(spec)});
-	if (res.status !== 201) throw new Error(`fault refused: ${await res.text()}`);
-}
+export {clearRequests, fault, requests};
 
 /** Counts by "METHOD path?query" so a test can say exactly which requests were sent. */
 export const describeRequest = (r: LoggedRequest): string => {

@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: a sandbox in the test process and the built destui pointed at
 // it in a real terminal, both closed after each test (the hooks register in the importing file).
 import {existsSync} from 'node:fs';
-import {afterEach, beforeAll, expect} from 'vitest';
+import {afterEach, beforeAll} from 'vitest';
 import {startSandbox, type RunningSandbox, type SandboxOptions} from '../../src/sandbox/server.js';
 import {BUNDLE, launch, type LaunchOptions, type TerminalSession} from './terminal.js';
 
@@ -41,22 +41,4 @@ export function destuiOn(sb: RunningSandbox, options: LaunchOptions = {}, apiKey
 	return destui(['--base-url', sb.origin, '--api-key', apiKey], options);
 }
 
-export interface Logged {
-	seq: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	status: number | null;
-	time: string;
-}
-
-/** The sandbox's log of requests served. */
-export async function requestLog(sb: RunningSandbox): Promise<Logged[]> {
-	return ((await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: Logged[]}).requests;
-}
-
-/** Makes the next matching requests fail (see the sandbox README for the fault kinds). */
-export async function injectFault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
-	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(spec)});
-	expect(res.ok).toBe(true);
-}
+export {injectFault, requestLog, type LoggedRequest} from './sandbox-hooks.js';
