@@ -250,7 +250,8 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		);
 	}
 
-	const loading = snap.active === 'loading' && snap.destinations.length === 0;
+	// 'idle' is the first frame, before the start-up load has begun: it is loading too, not empty.
+	const loading = (snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
 	const empty = loading ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, s.filters, s.query);
 	const list = <DestinationList items={s.visible} cursor={s.cursor} width={listWidth} height={listRows} query={s.query} empty={empty} />;
 	const detail = <DetailPane destination={s.selected} width={wide ? width - listWidth - 2 : width} height={detailHeight} />;
