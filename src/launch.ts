@@ -47,5 +47,12 @@ export async function runDestui(argv: string[]): Promise<number> {
 		target = credentials ? {kind: 'connected', connection: connectApi(credentials.apiKey, options.baseUrl, host)} : {kind: 'ask', notes};
 	}
 	const {runApp} = await import('../components/run.js');
-	return runApp(target, options.readOnly);
+	const code = await runApp(target, options.readOnly);
+	// The screen is gone and the terminal restored. A request still in flight (a slow answer, a
+	// retry's back-off) must not hold the user's shell until it ends: flush what was written and
+	// exit now (this also skips Ink's ~50 ms teardown).
+	await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+	process.exit(code);
 }
+
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
