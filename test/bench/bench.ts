@@ -52,25 +52,31 @@ const clearLog = (sb: RunningSandbox) => fetch(`${sb.origin}/_sandbox/requests`,
 
 async function startup(): Promise<void> {
 	const floor: number[] = [];
-	for (let i = 0; i < RUNS; i++) floor.push(await nodeFloor());
 	const sb = await sandboxWith(0);
-	const first: number[] = [];
+	// Both sizes and the floor interleaved, so a noisy moment hits them alike.
+	const sizes = [[80, 24], [120, 40]] as const;
+	const first = new Map<string, number[]>(sizes.map(([c, r]) => [`${c}×${r}`, []]));
 	const rss: number[] = [];
 	try {
 		for (let i = 0; i < RUNS; i++) {
-			const term = open(sb);
-			first.push((await term.until(LIST_SHOWN)) - term.startedAt);
-			await sleep(150);
-			rss.push(term.peakRssMiB());
-			await term.quit();
+			floor.push(await nodeFloor());
+			for (const [cols, rows] of sizes) {
+				const term = open(sb, cols, rows);
+				first.get(`${cols}×${rows}`)!.push((await term.until(LIST_SHOWN)) - term.startedAt);
+				await sleep(150);
+				if (cols === 120) rss.push(term.peakRssMiB());
+				await term.quit();
+			}
 		}
 	} finally {
 		await sb.close();
 	}
 	const f = stats(floor);
-	const s = stats(first);
-	lines.push({what: 'process start → first frame showing the list', value: fmt(s), reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: s.median <= 3.5 * f.median});
-	lines.push({what: 'peak memory at start-up (demo org)', value: fmt(stats(rss), 'MiB'), reference: '', target: ''});
+	for (const [size, samples] of first) {
+		const s = stats(samples);
+		lines.push({what: `process start → first frame showing the list (${size})`, value: `${fmt(s)} = ${(s.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: s.median <= 3.5 * f.median});
+	}
+	lines.push({what: 'peak memory at start-up (demo org, 120×40)', value: fmt(stats(rss), 'MiB'), reference: '', target: ''});
 }
 
 async function keys(size: number): Promise<void> {
