@@ -1,0 +1,60 @@
+// Fitting the detail lines into the pane beside (or below) the list. Every line gets one row
+// first; rows left over go to the values people copy (the pl:ref and the delivery blocks), which
+// then wrap in full instead of ending in "…", and after them to any other long value.
+import type {DetailLine} from './detail.js';
+import {truncate} from './text.js';
+
+export interface PaneRow {
+	/** The label on a line's first row; '' on the rows a long value continues on. */
+	label: string;
+	text: string;
+}
+
+export interface PaneLayout {
+	labelWidth: number;
+	rows: PaneRow[];
+	/** Detail lines that did not fit at all (the pane then says Enter shows them). */
+	hidden: number;
+}
+
+/** Most wanted first when there is room to show a long value in full. */
+const WRAP_FIRST = ['pl:ref', 'Order', 'Subscription'];
+
+function chunks(text: string, width: number): string[] {
+	const chars = [...text];
+	const out: string[] = [];
+	for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+	return out.length > 0 ? out : [''];
+}
+
+export function layoutDetail(lines: readonly DetailLine[], width: number, height: number): PaneLayout {
+	// Labels keep their length (a label cut short reads wrong) unless they would crowd out values.
+	const labelWidth = Math.max(1, Math.min(Math.max(...lines.map((l) => [...l.label].length), 1), Math.floor(width * 0.4)));
+	const valueWidth = Math.max(1, width - labelWidth - 1);
+	const label = (text: string) => truncate(text, labelWidth);
+	if (lines.length > height) {
+		const shown = lines.slice(0, Math.max(0, height - 1));
+		return {labelWidth, rows: shown.map((l) => ({label: label(l.label), text: truncate(l.value, valueWidth)})), hidden: lines.length - shown.length};
+	}
+	const expanded = new Set<number>();
+	let spare = height - lines.length;
+	const order = [...lines.keys()].sort((a, b) => rank(lines[a]!.label) - rank(lines[b]!.label) || a - b);
+	for (const i of order) {
+		const extra = chunks(lines[i]!.value, valueWidth).length - 1;
+		if (extra > 0 && extra <= spare) {
+			expanded.add(i);
+			spare -= extra;
+		}
+	}
+	const rows: PaneRow[] = [];
+	lines.forEach((l, i) => {
+		if (!expanded.has(i)) return void rows.push({label: label(l.label), text: truncate(l.value, valueWidth)});
+		chunks(l.value, valueWidth).forEach((text, n) => rows.push({label: n === 0 ? label(l.label) : '', text}));
+	});
+	return {labelWidth, rows, hidden: 0};
+}
+
+function rank(label: string): number {
+	const i = WRAP_FIRST.indexOf(label);
+	return i === -1 ? WRAP_FIRST.length : i;
+}
