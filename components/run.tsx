@@ -11,9 +11,6 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 	const stdout = process.stdout;
 	enterScreen('destui');
 	const session: Session = {exitCode: 0, cleanup: target.kind === 'connected' ? [() => target.connection.close()] : []};
-	// Loading this module kept the event loop busy: give the start-up list, usually in by now,
-	// a brief chance to land, so the first frame can already show it.
-	if (target.kind === 'connected') await Promise.race([target.connection.firstList.promise.catch(() => {}), new Promise((r) => setTimeout(r, 40))]);
 
 	const redraw = () => {
 		instance.clear();
