@@ -1,7 +1,7 @@
 // Runs a TypeScript script (benchmarks, the README screen capture) without a TS runtime:
 // esbuild bundles it with dependencies left external, then Node imports the result.
 import {build} from 'esbuild';
-import {rm} from 'node:fs/promises';
+import {rmSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 
@@ -12,10 +12,8 @@ if (!entry) {
 }
 // The bundle sits in the repo so node_modules resolve; the temp name keeps runs apart.
 const outfile = resolve(entry.replace(/\.tsx?$/, `.${process.pid}.tmp.mjs`));
-try {
-	await build({entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', jsx: 'automatic'});
-	process.argv = [process.argv[0], outfile, ...args];
-	await import(pathToFileURL(outfile).href);
-} finally {
-	await rm(outfile, {force: true});
-}
+// On exit, not in a finally: scripts end with process.exit(), which skips finally blocks.
+process.on('exit', () => rmSync(outfile, {force: true}));
+await build({entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', jsx: 'automatic'});
+process.argv = [process.argv[0], outfile, ...args];
+await import(pathToFileURL(outfile).href);
