@@ -1,6 +1,8 @@
 // The terminal while destui runs: the alternate screen (so the user's scrollback is untouched),
 // entered before the UI code even loads so something is on screen at once, and left exactly as
 // it was on every exit path.
+import {constants} from 'node:os';
+
 const ENTER = '\x1b[?1049h\x1b[2J\x1b[H';
 // Leave bracketed paste (the wizard may have turned it on), show the cursor, leave the alternate screen.
 const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
@@ -17,6 +19,22 @@ export function leaveScreen(out: NodeJS.WriteStream = process.stdout): void {
 export function enterScreen(placeholder: string, out: NodeJS.WriteStream = process.stdout): void {
 	if (entered) return;
 	entered = true;
-	out.write(`${ENTER}${placeholder}\x1b[H`);
+	// Listening before the first byte: a signal that follows it finds the handlers in place.
 	process.once('exit', () => leaveScreen(out));
+	for (const signal of SIGNALS) process.on(signal, untilTheScreenListens);
+	out.write(`${ENTER}${placeholder}\x1b[H`);
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * A signal before the screen has its own handlers (e.g. Ctrl-C while the sandbox starts, when the
+ * terminal is not yet in raw mode) would kill destui without an 'exit' event, leaving the user on
+ * the alternate screen. Once the screen listens, it unmounts and restores the terminal itself; a
+ * second signal after that ends destui at once, terminal restored all the same.
+ */
+function untilTheScreenListens(signal: NodeJS.Signals): void {
+	if (process.listenerCount(signal) > 1) return;
+	leaveScreen();
+	process.exit(128 + (constants.signals[signal] ?? 0));
 }
