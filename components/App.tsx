@@ -1,6 +1,6 @@
 // The main screen: header, filter chips, the list with its detail pane, status line and legend.
 // All keys of the screen arrive here and are routed by mode, so a key never reaches two places.
-import React, {useEffect, useReducer, useRef} from 'react';
+import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {DestinationsStore} from '../hooks/destinations-store.js';
 import {useMainScreen, type MainScreen} from '../hooks/use-main-screen.js';
@@ -142,6 +142,14 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	// as one string) before React re-renders, so a handler could act on a stale selection ("ja"
 	// typed fast would archive the row j left). Keys wait in a queue; each runs against the
 	// state the previous one produced.
+	// The full detail view scrolls when the terminal is too short for it; it opens at the top.
+	const [detailTop, setDetailTop] = useState(0);
+	const detailMaxTop = useRef(0);
+	const scrollDetail = (to: (top: number) => number) => setDetailTop((t) => Math.max(0, Math.min(detailMaxTop.current, to(t))));
+	useEffect(() => {
+		if (mode === 'detail') setDetailTop(0);
+	}, [mode]);
+
 	const queue = useRef<{input: string; key: Key}[]>([]);
 	const waiting = useRef(false);
 	const [, rendered] = useReducer((n: number) => n + 1, 0);
@@ -177,8 +185,15 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 			return;
 		}
 		if (mode === 'detail') {
+			const page = Math.max(1, height - 5);
 			if (key.escape || input === 'q' || key.leftArrow) s.setMode('normal');
 			else if (input === 'y') s.copyRef();
+			else if (key.downArrow || input === 'j') scrollDetail((t) => t + 1);
+			else if (key.upArrow || input === 'k') scrollDetail((t) => t - 1);
+			else if (key.pageDown || input === ' ') scrollDetail((t) => t + page);
+			else if (key.pageUp) scrollDetail((t) => t - page);
+			else if (key.home || input === 'g') scrollDetail(() => 0);
+			else if (key.end || input === 'G') scrollDetail(() => Number.MAX_SAFE_INTEGER);
 		}
 	};
 	const runNext = (): void => {
@@ -244,7 +259,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<DetailView destination={s.selected} store={store} width={width} height={height - 2 - status} />
+				<DetailView destination={s.selected} store={store} width={width} height={height - 2 - status} top={detailTop} onMaxTop={(n) => (detailMaxTop.current = n)} />
 				<StatusLine screen={s} width={width} />
 			</Box>
 		);

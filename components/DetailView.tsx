@@ -6,19 +6,33 @@ import {useStore} from '../hooks/use-store.js';
 import {describeError} from '../hooks/use-main-screen.js';
 import {sanitize} from '../src/sanitize.js';
 import {detailLines} from '../src/view/detail.js';
+import {wrapDetail} from '../src/view/detail-layout.js';
+import {truncate} from '../src/view/text.js';
 import {relativeTime} from '../src/view/time.js';
 import {tone} from './inputs/theme.js';
 
-/** Enter: everything about one destination, and who delivers to it (fetched once, on demand). */
-export function DetailView({destination, store, width, height}: {destination: Destination; store: DestinationsStore; width: number; height: number}): React.JSX.Element {
+export interface DetailViewProps {
+	destination: Destination;
+	store: DestinationsStore;
+	width: number;
+	height: number;
+	/** The first row shown (the screen scrolls with j/k, PgUp/PgDn, g/G); clamped here. */
+	top?: number;
+	/** Told the largest useful `top`, so the keys that scroll stop at the end. */
+	onMaxTop?: (maxTop: number) => void;
+}
+
+/** Enter: everything about one destination, and who delivers to it (fetched once, on demand).
+ * Nothing is cut short (the delivery blocks are what people copy into orders): long values
+ * wrap in their column, and a terminal too short for it all scrolls. */
+export function DetailView({destination, store, width, height, top = 0, onMaxTop}: DetailViewProps): React.JSX.Element {
 	useStore(store);
 	const ref = destination['pl:ref'];
 	useEffect(() => {
 		void store.loadUsage(ref);
 	}, [store, ref]);
 	const usage = store.usageOf(ref);
-	const lines = detailLines(destination);
-	const labelWidth = Math.max(...lines.map((l) => l.label.length));
+	const {labelWidth, rows} = wrapDetail(detailLines(destination), width);
 	const usageLines: string[] = [];
 	if (!usage || usage.state === 'loading') usageLines.push('Looking up orders and subscriptions that deliver here…');
 	else if (usage.state === 'error') usageLines.push(`Could not list what delivers here. ${describeError(usage.error)}`);
@@ -28,25 +42,38 @@ export function DetailView({destination, store, width, height}: {destination: De
 		usageLines.push(`Subscriptions delivering here: ${usage.subscriptions.length}`);
 		for (const s of usage.subscriptions) usageLines.push(`  ${sanitize(s.name) || sanitize(s.id)} · ${sanitize(s.status)} · ${relativeTime(s.updated ?? s.created)}`);
 	}
-	// Nothing here is cut short: the delivery blocks are what people copy into orders, so long
-	// values wrap. The usage lines get the rows left over, and say when some do not fit.
-	const rowsOf = (text: string) => Math.max(1, Math.ceil([...text].length / Math.max(1, width)));
-	const used = 1 + lines.reduce((n, l) => n + rowsOf(`${l.label.padEnd(labelWidth)} ${l.value}`), 0);
-	const room = Math.max(0, height - used);
-	const shown = usageLines.length <= room ? usageLines : [...usageLines.slice(0, Math.max(0, room - 1)), `… ${usageLines.length - Math.max(0, room - 1)} more lines: a taller terminal shows them`];
+	const all = [...rows.map((r) => ({label: r.full ? undefined : r.label, text: r.text})), ...usageLines.map((text) => ({label: undefined, text: truncate(text, width)}))];
+	// The title takes a row; when everything does not fit, the last row says what is out of view.
+	const room = Math.max(1, height - 1);
+	const scrolls = all.length > room;
+	const visibleRows = scrolls ? Math.max(1, room - 1) : room;
+	const maxTop = Math.max(0, all.length - visibleRows);
+	onMaxTop?.(maxTop);
+	const first = Math.max(0, Math.min(top, maxTop));
+	const shown = all.slice(first, first + visibleRows);
+	const below = all.length - first - shown.length;
+	const title = `${sanitize(destination.name)} · Esc back · y copy pl:ref${scrolls ? ' · j/k scroll' : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold color={tone.accent()} wrap="truncate-end">{`${sanitize(destination.name)} · Esc back · y copy pl:ref`}</Text>
-			{lines.map((l) => (
-				<Text key={l.label} wrap="wrap">
-					<Text bold>{l.label.padEnd(labelWidth)}</Text> {l.value}
+			<Text bold color={tone.accent()} wrap="truncate-end">
+				{title}
+			</Text>
+			{shown.map((r, i) => (
+				<Text key={first + i} wrap="truncate-end">
+					{r.label === undefined ? (
+						r.text
+					) : (
+						<>
+							<Text bold>{r.label.padEnd(labelWidth)}</Text> {r.text}
+						</>
+					)}
 				</Text>
 			))}
-			{shown.slice(0, room).map((l, i) => (
-				<Text key={i} wrap="truncate-end">
-					{l}
+			{scrolls ? (
+				<Text color={tone.accent()} wrap="truncate-end">
+					{[first > 0 ? `↑ ${first} more above` : '', below > 0 ? `↓ ${below} more below` : '', 'j/k PgUp/PgDn scroll'].filter(Boolean).join(' · ')}
 				</Text>
-			))}
+			) : null}
 		</Box>
 	);
 }

@@ -2,12 +2,14 @@
 // first; rows left over go to the values people copy (the pl:ref and the delivery blocks), which
 // then wrap in full instead of ending in "…", and after them to any other long value.
 import type {DetailLine} from './detail.js';
-import {truncate} from './text.js';
+import {truncate, wrapLines} from './text.js';
 
 export interface PaneRow {
 	/** The label on a line's first row; '' on the rows a long value continues on. */
 	label: string;
 	text: string;
+	/** The row spans the whole width, no label column (a value people copy, kept on one row). */
+	full?: boolean;
 }
 
 export interface PaneLayout {
@@ -27,9 +29,12 @@ function chunks(text: string, width: number): string[] {
 	return out.length > 0 ? out : [''];
 }
 
+/** Labels keep their length (a label cut short reads wrong) unless they would crowd out values. */
+const labelWidthFor = (lines: readonly DetailLine[], width: number) =>
+	Math.max(1, Math.min(Math.max(...lines.map((l) => [...l.label].length), 1), Math.floor(width * 0.4)));
+
 export function layoutDetail(lines: readonly DetailLine[], width: number, height: number): PaneLayout {
-	// Labels keep their length (a label cut short reads wrong) unless they would crowd out values.
-	const labelWidth = Math.max(1, Math.min(Math.max(...lines.map((l) => [...l.label].length), 1), Math.floor(width * 0.4)));
+	const labelWidth = labelWidthFor(lines, width);
 	const valueWidth = Math.max(1, width - labelWidth - 1);
 	const label = (text: string) => truncate(text, labelWidth);
 	if (lines.length > height) {
@@ -57,4 +62,23 @@ export function layoutDetail(lines: readonly DetailLine[], width: number, height
 function rank(label: string): number {
 	const i = WRAP_FIRST.indexOf(label);
 	return i === -1 ? WRAP_FIRST.length : i;
+}
+
+/** Every line in full, long values wrapped in their column: the full detail view, which scrolls.
+ * A value without spaces (a ref, a delivery block) too long for its column but not for the
+ * whole width goes on a row of its own below its label, so it can be selected and copied whole. */
+export function wrapDetail(lines: readonly DetailLine[], width: number): PaneLayout {
+	const labelWidth = labelWidthFor(lines, width);
+	const valueWidth = Math.max(1, width - labelWidth - 1);
+	const rows: PaneRow[] = [];
+	for (const l of lines) {
+		const length = [...l.value].length;
+		if (!/\s/.test(l.value) && length > valueWidth && length <= width) {
+			rows.push({label: truncate(l.label, labelWidth), text: ''}, {label: '', text: l.value, full: true});
+			continue;
+		}
+		const wrapped = wrapLines(l.value, valueWidth);
+		(wrapped.length > 0 ? wrapped : ['']).forEach((text, n) => rows.push({label: n === 0 ? truncate(l.label, labelWidth) : '', text}));
+	}
+	return {labelWidth, rows, hidden: 0};
 }

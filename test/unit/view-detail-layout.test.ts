@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {detailLines} from '../../src/view/detail.js';
-import {layoutDetail, type PaneLayout} from '../../src/view/detail-layout.js';
+import {layoutDetail, wrapDetail, type PaneLayout} from '../../src/view/detail-layout.js';
 import {dest} from './view-fixtures.js';
 
 /** A line's value as the pane shows it: its first row and the rows it continues on, joined. */
@@ -59,3 +59,33 @@ describe('detail pane layout', () => {
 		expect(narrow.rows.some((r) => r.label.endsWith('…'))).toBe(true);
 	});
 });
+
+describe('full detail view layout', () => {
+	test('every line in full: values wrap in their column within the width, and read back whole', () => {
+		const lines = detailLines(dest({'pl:ref': 'pl:destinations/a-rather-long-destination-name-for-wrapping-5aIp1Kiqd76pOK4lWDy1Y'}));
+		for (const width of [40, 80, 120]) {
+			const layout = wrapDetail(lines, width);
+			expect(layout.rows.filter((r) => r.label !== '').map((r) => r.label)).toEqual(lines.map((l) => truncLabel(l.label, layout.labelWidth)));
+			for (const r of layout.rows) expect((r.full ? 0 : layout.labelWidth + 1) + cells(r.text)).toBeLessThanOrEqual(width);
+			for (const l of lines.filter((x) => !/\s/.test(x.value))) expect(valueOf(layout, truncLabel(l.label, layout.labelWidth))).toBe(l.value);
+		}
+	});
+
+	test('a delivery block too long for its column but not for the width gets a whole row of its own', () => {
+		const lines = detailLines(dest());
+		const order = lines.find((l) => l.label === 'Order')!.value;
+		const width = cells(order) + 2;
+		const layout = wrapDetail(lines, width);
+		const at = layout.rows.findIndex((r) => r.label === 'Order');
+		expect(layout.rows[at]!.text).toBe('');
+		expect(layout.rows[at + 1]).toEqual({label: '', text: order, full: true});
+		// Narrower than the block itself: it wraps in its column instead (fewer rows).
+		const narrow = wrapDetail(lines, cells(order) - 10);
+		expect(narrow.rows.some((r) => r.full && r.text.startsWith('{"delivery":{"destination"'))).toBe(false);
+		expect(valueOf(narrow, 'Order')).toBe(order);
+	});
+});
+
+function truncLabel(label: string, width: number): string {
+	return [...label].length <= width ? label : `${[...label].slice(0, width - 1).join('')}…`;
+}
