@@ -16,6 +16,7 @@ import {FilterChips} from './FilterChips.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {Legend} from './Legend.js';
+import {isTooSmall, TooSmall} from './TooSmall.js';
 import {StatusLine, statusRows} from './StatusLine.js';
 
 export interface AppProps {
@@ -135,7 +136,9 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	// A long error (or the rename prompt) takes more rows; beyond the spare one, the list gives way.
 	const status = statusRows(s, Math.max(1, width - 1));
 	const body = Math.max(3, height - 7 - Math.max(0, status - 2));
-	const detailHeight = wide ? body + 1 : Math.min(9, Math.max(3, Math.floor(body / 2)));
+	// In a short terminal the pane gives way down to one row (it then says Enter shows the rest).
+	const detailHeight = wide ? body + 1 : Math.min(9, Math.max(1, Math.floor(body / 2)));
+	const tooSmall = isTooSmall(width, height);
 	const listRows = wide ? body : Math.max(1, body - detailHeight - 1);
 
 	// One key per render: Ink hands over every key read in one go (and a run of plain characters
@@ -156,6 +159,8 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	const route = (input: string, key: Key): void => {
 		// Ink's own Ctrl-C exit is off so the wizard can ask before dropping typed input.
 		if (key.ctrl && input === 'c') return exit();
+		// Nothing to act on that cannot be seen: only quitting (from the list, not a prompt).
+		if (tooSmall) return mode === 'normal' && input === 'q' ? exit() : undefined;
 		if (mode === 'normal') return routeNormal(s, input, key, listRows, exit, redraw);
 		if (mode === 'search') {
 			if (key.escape) {
@@ -246,6 +251,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		);
 	}
 
+	if (tooSmall) return <TooSmall width={width} height={height} />;
 	const header = <Header sandbox={sandbox} host={host} readOnly={readOnly} busy={snap.pending > 0} />;
 	if (mode === 'help') {
 		return (
