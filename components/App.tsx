@@ -141,18 +141,28 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	const tooSmall = isTooSmall(width, height);
 	const listRows = wide ? body : Math.max(1, body - detailHeight - 1);
 
+	// The detail view and the help scroll when the terminal is too short for them; each opens at
+	// its top. The view reports how far it can scroll, so the keys stop at its end.
+	const [scrollTop, setScrollTop] = useState(0);
+	const maxScrollTop = useRef(0);
+	const scroll = (to: (top: number) => number) => setScrollTop((t) => Math.max(0, Math.min(maxScrollTop.current, to(t))));
+	useEffect(() => {
+		setScrollTop(0);
+	}, [mode]);
+	const scrollKeys = (input: string, key: Key): void => {
+		const page = Math.max(1, height - 5);
+		if (key.downArrow || input === 'j') scroll((t) => t + 1);
+		else if (key.upArrow || input === 'k') scroll((t) => t - 1);
+		else if (key.pageDown || input === ' ') scroll((t) => t + page);
+		else if (key.pageUp) scroll((t) => t - page);
+		else if (key.home || input === 'g') scroll(() => 0);
+		else if (key.end || input === 'G') scroll(() => Number.MAX_SAFE_INTEGER);
+	};
+
 	// One key per render: Ink hands over every key read in one go (and a run of plain characters
 	// as one string) before React re-renders, so a handler could act on a stale selection ("ja"
 	// typed fast would archive the row j left). Keys wait in a queue; each runs against the
 	// state the previous one produced.
-	// The full detail view scrolls when the terminal is too short for it; it opens at the top.
-	const [detailTop, setDetailTop] = useState(0);
-	const detailMaxTop = useRef(0);
-	const scrollDetail = (to: (top: number) => number) => setDetailTop((t) => Math.max(0, Math.min(detailMaxTop.current, to(t))));
-	useEffect(() => {
-		if (mode === 'detail') setDetailTop(0);
-	}, [mode]);
-
 	const queue = useRef<{input: string; key: Key}[]>([]);
 	const waiting = useRef(false);
 	const [, rendered] = useReducer((n: number) => n + 1, 0);
@@ -187,18 +197,13 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		if (mode === 'confirm') return void s.answerConfirm(input === 'y' || input === 'Y');
 		if (mode === 'help') {
 			if (key.escape || input === '?' || input === 'q') s.setMode('normal');
+			else scrollKeys(input, key);
 			return;
 		}
 		if (mode === 'detail') {
-			const page = Math.max(1, height - 5);
 			if (key.escape || input === 'q' || key.leftArrow) s.setMode('normal');
 			else if (input === 'y') s.copyRef();
-			else if (key.downArrow || input === 'j') scrollDetail((t) => t + 1);
-			else if (key.upArrow || input === 'k') scrollDetail((t) => t - 1);
-			else if (key.pageDown || input === ' ') scrollDetail((t) => t + page);
-			else if (key.pageUp) scrollDetail((t) => t - page);
-			else if (key.home || input === 'g') scrollDetail(() => 0);
-			else if (key.end || input === 'G') scrollDetail(() => Number.MAX_SAFE_INTEGER);
+			else scrollKeys(input, key);
 		}
 	};
 	const runNext = (): void => {
@@ -257,7 +262,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<HelpOverlay ctx={s.ctx} width={width} height={height - 2} />
+				<HelpOverlay ctx={s.ctx} width={width} height={height - 2} top={scrollTop} onMaxTop={(n) => (maxScrollTop.current = n)} />
 			</Box>
 		);
 	}
@@ -265,7 +270,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<DetailView destination={s.selected} store={store} width={width} height={height - 2 - status} top={detailTop} onMaxTop={(n) => (detailMaxTop.current = n)} />
+				<DetailView destination={s.selected} store={store} width={width} height={height - 2 - status} top={scrollTop} onMaxTop={(n) => (maxScrollTop.current = n)} />
 				<StatusLine screen={s} width={width} />
 			</Box>
 		);

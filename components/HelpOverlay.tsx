@@ -1,33 +1,59 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {COMMANDS, type CommandContext} from '../src/view/commands.js';
+import {COMMANDS, type Command, type CommandContext} from '../src/view/commands.js';
 import {tone} from './inputs/theme.js';
 
+export interface HelpOverlayProps {
+	ctx: CommandContext;
+	width: number;
+	height: number;
+	/** The first row shown when the keys do not all fit (j/k scroll); clamped here. */
+	top?: number;
+	/** Told the largest useful `top`, so the keys that scroll stop at the end. */
+	onMaxTop?: (maxTop: number) => void;
+}
+
+type Row = {kind: 'command'; c: Command; reason?: string; inline: boolean} | {kind: 'reason'; id: string; reason: string};
+
 /** Every key of the main screen, and why a disabled one is disabled right now. */
-export function HelpOverlay({ctx, width, height}: {ctx: CommandContext; width: number; height: number}): React.JSX.Element {
+export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlayProps): React.JSX.Element {
 	const keyWidth = Math.max(...COMMANDS.map((c) => c.keys.length)) + 2;
-	const rows = COMMANDS.map((c) => ({c, reason: c.disabled?.(ctx)}));
-	// Border and title take three rows. A reason gets a line of its own when the overlay has room
-	// (a truncated reason loses its end); otherwise it follows the label on the same line.
-	const room = Math.max(0, height - 3);
-	const ownLine = rows.length + rows.filter((r) => r.reason).length <= room;
+	const commands = COMMANDS.map((c) => ({c, reason: c.disabled?.(ctx)}));
+	// Border and title take three rows. A reason gets a line of its own when everything then fits
+	// (a truncated reason loses its end); otherwise it follows the label, and the list scrolls.
+	const room = Math.max(1, height - 3);
+	const ownLine = commands.length + commands.filter((r) => r.reason).length <= room;
+	const rows: Row[] = commands.flatMap(({c, reason}): Row[] =>
+		reason && ownLine ? [{kind: 'command', c, reason, inline: false}, {kind: 'reason', id: c.id, reason}] : [{kind: 'command', c, reason, inline: !!reason}],
+	);
+	const scrolls = rows.length > room;
+	const visible = scrolls ? Math.max(1, room - 1) : room;
+	const maxTop = Math.max(0, rows.length - visible);
+	onMaxTop?.(maxTop);
+	const first = Math.max(0, Math.min(top, maxTop));
+	const shown = rows.slice(first, first + visible);
+	const below = rows.length - first - shown.length;
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
-			<Text bold>Keys (Esc or ? closes)</Text>
-			{rows.slice(0, room).map(({c, reason}) => (
-				<React.Fragment key={c.id}>
-					<Text wrap="truncate-end">
-						<Text bold>{c.keys.padEnd(keyWidth)}</Text>
-						<Text dimColor={!!reason}>{c.label}</Text>
-						{reason && !ownLine ? <Text color={tone.warn()}>{`  (disabled: ${reason})`}</Text> : null}
+			<Text bold wrap="truncate-end">{`Keys (Esc or ? closes${scrolls ? ' · j/k scroll' : ''})`}</Text>
+			{shown.map((r) =>
+				r.kind === 'command' ? (
+					<Text key={r.c.id} wrap="truncate-end">
+						<Text bold>{r.c.keys.padEnd(keyWidth)}</Text>
+						<Text dimColor={!!r.reason}>{r.c.label}</Text>
+						{r.inline ? <Text color={tone.warn()}>{`  (disabled: ${r.reason})`}</Text> : null}
 					</Text>
-					{reason && ownLine ? (
-						<Text wrap="truncate-end" color={tone.warn()}>
-							{`${' '.repeat(keyWidth)}disabled: ${reason}`}
-						</Text>
-					) : null}
-				</React.Fragment>
-			))}
+				) : (
+					<Text key={`${r.id}-reason`} wrap="truncate-end" color={tone.warn()}>
+						{`${' '.repeat(keyWidth)}disabled: ${r.reason}`}
+					</Text>
+				),
+			)}
+			{scrolls ? (
+				<Text color={tone.accent()} wrap="truncate-end">
+					{[first > 0 ? `↑ ${first} more above` : '', below > 0 ? `↓ ${below} more below` : ''].filter(Boolean).join(' · ')}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

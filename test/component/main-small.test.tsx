@@ -1,6 +1,7 @@
 // Main screen in small terminals: down to 40×12 the whole frame stays shorter than the terminal
 // (whatever the status line holds); below that, one plain message instead of a broken frame.
 import {describe, expect, test} from 'vitest';
+import {COMMANDS} from '../../src/view/commands.js';
 import {clearRequests, mountScreen, press, sandbox, sent, settle, waitFrame, type Screen} from './main-helpers.js';
 
 /** Moves onto `name`, read from the detail pane (narrow lists cut names short). */
@@ -52,5 +53,30 @@ describe('small terminals', () => {
 				await press(s, '\x1b');
 			}
 		}
+	});
+
+	test('the help overlay scrolls when the keys do not all fit: every key can be reached, and it opens at the top', async () => {
+		const height = 14;
+		const s = await mountScreen({height});
+		await press(s, '?');
+		expect(s.frame()).toContain('j/k scroll');
+		const seen: string[] = [];
+		let previous = '';
+		for (let i = 0; i < 30 && s.frame() !== previous; i++) {
+			previous = s.frame();
+			expect(rows(s)).toBeLessThan(height);
+			seen.push(previous);
+			await press(s, 'j');
+		}
+		const all = seen.join('\n');
+		for (const c of COMMANDS) expect(all).toContain(c.label.slice(0, 30));
+		expect(s.frame()).not.toMatch(/more below/);
+		await press(s, 'g');
+		expect(s.frame()).toContain(COMMANDS[0]!.label);
+		await press(s, 'G', '\x1b');
+		expect(s.frame()).toMatch(/\d+ of \d+/);
+		await press(s, '?');
+		expect(s.frame()).toContain(COMMANDS[0]!.label);
+		expect(s.frame()).not.toMatch(/more above/);
 	});
 });
