@@ -298,7 +298,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 				</>
 			)}
 			<StatusLine screen={s} width={width} />
-			<Legend width={width - 1} />
+			<Legend width={width - 1} readOnly={readOnly} />
 		</Box>
 	);
 }

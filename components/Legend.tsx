@@ -2,10 +2,10 @@ import React from 'react';
 import {Text} from 'ink';
 import {legendText} from '../src/view/commands.js';
 
-export function Legend({width}: {width: number}): React.JSX.Element {
+export function Legend({width, readOnly = false}: {width: number; readOnly?: boolean}): React.JSX.Element {
 	return (
 		<Text dimColor wrap="truncate-end">
-			{legendText(width)}
+			{legendText(width, readOnly)}
 		</Text>
 	);
 }

@@ -68,11 +68,14 @@ export const command = (id: CommandId): Command => COMMANDS.find((c) => c.id ===
 export const disabledReason = (id: CommandId, ctx: CommandContext): string | undefined => command(id).disabled?.(ctx);
 
 /** The footer: "key label" pairs that fit `width`, most useful first; `? help` and `q quit` always
- * stay (they come last, and the others give way to them), so the rest can always be found. */
-export function legendText(width: number): string {
+ * stay (they come last, and the others give way to them), so the rest can always be found.
+ * With `readOnly`, the changes are left out (like k9s --readonly): none can run in this session,
+ * and the header says READ-ONLY; `?` still lists them with the reason. */
+export function legendText(width: number, readOnly = false): string {
 	const pair = (c: Command) => `${c.keys.split(' ')[0]} ${c.legend}`;
 	const kept = new Set<CommandId>(['help', 'quit']);
-	const withLegend = COMMANDS.filter((c) => c.legend);
+	const offInReadOnly = (c: Command) => readOnly && c.disabled?.({readOnly: true, canUndo: true, selected: undefined}) === READ_ONLY;
+	const withLegend = COMMANDS.filter((c) => c.legend && !offInReadOnly(c));
 	const tail = withLegend.filter((c) => kept.has(c.id)).map(pair).join('  ');
 	const fits = (text: string) => [...text].length <= width;
 	let head = '';
