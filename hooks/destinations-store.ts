@@ -37,12 +37,22 @@ export class DestinationsStore {
 	private readonly listeners = new Set<() => void>();
 	private readonly inFlight = new Set<AbortController>();
 	private readonly usage = new Map<string, Usage>();
+	/** The start-up list arrived before the screen: the first loadActive sends nothing. */
+	private preloaded = false;
 
-	/** `firstList`: the start-up list request, if it was sent before the screen existed. */
+	private firstList?: Promise<Destination[]>;
+
+	/** `first`: the start-up list request, if it was sent before the screen existed. */
 	constructor(
 		private readonly api: DestinationsApi,
-		private firstList?: Promise<Destination[]>,
-	) {}
+		first?: {promise: Promise<Destination[]>; value?: Destination[]},
+	) {
+		// Already answered: the first frame shows the list, and loadActive has nothing to do.
+		if (first?.value) {
+			this.snapshot = {...this.snapshot, destinations: [...first.value].sort(byCreatedDesc), active: 'loaded'};
+			this.preloaded = true;
+		} else this.firstList = first?.promise;
+	}
 
 	subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
@@ -96,6 +106,10 @@ export class DestinationsStore {
 
 	/** The start-up list: active destinations only, as the API lists by default. */
 	async loadActive(): Promise<void> {
+		if (this.preloaded) {
+			this.preloaded = false;
+			return;
+		}
 		this.set({active: 'loading', loadError: undefined});
 		try {
 			const early = this.firstList;

@@ -6,8 +6,8 @@ import type {Destination, DestinationsApi} from './api/types.js';
 
 export interface Connection {
 	client: DestinationsApi;
-	/** The start-up list (active destinations), already on its way. */
-	firstList: Promise<Destination[]>;
+	/** The start-up list (active destinations), already on its way; `value` once it has arrived. */
+	firstList: EarlyList;
 	/** What the header shows: the API host, or nothing for the sandbox (it says SANDBOX). */
 	host: string;
 	sandbox: boolean;
@@ -16,14 +16,21 @@ export interface Connection {
 	close(): Promise<void>;
 }
 
+export interface EarlyList {
+	promise: Promise<Destination[]>;
+	value?: Destination[];
+}
+
 export const SANDBOX_DEMO_KEY = 'PLAK-sandbox-user';
 
 export function connectApi(apiKey: string, baseUrl: string | undefined, host: string, sandbox = false, close = async () => {}): Connection {
 	const events: Connection['events'] = {};
 	const client = createClient({apiKey, baseUrl, onEvent: (e) => events.listener?.(e)});
-	const firstList = client.list({});
-	// Observed later by the store; this keeps an early failure from counting as unhandled.
-	firstList.catch(() => {});
+	const promise = client.list({});
+	const firstList: EarlyList = {promise};
+	// Usually here before the screen's first frame, which can then show the list at once. The
+	// catch keeps an early failure from counting as unhandled: the store reports it.
+	promise.then((value) => (firstList.value = value)).catch(() => {});
 	return {client, firstList, host, sandbox, events, close};
 }
 
