@@ -10,6 +10,7 @@ import {wrapDetail} from '../src/view/detail-layout.js';
 import {truncate} from '../src/view/text.js';
 import {relativeTime} from '../src/view/time.js';
 import {tone} from './inputs/theme.js';
+import {scrollWindow} from '../src/view/list-window.js';
 
 export interface DetailViewProps {
 	destination: Destination;
@@ -45,13 +46,9 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	const all = [...rows.map((r) => ({label: r.full ? undefined : r.label, text: r.text})), ...usageLines.map((text) => ({label: undefined, text: truncate(text, width)}))];
 	// The title takes a row; when everything does not fit, the last row says what is out of view.
 	const room = Math.max(1, height - 1);
-	const scrolls = all.length > room;
-	const visibleRows = scrolls ? Math.max(1, room - 1) : room;
-	const maxTop = Math.max(0, all.length - visibleRows);
+	const {first, end, scrolls, maxTop, below} = scrollWindow(all.length, room, top);
 	onMaxTop?.(maxTop);
-	const first = Math.max(0, Math.min(top, maxTop));
-	const shown = all.slice(first, first + visibleRows);
-	const below = all.length - first - shown.length;
+	const shown = all.slice(first, end);
 	const title = `${sanitize(destination.name)} · Esc back · y copy pl:ref${scrolls ? ' · j/k scroll' : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

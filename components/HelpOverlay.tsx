@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {COMMANDS, type Command, type CommandContext} from '../src/view/commands.js';
 import {tone} from './inputs/theme.js';
+import {scrollWindow} from '../src/view/list-window.js';
 
 export interface HelpOverlayProps {
 	ctx: CommandContext;
@@ -26,13 +27,9 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 	const rows: Row[] = commands.flatMap(({c, reason}): Row[] =>
 		reason && ownLine ? [{kind: 'command', c, reason, inline: false}, {kind: 'reason', id: c.id, reason}] : [{kind: 'command', c, reason, inline: !!reason}],
 	);
-	const scrolls = rows.length > room;
-	const visible = scrolls ? Math.max(1, room - 1) : room;
-	const maxTop = Math.max(0, rows.length - visible);
+	const {first, end, scrolls, maxTop, below} = scrollWindow(rows.length, room, top);
 	onMaxTop?.(maxTop);
-	const first = Math.max(0, Math.min(top, maxTop));
-	const shown = rows.slice(first, first + visible);
-	const below = rows.length - first - shown.length;
+	const shown = rows.slice(first, end);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
 			<Text bold wrap="truncate-end">{`Keys (Esc or ? closes${scrolls ? ' · j/k scroll' : ''})`}</Text>

@@ -16,20 +16,11 @@ import {ApiError} from './errors.js';
 import {describeIssues, malformed, type Explanations} from './failure.js';
 import {createLimiter, type Limiter} from './limiter.js';
 import type {Method} from './retry-policy.js';
-import {createTransport, type Reply} from './transport.js';
+import {createTransport, type Reply, type TransportEvent} from './transport.js';
 import type {CallOptions, DestinationsApi, ListParams} from './types.js';
 
-export interface ClientEvent {
-	type: 'request' | 'response' | 'retry' | 'waiting';
-	method: string;
-	/** Path and query from the API root, e.g. /destinations/v1?archived=true. */
-	path: string;
-	status?: number;
-	/** The attempt this event belongs to; for 'retry', the attempt about to be made. */
-	attempt?: number;
-	/** 'waiting': expected wait for a rate-limit slot; 'retry': wait before the next attempt. */
-	waitMs?: number;
-}
+/** What the client reports while it works (the UI shows waits and retries from these). */
+export type ClientEvent = TransportEvent;
 
 export interface ClientOptions {
 	apiKey: string;

@@ -12,9 +12,12 @@ import {secretsOf} from './scrub.js';
 export interface TransportEvent {
 	type: 'request' | 'response' | 'retry' | 'waiting';
 	method: string;
+	/** Path and query from the API root, e.g. /destinations/v1?archived=true. */
 	path: string;
 	status?: number;
+	/** The attempt this event belongs to; for 'retry', the attempt about to be made. */
 	attempt?: number;
+	/** 'waiting': expected wait for a rate-limit slot; 'retry': wait before the next attempt. */
 	waitMs?: number;
 }
 

@@ -7,3 +7,24 @@ export function listWindow(total: number, cursor: number, height: number, previo
 	if (cursor >= top + height) top = cursor - height + 1;
 	return {top: Math.max(0, top), end: Math.max(0, top) + height};
 }
+
+export interface ScrollWindow {
+	/** The first row shown, and one past the last. */
+	first: number;
+	end: number;
+	scrolls: boolean;
+	/** The largest useful `top`, so the screen can clamp its scroll position. */
+	maxTop: number;
+	/** Rows out of view below. */
+	below: number;
+}
+
+/** A page that scrolls: when `total` rows do not fit in `room`, one row is kept to say what is out of view. */
+export function scrollWindow(total: number, room: number, top: number): ScrollWindow {
+	const scrolls = total > room;
+	const visible = scrolls ? Math.max(1, room - 1) : room;
+	const maxTop = Math.max(0, total - visible);
+	const first = Math.max(0, Math.min(top, maxTop));
+	const end = Math.min(total, first + visible);
+	return {first, end, scrolls, maxTop, below: total - end};
+}

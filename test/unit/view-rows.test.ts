@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {columnsFor, formatRow, headerRow, toRow, typeLabel} from '../../src/view/rows.js';
 import {pad, truncate, wrapLines} from '../../src/view/text.js';
-import {listWindow} from '../../src/view/list-window.js';
+import {listWindow, scrollWindow} from '../../src/view/list-window.js';
 import {readableTime, relativeTime} from '../../src/view/time.js';
 import {dest} from './view-fixtures.js';
 
@@ -98,5 +98,14 @@ describe('time', () => {
 		expect(relativeTime(null, NOW)).toBe('');
 		expect(readableTime('2025-06-02T13:14:15.123456789Z')).toBe('2025-06-02 13:14:15 UTC');
 		expect(readableTime(undefined)).toBe('—');
+	});
+});
+
+describe('scrollWindow', () => {
+	test('shows everything when it fits, and keeps a row for "more" when it does not', () => {
+		expect(scrollWindow(5, 10, 0)).toEqual({first: 0, end: 5, scrolls: false, maxTop: 0, below: 0});
+		expect(scrollWindow(20, 10, 0)).toEqual({first: 0, end: 9, scrolls: true, maxTop: 11, below: 11});
+		expect(scrollWindow(20, 10, 50)).toEqual({first: 11, end: 20, scrolls: true, maxTop: 11, below: 0});
+		expect(scrollWindow(20, 10, -3)).toMatchObject({first: 0});
 	});
 });
