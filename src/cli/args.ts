@@ -1,5 +1,5 @@
 // destui's flags. Anything unknown or malformed is a usage error (exit 2), never a stack trace.
-import {parseArgs} from 'node:util';
+import {parseFlags, UsageError} from './flags.js';
 
 export const USAGE = `Usage: destui [options]
        destui sandbox [--host H] [--port N] [--seed demo|empty] [--state FILE] [--rate-limit on|off]
@@ -26,26 +26,22 @@ export interface RunOptions {
 
 export type ParsedArgs = {kind: 'help'} | {kind: 'version'} | {kind: 'run'; options: RunOptions} | {kind: 'error'; message: string};
 
+const FLAGS = {
+	demo: {type: 'boolean'},
+	'api-key': {type: 'string'},
+	'base-url': {type: 'string'},
+	'read-only': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
 export function parseDestuiArgs(argv: string[]): ParsedArgs {
-	let values;
+	let values: ReturnType<typeof parseFlags<typeof FLAGS>>;
 	try {
-		({values} = parseArgs({
-			args: argv,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				demo: {type: 'boolean'},
-				'api-key': {type: 'string'},
-				'base-url': {type: 'string'},
-				'read-only': {type: 'boolean'},
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'v'},
-			},
-		}));
+		values = parseFlags(argv, FLAGS);
 	} catch (err) {
-		// parseArgs's messages name the flag; they never contain a value we were given.
-		const text = err instanceof Error ? err.message.split('\n')[0]! : 'bad arguments';
-		return {kind: 'error', message: text.replace(/\. To specify a positional argument.*$/, '')};
+		if (err instanceof UsageError) return {kind: 'error', message: err.message};
+		throw err;
 	}
 	if (values.help) return {kind: 'help'};
 	if (values.version) return {kind: 'version'};

@@ -1,5 +1,5 @@
 // `destui sandbox`: runs the sandbox in the foreground until SIGINT or SIGTERM.
-import {parseArgs} from 'node:util';
+import {parseFlags, UsageError} from '../cli/flags.js';
 import {SEED_NAMES} from './seed.js';
 import {startSandbox} from './server.js';
 import type {SeedName} from './types.js';
@@ -19,7 +19,6 @@ Options:
 API keys: PLAK-sandbox-user, PLAK-sandbox-other (members), PLAK-sandbox-admin (org admin).
 `;
 
-class UsageError extends Error {}
 
 interface SandboxArgs {
 	host: string;
@@ -31,24 +30,14 @@ interface SandboxArgs {
 }
 
 export function parseSandboxArgs(argv: string[]): SandboxArgs {
-	let values;
-	try {
-		({values} = parseArgs({
-			args: argv,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				host: {type: 'string'},
-				port: {type: 'string'},
-				seed: {type: 'string'},
-				state: {type: 'string'},
-				'rate-limit': {type: 'string'},
-				help: {type: 'boolean', short: 'h'},
-			},
-		}));
-	} catch (err) {
-		throw new UsageError((err as Error).message);
-	}
+	const values = parseFlags(argv, {
+		host: {type: 'string'},
+		port: {type: 'string'},
+		seed: {type: 'string'},
+		state: {type: 'string'},
+		'rate-limit': {type: 'string'},
+		help: {type: 'boolean', short: 'h'},
+	});
 	const port = values.port ?? '0';
 	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${port}")`);
 	const seed = values.seed ?? 'demo';
