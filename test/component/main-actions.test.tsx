@@ -2,7 +2,8 @@
 // copy; each costs exactly one request, checked in the sandbox's log and in its state; failures
 // roll back visibly and keep what the user typed.
 import {describe, expect, test} from 'vitest';
-import {K, clearRequests, clientFor, counts, fault, mountScreen, press, requests, selectedLine, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {clearRequests, clientFor, counts, fault, mountScreen, press, requests, selectedLine, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {KEYS} from '../harness/keys.js';
 
 /** Moves the cursor to the row named `name` (from the top, one j at a time). */
 async function select(s: Screen, name: string): Promise<void> {
@@ -125,7 +126,7 @@ describe('a archive, u undo', () => {
 		await press(s, 'u');
 		expect(s.frame()).toContain('nothing to undo');
 		// The error stays until dismissed (Esc), unlike success toasts.
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		expect(s.frame()).not.toContain('failed, so it is back');
 	});
 
@@ -157,24 +158,24 @@ describe('r rename', () => {
 		await press(s, 'r');
 		expect(s.frame()).toContain('Rename to: MinIO on-prem lab');
 		expect(s.frame()).toContain('3-63 characters, unique in your organisation');
-		for (let i = 0; i < 'MinIO on-prem lab'.length; i++) await press(s, K.backspace);
+		for (let i = 0; i < 'MinIO on-prem lab'.length; i++) await press(s, KEYS.backspace);
 		await type(s, 'ab');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		expect(s.frame()).toContain('The name must be 3-63 characters (is 2).');
 		expect(s.frame()).toContain('Rename to: ab');
 		// Typing again clears the complaint.
-		await press(s, K.backspace, K.backspace);
+		await press(s, KEYS.backspace, KEYS.backspace);
 		await type(s, 'analytics-raw');
 		expect(s.frame()).not.toContain('must be 3-63');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		expect(s.frame()).toContain('"analytics-raw" is already taken in your organisation.');
 		expect(s.frame()).toContain('Rename to: analytics-raw');
 		await settle(s);
 		expect(await sent(s.sb)).toEqual([]);
 
-		for (let i = 0; i < 'analytics-raw'.length; i++) await press(s, K.backspace);
+		for (let i = 0; i < 'analytics-raw'.length; i++) await press(s, KEYS.backspace);
 		await type(s, 'MinIO lab (rack 2)');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		const f = await waitFrame(s, '✓ Renamed to MinIO lab (rack 2).');
 		await settle(s);
 		expect(await sent(s.sb)).toEqual([`PATCH /destinations/v1/${original.id}`]);
@@ -196,28 +197,28 @@ describe('r rename', () => {
 		await type(s, ' (old)');
 		await fault(s.sb, {count: 1, methods: ['PATCH'], status: 503});
 		const before = await lastSeq(s);
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		const f = await waitFrame(s, 'Rename failed:');
 		expect(f).toContain('Rename to: Legacy exports (old)');
 		expect(flat(f)).toContain('Server said: Service Unavailable');
 		expect((await sentSince(s, before)).map((l) => l.replace(/\/legacy-exports-\S+/, '/ID'))).toEqual(['PATCH /destinations/v1/ID 503']);
 		const retry = await lastSeq(s);
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		await waitFrame(s, '✓ Renamed to Legacy exports (old).');
 		await settle(s);
 		expect((await sentSince(s, retry)).map((l) => l.replace(/\/legacy-exports-\S+/, '/ID'))).toEqual(['PATCH /destinations/v1/ID 200']);
 
 		// A clash only the server knows of (an archived name, not loaded): refused, draft kept.
 		await press(s, 'r');
-		for (let i = 0; i < 'Legacy exports (old)'.length; i++) await press(s, K.backspace);
+		for (let i = 0; i < 'Legacy exports (old)'.length; i++) await press(s, KEYS.backspace);
 		await type(s, 'Crop monitoring 2025');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		const g = await waitFrame(s, 'Rename failed:');
 		expect(g).toContain('Rename to: Crop monitoring 2025');
 		expect(flat(g)).toContain('already exists');
 
 		const quiet = await lastSeq(s);
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		expect(s.frame()).not.toContain('Rename to:');
 		expect(selectedLine(s.frame())).toContain('Legacy exports (old)');
 		await settle(s);
@@ -230,7 +231,7 @@ describe('d default', () => {
 		const s = await mountScreen();
 		await clearRequests(s.sb);
 		await select(s, 'analytics-raw');
-		for (const answer of ['n', K.enter, K.esc, 'x', 'q', ' ']) {
+		for (const answer of ['n', KEYS.enter, KEYS.esc, 'x', 'q', ' ']) {
 			await press(s, 'd');
 			expect(s.frame()).toContain('Make analytics-raw the organisation default? [y/N]');
 			await press(s, answer);
@@ -288,12 +289,12 @@ describe('y copy', () => {
 		expect(s.copied).toEqual([field['pl:ref']]);
 		expect(s.frame()).toContain(`✓ Copied ${field['pl:ref']}`);
 		await select(s, 'MinIO on-prem lab');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		await waitFrame(s, 'Esc back');
 		await press(s, 'y');
 		expect(s.copied).toEqual([field['pl:ref'], minio['pl:ref']]);
 		// Copying is not a request.
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		await settle(s);
 		expect((await sent(s.sb)).filter((r) => r.includes('/destinations/'))).toEqual([]);
 	});

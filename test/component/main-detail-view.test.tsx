@@ -2,14 +2,15 @@
 // overlaps or goes missing, the frame stays inside the terminal, and j/k, PgUp/PgDn, g/G scroll.
 import {describe, expect, test} from 'vitest';
 import {detailLines} from '../../src/view/detail.js';
-import {K, clientFor, mountScreen, press, selectedLine, waitFrame, type Screen} from './main-helpers.js';
+import {clientFor, mountScreen, press, selectedLine, waitFrame, type Screen} from './main-helpers.js';
+import {KEYS} from '../harness/keys.js';
 
 const HEIGHT = 16;
 
 async function open(s: Screen, name: string): Promise<void> {
 	await press(s, 'g');
 	for (let i = 0; i < 20 && !selectedLine(s.frame()).slice(2).startsWith(name); i++) await press(s, 'j');
-	await press(s, K.enter);
+	await press(s, KEYS.enter);
 	await waitFrame(s, 'Subscriptions delivering here', 3000).catch(() => undefined);
 	await waitFrame(s, (f) => !f.includes('Looking up orders'));
 }
@@ -45,12 +46,12 @@ describe('detail view in a short terminal', () => {
 		expect(s.frame()).toMatch(/\nName\s+Field ops imagery/);
 		await press(s, 'G');
 		expect(s.frame()).toContain('Subscriptions delivering here');
-		await press(s, K.pageUp);
+		await press(s, KEYS.pageUp);
 		expect(s.frame()).toMatch(/more below/);
 
 		// Leaving and coming back starts at the top again.
-		await press(s, K.esc);
-		await press(s, K.enter);
+		await press(s, KEYS.esc);
+		await press(s, KEYS.enter);
 		expect(s.frame()).toMatch(/\nName\s+Field ops imagery/);
 	});
 

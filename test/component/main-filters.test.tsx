@@ -3,7 +3,8 @@
 // and the request log: one list at start-up, one for archived ones, nothing for anything else.
 import {describe, expect, test} from 'vitest';
 import type {DestinationsApi, ListParams} from '../../src/api/types.js';
-import {K, clientFor, counts, mountScreen, press, sandbox, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {clientFor, counts, mountScreen, press, sandbox, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {KEYS} from '../harness/keys.js';
 
 type Tri = 'any' | 'yes' | 'no';
 interface Chips {
@@ -67,7 +68,7 @@ describe('filters', () => {
 		expect(chips(s.frame()).archived).toBe('no');
 		expect(counts(s.frame())).toEqual({shown: 11, total: 13});
 		for (let i = 0; i < 7; i++) await press(s, String((i % 4) + 1));
-		await press(s, '/', ...'ops', K.enter, K.esc, 'j', 'G', 'g', '0');
+		await press(s, '/', ...'ops', KEYS.enter, KEYS.esc, 'j', 'G', 'g', '0');
 		await settle(s);
 		expect(await sent(s.sb)).toEqual(['GET /destinations/v1', 'GET /destinations/v1?archived=true']);
 	});
@@ -173,35 +174,35 @@ describe('/ search', () => {
 		expect(s.frame()).toContain('[/ aG]');
 		await type(s, 'r');
 		expect(expectSearch(s, api, 'agr')).toEqual(['São Paulo agronomy']);
-		await press(s, K.backspace);
+		await press(s, KEYS.backspace);
 		expectSearch(s, api, 'aG');
 		// Letters that are keys elsewhere are just text here.
 		await press(s, 'q', 'j', 'a', '1');
 		expect(s.frame()).toContain('[/ aGqja1]');
 		expect(counts(s.frame()).shown).toBe(0);
 		expect(s.frame()).toContain('[1 archived:no]');
-		for (let i = 0; i < 4; i++) await press(s, K.backspace);
+		for (let i = 0; i < 4; i++) await press(s, KEYS.backspace);
 
 		// ↑/↓ still move through the narrowed list while typing.
 		const first = s.frame().split('\n').find((l) => l.startsWith('› '))!;
-		await press(s, K.down);
+		await press(s, KEYS.down);
 		expect(s.frame().split('\n').find((l) => l.startsWith('› '))).not.toBe(first);
 
 		// Enter keeps the search and returns to the list's keys.
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		expect(s.frame()).not.toContain('Enter keep · Esc clear');
 		expect(s.frame()).toContain('[/ aG]');
 		await press(s, 'k');
 		expect(counts(s.frame()).shown).toBe(3);
 		// Esc in the list clears the kept search.
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		expect(s.frame()).not.toContain('[/ aG]');
 		expect(counts(s.frame())).toEqual({shown: 11, total: 11});
 
 		// Esc while typing clears it too, and leaves the prompt.
 		await press(s, '/', ...'legacy');
 		expect(counts(s.frame()).shown).toBe(1);
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		expect(s.frame()).not.toContain('type to filter by name');
 		expect(s.frame()).not.toContain('[/ legacy]');
 		expect(counts(s.frame())).toEqual({shown: 11, total: 11});
@@ -218,7 +219,7 @@ describe('/ search', () => {
 		const sb = await sandbox('demo');
 		const api = clientFor(sb);
 		const s = await mountScreen({sb});
-		await press(s, '1', '/', ...'o', K.enter);
+		await press(s, '1', '/', ...'o', KEYS.enter);
 		await waitFrame(s, /of 13/);
 		await press(s, '2');
 		const expected = [...(await api.list({is_owner: true})), ...(await api.list({is_owner: true, archived: true}))]

@@ -3,7 +3,8 @@
 // fit the terminal.
 import {describe, expect, test} from 'vitest';
 import {createClient} from '../../src/api/client.js';
-import {K, ADMIN_KEY, clearRequests, mountScreen, press, selectedLine, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {ADMIN_KEY, clearRequests, mountScreen, press, selectedLine, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {KEYS} from '../harness/keys.js';
 
 async function select(s: Screen, name: string): Promise<void> {
 	await press(s, 'g');
@@ -31,7 +32,7 @@ describe('--read-only', () => {
 		expect(s.frame()).toContain('READ-ONLY');
 		await select(s, 'Field ops imagery');
 		for (const key of ['a', 'u', 'r', 'd', 'n', 'c']) {
-			await press(s, K.esc);
+			await press(s, KEYS.esc);
 			expect(s.frame()).not.toContain(READ_ONLY);
 			await press(s, key);
 			const f = s.frame();
@@ -49,7 +50,7 @@ describe('--read-only', () => {
 		await press(s, '?');
 		const help = s.frame();
 		expect(help.match(/disabled: destui runs read-only/g)?.length).toBe(6);
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		await settle(s);
 		// The only request: the archived list the filter asked for.
 		expect(await sent(s.sb)).toEqual(['GET /destinations/v1?archived=true']);
@@ -65,7 +66,7 @@ describe('destinations owned by someone else', () => {
 		expect(selectedLine(s.frame())).toContain('other');
 		expect(s.frame()).toMatch(/Permissions\s+read-only for you/);
 		for (const key of ['a', 'r', 'd', 'c']) {
-			await press(s, K.esc);
+			await press(s, KEYS.esc);
 			await press(s, key);
 			const f = s.frame();
 			expect(f).toContain(NOT_YOURS);
@@ -75,7 +76,7 @@ describe('destinations owned by someone else', () => {
 		// The admin's and the former member's destinations too.
 		for (const name of ['Oracle Ashburn scenes', 'Forestry (OCI Frankfurt)']) {
 			await select(s, name);
-			await press(s, K.esc, 'a');
+			await press(s, KEYS.esc, 'a');
 			expect(s.frame()).toContain(NOT_YOURS);
 		}
 		await press(s, 'y');
@@ -106,17 +107,17 @@ describe('hostile names from the server', () => {
 		});
 		expect(s.frame()).toContain('evil]52;c;ZXZpbA==[2J x');
 		await select(s, 'evil]52');
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		await waitFrame(s, 'Subscriptions delivering here');
-		await press(s, 'y', K.esc);
+		await press(s, 'y', KEYS.esc);
 		expect(s.copied).toEqual([evilRef]);
-		await press(s, '/', ...'evil', K.enter, K.esc);
+		await press(s, '/', ...'evil', KEYS.enter, KEYS.esc);
 
 		await select(s, 'own[31m');
 		await press(s, 'r');
 		expect(s.frame()).toContain('Rename to: own[31m2Jnimda x');
 		// Enter on the unchanged (cleaned) name renames nothing.
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		expect(s.frame()).not.toContain('Rename to:');
 		await press(s, 'd');
 		expect(s.frame()).toContain('[y/N]');
@@ -124,7 +125,7 @@ describe('hostile names from the server', () => {
 		await waitFrame(s, '✓ Archived own');
 		await press(s, 'u');
 		await waitFrame(s, '✓ Undone: own');
-		await press(s, '?', K.esc, K.ctrlC);
+		await press(s, '?', KEYS.esc, KEYS.ctrlC);
 		await settle(s);
 		// Only the archive and its undo were sent: the unchanged rename and the declined default were not.
 		expect((await sent(s.sb)).filter((r) => !r.startsWith('GET'))).toHaveLength(2);
@@ -142,16 +143,16 @@ describe('the frame fits', () => {
 	test('at 80x24 and 100x30, with a long error and the rename prompt, no frame is taller or wider than the terminal', async () => {
 		for (const [width, height] of [[80, 24], [100, 30]] as const) {
 			const s = await mountScreen({width, height});
-			await press(s, 'G', K.enter);
+			await press(s, 'G', KEYS.enter);
 			await waitFrame(s, 'Orders delivering here');
-			await press(s, K.esc, '?', K.esc, '1');
+			await press(s, KEYS.esc, '?', KEYS.esc, '1');
 			await waitFrame(s, '13 of 13');
 			await press(s, 'k', 'r');
 			await type(s, ' and a very long tail that goes on');
 			await fetch(`${s.sb.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({count: 2, methods: ['PATCH'], status: 500})});
-			await press(s, K.enter);
+			await press(s, KEYS.enter);
 			await waitFrame(s, 'Rename failed');
-			await press(s, K.esc, 'a');
+			await press(s, KEYS.esc, 'a');
 			await waitFrame(s, 'failed, so it is back as it was');
 			expectFits(s, width, height);
 		}

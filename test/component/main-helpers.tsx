@@ -3,43 +3,20 @@
 import React from 'react';
 import {act} from 'react';
 import {render} from 'ink-testing-library';
-import {afterEach} from 'vitest';
 import {App} from '../../components/App.js';
 import {DestinationsStore} from '../../hooks/destinations-store.js';
 import {createClient} from '../../src/api/client.js';
 import type {DestinationsApi} from '../../src/api/types.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import type {RunningSandbox} from '../../src/sandbox/server.js';
+import {deferCleanup, sandbox as fixtureSandbox, USER_KEY} from '../harness/fixtures.js';
+import {KEYS} from '../harness/keys.js';
 import {clearRequestLog as clearRequests, injectFault as fault, requestLog as requests, type LoggedRequest} from '../harness/sandbox-hooks.js';
 
-export const K = {
-	up: '\x1b[A',
-	down: '\x1b[B',
-	left: '\x1b[D',
-	enter: '\r',
-	esc: '\x1b',
-	pageUp: '\x1b[5~',
-	pageDown: '\x1b[6~',
-	home: '\x1b[H',
-	end: '\x1b[F',
-	backspace: '\x7f',
-	ctrlC: '\x03',
-} as const;
-
-export const USER_KEY = 'PLAK-sandbox-user';
-export const ADMIN_KEY = 'PLAK-sandbox-admin';
+export {ADMIN_KEY, USER_KEY} from '../harness/fixtures.js';
 
 export type Rendered = ReturnType<typeof render>;
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-export async function sandbox(seed: 'demo' | 'empty' = 'demo'): Promise<RunningSandbox> {
-	const sb = await startSandbox({seed, rateLimit: false});
-	cleanups.push(() => sb.close());
-	return sb;
-}
+export const sandbox = (seed: 'demo' | 'empty' = 'demo'): Promise<RunningSandbox> => fixtureSandbox({seed});
 
 export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsApi {
 	return createClient({apiKey, baseUrl: sb.origin, requestsPerSecond: Infinity});
@@ -107,7 +84,7 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 			</>,
 		);
 	});
-	cleanups.push(() =>
+	deferCleanup(() =>
 		act(async () => {
 			r.unmount();
 		}),
@@ -149,7 +126,7 @@ export async function press(s: Screen, ...keys: string[]): Promise<void> {
 	for (const key of keys) {
 		await act(async () => {
 			s.r.stdin.write(key);
-			if (key === K.esc) await new Promise((resolve) => setImmediate(resolve));
+			if (key === KEYS.esc) await new Promise((resolve) => setImmediate(resolve));
 		});
 	}
 }

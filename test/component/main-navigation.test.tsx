@@ -2,7 +2,8 @@
 // and quitting, against a real sandbox over HTTP; navigation never costs a request.
 import {describe, expect, test} from 'vitest';
 import {createClient} from '../../src/api/client.js';
-import {K, ADMIN_KEY, USER_KEY, clearRequests, clientFor, counts, requests, mountScreen, populate, press, selectedLine, sent, settle, waitFrame} from './main-helpers.js';
+import {ADMIN_KEY, USER_KEY, clearRequests, clientFor, counts, requests, mountScreen, populate, press, selectedLine, sent, settle, waitFrame} from './main-helpers.js';
+import {KEYS} from '../harness/keys.js';
 
 const selectedName = (frame: string) => selectedLine(frame).slice(2).split(/\s{2,}/)[0]!.trim();
 
@@ -18,43 +19,43 @@ describe('moving the selection', () => {
 
 		await press(s, 'j');
 		expect(selectedName(s.frame())).toBe(active[1]);
-		await press(s, K.down);
+		await press(s, KEYS.down);
 		expect(selectedName(s.frame())).toBe(active[2]);
 		await press(s, 'k');
 		expect(selectedName(s.frame())).toBe(active[1]);
-		await press(s, K.up);
+		await press(s, KEYS.up);
 		expect(selectedName(s.frame())).toBe(active[0]);
 		// At the top, up stays at the top.
-		await press(s, K.up, 'k');
+		await press(s, KEYS.up, 'k');
 		expect(selectedName(s.frame())).toBe(active[0]);
 
 		await press(s, 'G');
 		expect(selectedName(s.frame())).toBe(active[50]);
 		expect(s.frame()).toContain('Field ops imagery');
-		await press(s, 'j', K.down);
+		await press(s, 'j', KEYS.down);
 		expect(selectedName(s.frame())).toBe(active[50]);
 		await press(s, 'g');
 		expect(selectedName(s.frame())).toBe(active[0]);
-		await press(s, K.end);
+		await press(s, KEYS.end);
 		expect(selectedName(s.frame())).toBe(active[50]);
-		await press(s, K.home);
+		await press(s, KEYS.home);
 		expect(selectedName(s.frame())).toBe(active[0]);
 
 		// A page is the rows the list shows (13 at 100x30); the window follows the cursor.
 		const page = s.frame().split('\n').filter((l) => /^[› ] (bench-|\S)/.test(l) && !l.includes('NAME')).length;
-		await press(s, K.pageDown);
+		await press(s, KEYS.pageDown);
 		const afterOne = selectedName(s.frame());
 		const step = active.indexOf(afterOne);
 		expect(step).toBeGreaterThan(5);
 		expect(step).toBeLessThanOrEqual(page);
 		expect(s.frame()).not.toContain(active[0]!);
-		await press(s, K.pageDown);
+		await press(s, KEYS.pageDown);
 		expect(selectedName(s.frame())).toBe(active[2 * step]);
-		await press(s, K.pageUp);
+		await press(s, KEYS.pageUp);
 		expect(selectedName(s.frame())).toBe(active[step]);
-		await press(s, K.pageUp, K.pageUp);
+		await press(s, KEYS.pageUp, KEYS.pageUp);
 		expect(selectedName(s.frame())).toBe(active[0]);
-		await press(s, 'G', K.pageDown);
+		await press(s, 'G', KEYS.pageDown);
 		expect(selectedName(s.frame())).toBe(active[50]);
 
 		expect(await sent(s.sb)).toEqual([]);
@@ -81,7 +82,7 @@ describe('Enter: the detail view', () => {
 		expect(orders.length).toBeGreaterThan(0);
 		await clearRequests(s.sb);
 
-		await press(s, 'G', K.enter);
+		await press(s, 'G', KEYS.enter);
 		const f = await waitFrame(s, 'Orders delivering here');
 		expect(f).toContain('Field ops imagery · Esc back');
 		expect(f).toMatch(new RegExp(`pl:ref\\s+${field['pl:ref']}`));
@@ -103,25 +104,25 @@ describe('Enter: the detail view', () => {
 			`GET /subscriptions/v1 ${field['pl:ref']}`,
 		]);
 
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		const back = await waitFrame(s, /\d+ of \d+/);
 		expect(selectedName(back)).toBe('Field ops imagery');
 		expect(back).not.toContain('Esc back');
 
 		// A second look is served from memory.
 		await clearRequests(s.sb);
-		await press(s, K.enter);
+		await press(s, KEYS.enter);
 		await waitFrame(s, `Orders delivering here: ${orders.length}`);
 		await press(s, 'q');
 		await waitFrame(s, /\d+ of \d+/);
-		await press(s, K.enter, K.left);
+		await press(s, KEYS.enter, KEYS.left);
 		await waitFrame(s, /\d+ of \d+/);
 		expect(await sent(s.sb)).toEqual([]);
 	});
 
 	test('a destination nobody delivers to says so', async () => {
 		const s = await mountScreen();
-		await press(s, 'g', K.enter);
+		await press(s, 'g', KEYS.enter);
 		const f = await waitFrame(s, 'Subscriptions delivering here');
 		expect(f).toContain('Forestry (OCI Frankfurt) · Esc back');
 		expect(f).toContain('Orders delivering here: 0');
@@ -150,7 +151,7 @@ describe('? help', () => {
 		expect(under('rotate credentials')).toContain('disabled: owned by someone else');
 		expect(under('undo the last archive')).toContain('disabled: nothing to undo');
 		expect(under('copy the pl:ref')).not.toContain('disabled');
-		await press(s, K.esc);
+		await press(s, KEYS.esc);
 		expect(s.frame()).not.toContain('Keys (Esc or ? closes)');
 		expect(s.frame()).toMatch(/11 of 11/);
 
@@ -215,12 +216,12 @@ describe('quitting', () => {
 	test('Ctrl-C quits from the list, and from the search prompt', async () => {
 		let unmounted = 0;
 		const s = await mountScreen({onUnmount: () => unmounted++});
-		await press(s, K.ctrlC);
+		await press(s, KEYS.ctrlC);
 		expect(unmounted).toBe(1);
 
 		let again = 0;
 		const t = await mountScreen({onUnmount: () => again++});
-		await press(t, '/', 'a', K.ctrlC);
+		await press(t, '/', 'a', KEYS.ctrlC);
 		expect(again).toBe(1);
 	});
 

@@ -3,25 +3,15 @@
 import React from 'react';
 import {act} from 'react';
 import {render} from 'ink-testing-library';
-import {afterEach} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import type {CreateBody, Destination, DestinationsApi} from '../../src/api/types.js';
-import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
+import type {RunningSandbox} from '../../src/sandbox/server.js';
+import {deferCleanup, sandbox as fixtureSandbox, USER_KEY} from '../harness/fixtures.js';
 import {KEYS} from '../harness/keys.js';
 
-export const USER_KEY = 'PLAK-sandbox-user';
-export const ADMIN_KEY = 'PLAK-sandbox-admin';
+export {ADMIN_KEY, USER_KEY} from '../harness/fixtures.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-export async function sandbox(seed: 'demo' | 'empty' = 'empty'): Promise<RunningSandbox> {
-	const sb = await startSandbox({seed, rateLimit: false});
-	cleanups.push(() => sb.close());
-	return sb;
-}
+export const sandbox = (seed: 'demo' | 'empty' = 'empty'): Promise<RunningSandbox> => fixtureSandbox({seed});
 
 export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsApi {
 	return createClient({apiKey, baseUrl: sb.apiBase});
@@ -34,7 +24,7 @@ export async function mount(tree: React.ReactElement): Promise<Rendered> {
 	await act(async () => {
 		r = render(tree);
 	});
-	cleanups.push(() =>
+	deferCleanup(() =>
 		act(async () => {
 			r.unmount();
 		}),

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
 import {deferCleanup, destuiOn, injectFault, requestLog, sandbox, USER_KEY} from '../harness/e2e.js';
-import {KEYS, sleep} from '../harness/terminal.js';
+import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 
 async function names(sb: RunningSandbox): Promise<string[]> {
 	const headers = {authorization: `api-key ${USER_KEY}`};
@@ -16,6 +16,12 @@ async function names(sb: RunningSandbox): Promise<string[]> {
 }
 
 const LIST = /\d+ of \d+/;
+
+/** The list is on screen and its key handlers listen: they subscribe just after the frame. */
+async function listShown(s: TerminalSession): Promise<void> {
+	await s.waitFor(LIST);
+	await sleep(100);
+}
 
 describe('destui under faults', () => {
 	it('a 500 on the start-up list: says so, keeps running, and R loads the list once the fault clears', async () => {
@@ -47,7 +53,7 @@ describe('destui under faults', () => {
 	it('a 429 burst: the user sees the wait, no second holds more than 3 requests, and the archive completes', async () => {
 		const sb = await sandbox({rateLimit: true});
 		const s = destuiOn(sb);
-		await s.waitFor(LIST);
+		await listShown(s);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
 		await injectFault(sb, {count: 2, methods: ['PATCH'], status: 429});
@@ -65,7 +71,7 @@ describe('destui under faults', () => {
 	it('10 s of latency: the list stays usable and Esc cancels the request, rolling the row back', async () => {
 		const sb = await sandbox();
 		const s = destuiOn(sb);
-		await s.waitFor(LIST);
+		await listShown(s);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
 		const before = await s.screen();
@@ -90,7 +96,7 @@ describe('destui under faults', () => {
 		let sb = await startSandbox({seed: 'demo', rateLimit: false, stateFile});
 		const port = sb.port;
 		const s = destuiOn(sb);
-		await s.waitFor(LIST);
+		await listShown(s);
 		await s.press('2');
 		await s.waitFor('[2 mine:yes]');
 		await sb.close();
@@ -108,7 +114,7 @@ describe('destui under faults', () => {
 	it('a dropped connection during create: the error is plain, nothing typed is lost, and retrying makes no twin', async () => {
 		const sb = await sandbox();
 		const s = destuiOn(sb);
-		await s.waitFor(LIST);
+		await listShown(s);
 		await injectFault(sb, {count: 1, methods: ['POST'], drop: true, after: true});
 		await s.press('n');
 		await s.waitFor('step 1 of');
@@ -142,7 +148,7 @@ describe('destui under faults', () => {
 	it('resized to 60x15 and back in the middle of the wizard: nothing typed is lost', async () => {
 		const sb = await sandbox();
 		const s = destuiOn(sb);
-		await s.waitFor(LIST);
+		await listShown(s);
 		await s.press('n');
 		await s.waitFor('step 1 of');
 		await s.press(KEYS.enter);

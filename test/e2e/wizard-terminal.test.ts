@@ -20,17 +20,22 @@ async function step(s: TerminalSession, title: string): Promise<string> {
 	return screen;
 }
 
+/** destui on an empty organisation, with the wizard open at Amazon S3's first page. */
+async function openS3Wizard() {
+	const sb = await sandbox({seed: 'empty'});
+	const s = destuiOn(sb);
+	await step(s, 'No destinations yet');
+	await s.press('n');
+	await step(s, 'New destination · step 1 of 5');
+	await s.press(KEYS.enter);
+	await step(s, 'Amazon S3 · step 2 of 5');
+	return {sb, s};
+}
+
 describe('wizard and rotation in a real terminal', () => {
 	it('creates an S3 and a GCS destination, rotates the S3 keys, and never echoes a secret', async () => {
-		const sb = await sandbox({seed: 'empty'});
-		const s = destuiOn(sb);
-		await step(s, 'No destinations yet');
-
 		// Amazon S3, the region chosen from the filtered list.
-		await s.press('n');
-		await step(s, 'New destination · step 1 of 5');
-		await s.press(KEYS.enter);
-		await step(s, 'Amazon S3 · step 2 of 5');
+		const {sb, s} = await openS3Wizard();
 		await s.type('e2e-s3-bucket');
 		await s.press(KEYS.enter);
 		await s.type('eu-w');
@@ -104,13 +109,7 @@ describe('wizard and rotation in a real terminal', () => {
 	}, 60_000);
 
 	it('Ctrl-C and q do not quit from the wizard: leaving with typed input asks first', async () => {
-		const sb = await sandbox({seed: 'empty'});
-		const s = destuiOn(sb);
-		await step(s, 'No destinations yet');
-		await s.press('n');
-		await step(s, 'New destination · step 1 of 5');
-		await s.press(KEYS.enter);
-		await step(s, 'Amazon S3 · step 2 of 5');
+		const {s} = await openS3Wizard();
 		await s.type('q');
 		await s.waitFor(/Bucket\s+q/);
 		await s.press(KEYS.ctrlC);

@@ -12,6 +12,8 @@ export const KEYS = {
 	backspace: '\x7f',
 	pageUp: '\x1b[5~',
 	pageDown: '\x1b[6~',
+	home: '\x1b[H',
+	end: '\x1b[F',
 	space: ' ',
 	ctrlC: '\x03',
 	ctrlL: '\x0c',
