@@ -4,8 +4,8 @@ import React from 'react';
 import {render} from 'ink';
 import {enterScreen, leaveScreen} from '../src/cli/screen.js';
 import {osc52} from '../src/view/clipboard.js';
+import {layoutReady} from './layout-ready.js';
 import {Root, type Session, type Target} from './Root.js';
-
 
 export async function runApp(target: Target, readOnly: boolean): Promise<number> {
 	const stdout = process.stdout;
@@ -15,6 +15,7 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 	// the loop lets an answer that is already in be read, so the first frame shows the list
 	// (measured: ~40 ms sooner on a local sandbox). Nothing waits for an answer still on its way.
 	if (target.kind === 'connected') await new Promise((r) => setImmediate(r));
+	await layoutReady();
 
 	const redraw = () => {
 		instance.clear();

@@ -1,42 +1,80 @@
-// Bundles destui into one executable ESM file. Unbundled Ink opens ~400 files at start-up;
-// one bundle starts in about a third of the time (see shared stack notes).
+// Builds destui into two files: dist/destui-app.cjs, the whole app in one bundle (unbundled, Ink
+// opens ~400 files at start-up; one bundle starts in about a third of the time, see the shared
+// stack notes), and dist/destui.cjs, the `destui` command, which runs the bundle from V8's code
+// cache (src/code-cache.ts). Both are CommonJS: V8's code cache is only open to scripts.
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {chmod, readFile, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist/`;
 
-// Start-up is dominated by compiling the bundle (Node 20 has no compile cache), so code destui
-// never runs stays out: zod's ~50 message locales (it uses English) and the WebSocket library
-// behind Ink's developer tools (only loaded when DEV=true).
-const trimUnused = {
-	name: 'trim-unused',
+// Ink's reconciler awaits two imports at its top level, both only when DEV=true (its developer
+// tools, and its package.json for them). A CommonJS bundle cannot await at the top level, so here
+// they become what they amount to without DEV: devtools missing, no package details.
+const INK_DEV_AWAITS = [
+	["await import('./devtools.js');", "throw Object.assign(new Error('React devtools are not in the destui bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+	['? await loadPackageJson()', '? {}'],
+];
+
+const bundleOnly = {
+	name: 'destui-bundle',
 	setup(b) {
+		// Start-up is dominated by compiling the bundle, so code destui never runs stays out:
+		// zod's ~50 message locales (it uses English) and the WebSocket library behind Ink's
+		// developer tools (only loaded when DEV=true).
 		b.onResolve({filter: /\/locales\/index\.js$/}, (args) => (args.importer.includes('/zod/') ? {path: `${root}src/build-stubs/zod-locales.js`} : undefined));
 		b.onResolve({filter: /^ws$/}, () => ({path: `${root}src/build-stubs/ws.js`}));
+		// yoga-layout's entry awaits its WebAssembly at the top level; the stand-in does not.
+		b.onResolve({filter: /^yoga-layout$/}, () => ({path: `${root}src/build-stubs/yoga.ts`}));
+		b.onLoad({filter: /\/ink\/build\/reconciler\.js$/}, async (args) => {
+			let contents = await readFile(args.path, 'utf8');
+			for (const [from, to] of INK_DEV_AWAITS) {
+				// Loud on an Ink upgrade that moves them, rather than a bundle that fails at start.
+				if (!contents.includes(from)) throw new Error(`ink/build/reconciler.js no longer contains ${from}: update src/build.mjs`);
+				contents = contents.replace(from, to);
+			}
+			return {contents, loader: 'js'};
+		});
 	},
 };
-const outfile = `${root}dist/destui.js`;
 
-await build({
-	entryPoints: [`${root}src/main.ts`],
+const common = {
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
-	format: 'esm', // Ink and yoga use top-level await
-	outfile,
+	format: 'cjs',
 	legalComments: 'none',
 	minify: true,
-	keepNames: false,
-	// React and friends require() Node built-ins; ESM output has no require of its own.
-	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __destuiCreateRequire} from 'node:module';const require=__destuiCreateRequire(import.meta.url);"},
+	logLevel: 'warning',
+};
+
+const app = `${dist}destui-app.cjs`;
+await build({
+	...common,
+	entryPoints: [`${root}src/main.ts`],
+	outfile: app,
 	// yoga's loader asks `typeof fetch`, which makes Node load its whole fetch implementation
 	// (~25 ms at start-up) only to decode an inlined wasm it can decode without it. Nothing in
 	// destui uses fetch (the client uses got), so the bundle sees none.
 	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 	// Ink imports react-devtools-core only when DEV is set; marking it external crashes at load.
 	alias: {'react-devtools-core': `${root}src/build-stubs/react-devtools-core.ts`},
-	plugins: [trimUnused],
-	logLevel: 'warning',
+	plugins: [bundleOnly],
 });
-await chmod(outfile, 0o755);
+
+// The code cache is kept per build: a cache of another bundle would be rejected (or worse, see
+// src/code-cache.ts).
+const buildId = createHash('sha256').update(await readFile(app)).digest('hex').slice(0, 16);
+const command = `${dist}destui.cjs`;
+await build({
+	...common,
+	entryPoints: [`${root}src/loader.ts`],
+	outfile: command,
+	define: {DESTUI_BUILD_ID: JSON.stringify(buildId)},
+	banner: {js: '#!/usr/bin/env node'},
+});
+await chmod(command, 0o755);
+// The single ESM file of earlier builds.
+await rm(`${dist}destui.js`, {force: true});

@@ -1,11 +1,16 @@
 // destui's entry point: `destui sandbox ...` runs the local Destinations API; anything else
-// starts the terminal UI.
-const argv = process.argv.slice(2);
+// starts the terminal UI. It is bundled as CommonJS (see src/build.mjs), so no top-level await.
+import {isSandboxCommand} from './cli/subcommand.js';
 
-if (argv[0] === 'sandbox') {
-	const {runSandboxCommand} = await import('./sandbox/cli.js');
-	process.exitCode = await runSandboxCommand(argv.slice(1));
-} else {
+async function main(argv: string[]): Promise<number> {
+	if (isSandboxCommand(argv)) {
+		const {runSandboxCommand} = await import('./sandbox/cli.js');
+		return runSandboxCommand(argv.slice(1));
+	}
 	const {runDestui} = await import('./launch.js');
-	process.exitCode = await runDestui(argv);
+	return runDestui(argv);
 }
+
+void main(process.argv.slice(2)).then((code) => {
+	process.exitCode = code;
+});

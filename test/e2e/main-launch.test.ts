@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {destui, destuiOn, sandbox} from '../harness/e2e.js';
-import {BUNDLE, KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {BUNDLE, KEYS, sleep, TEST_CACHE_HOME, type TerminalSession} from '../harness/terminal.js';
 
 const temps: string[] = [];
 
@@ -24,7 +24,7 @@ async function start(cols = 100, rows = 30): Promise<TerminalSession> {
 /** Runs the bundle with plain pipes (no terminal at all). */
 function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{code: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [BUNDLE, ...args], {stdio: ['pipe', 'pipe', 'pipe'], env: {...process.env, CI: undefined, ...env}});
+		const child = spawn(process.execPath, [BUNDLE, ...args], {stdio: ['pipe', 'pipe', 'pipe'], env: {...process.env, CI: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

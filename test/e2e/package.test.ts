@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 describe('npm package', () => {
-	it('contains only the bundle, the README, the licence and package.json', () => {
-		expect(files).toEqual(['LICENSE', 'README.md', 'dist/destui.js', 'package.json']);
+	it('contains only the command and its bundle, the README, the licence and package.json', () => {
+		expect(files).toEqual(['LICENSE', 'README.md', 'dist/destui-app.cjs', 'dist/destui.cjs', 'package.json']);
 	});
 
 	it('installs with no dependencies at all', async () => {
@@ -49,7 +49,7 @@ describe('npm package', () => {
 	});
 
 	it('runs destui --demo from the installed tarball in a real terminal', async () => {
-		const session = launch(['--demo'], {bin: join(work, 'app/node_modules/destui/dist/destui.js'), cwd: join(work, 'app')});
+		const session = launch(['--demo'], {bin: join(work, 'app/node_modules/destui/dist/destui.cjs'), cwd: join(work, 'app')});
 		try {
 			await session.waitFor(/SANDBOX/);
 			await session.waitFor(/of \d+/);

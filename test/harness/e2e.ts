@@ -9,7 +9,7 @@ import {BUNDLE, launch, type LaunchOptions, type TerminalSession} from './termin
 export {deferCleanup, sandbox, USER_KEY} from './fixtures.js';
 
 beforeAll(() => {
-	if (!existsSync(BUNDLE)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
+	if (!existsSync(BUNDLE)) throw new Error('dist/destui.cjs is missing: run `npm run build` first (npm test does)');
 });
 
 /** The built destui with these arguments, in a real terminal, closed after the test. */

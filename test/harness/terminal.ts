@@ -7,7 +7,9 @@ import {KEYS} from './keys.js';
 
 const {Terminal} = xterm;
 
-export const BUNDLE = fileURLToPath(new URL('../../dist/destui.js', import.meta.url));
+export const BUNDLE = fileURLToPath(new URL('../../dist/destui.cjs', import.meta.url));
+/** Where destui under test keeps its code cache: inside the checkout, never the user's own. */
+export const TEST_CACHE_HOME = fileURLToPath(new URL('../../node_modules/.cache/destui-tests', import.meta.url));
 
 // Re-exported so an end-to-end test gets launch() and the keys it presses from one import.
 export {KEYS};
@@ -121,7 +123,7 @@ export function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Starts `node dist/destui.js ...args` in a pty (run `npm run build` first; npm test does). */
+/** Starts `node dist/destui.cjs ...args` in a pty (run `npm run build` first; npm test does). */
 export function launch(args: string[], options: LaunchOptions = {}): TerminalSession {
 	const cols = options.cols ?? 100;
 	const rows = options.rows ?? 30;
@@ -131,6 +133,7 @@ export function launch(args: string[], options: LaunchOptions = {}): TerminalSes
 	delete env.CI;
 	delete env.CONTINUOUS_INTEGRATION;
 	env.TERM = options.env?.TERM ?? 'xterm-256color';
+	env.XDG_CACHE_HOME = options.env?.XDG_CACHE_HOME ?? TEST_CACHE_HOME;
 	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
 	const pty = spawn(process.execPath, [options.bin ?? BUNDLE, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
 	return new TerminalSession(pty, term);

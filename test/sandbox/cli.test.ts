@@ -10,7 +10,7 @@ import {parseSandboxArgs} from '../../src/sandbox/cli.js';
 import {body, KEYS} from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'dist/destui.js');
+const bundle = join(root, 'dist/destui.cjs');
 
 interface Run {
 	child: ChildProcess;
@@ -48,7 +48,7 @@ async function listening(r: Run): Promise<string> {
 const auth = {Authorization: `api-key ${KEYS.user}`};
 
 beforeAll(() => {
-	if (!existsSync(bundle)) throw new Error('dist/destui.js is missing: run `npm run build` first (npm test does)');
+	if (!existsSync(bundle)) throw new Error('dist/destui.cjs is missing: run `npm run build` first (npm test does)');
 });
 
 describe('destui sandbox (standalone)', () => {
