@@ -18,6 +18,8 @@ const INK_DEV_AWAITS = [
 	['? await loadPackageJson()', '? {}'],
 ];
 
+const STRING_WIDTH = `${root}node_modules/string-width/index.js`;
+
 const bundleOnly = {
 	name: 'destui-bundle',
 	setup(b) {
@@ -28,6 +30,13 @@ const bundleOnly = {
 		b.onResolve({filter: /^ws$/}, () => ({path: `${root}src/build-stubs/ws.js`}));
 		// yoga-layout's entry awaits its WebAssembly at the top level; the stand-in does not.
 		b.onResolve({filter: /^yoga-layout$/}, () => ({path: `${root}src/build-stubs/yoga.ts`}));
+		// string-width with a fast path (see the stand-in); only where it resolves to the version
+		// the stand-in wraps.
+		b.onResolve({filter: /^string-width$/}, async (args) => {
+			if (args.pluginData === 'real') return undefined;
+			const real = await b.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real'});
+			return real.path === STRING_WIDTH ? {path: `${root}src/build-stubs/string-width.ts`} : undefined;
+		});
 		b.onLoad({filter: /\/ink\/build\/reconciler\.js$/}, async (args) => {
 			let contents = await readFile(args.path, 'utf8');
 			for (const [from, to] of INK_DEV_AWAITS) {
