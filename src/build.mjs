@@ -6,18 +6,12 @@ import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
+import {applyPatches, checkAllApplied, PATCHES} from './build-stubs/patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
 
-// Ink's reconciler awaits two imports at its top level, both only when DEV=true (its developer
-// tools, and its package.json for them). A CommonJS bundle cannot await at the top level, so here
-// they become what they amount to without DEV: devtools missing, no package details.
-const INK_DEV_AWAITS = [
-	["await import('./devtools.js');", "throw Object.assign(new Error('React devtools are not in the destui bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
-	['? await loadPackageJson()', '? {}'],
-];
-
+const PATCHED = new RegExp(PATCHES.map((p) => p.file.source).join('|'));
 const STRING_WIDTH = `${root}node_modules/string-width/index.js`;
 
 const bundleOnly = {
@@ -37,15 +31,7 @@ const bundleOnly = {
 			const real = await b.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real'});
 			return real.path === STRING_WIDTH ? {path: `${root}src/build-stubs/string-width.ts`} : undefined;
 		});
-		b.onLoad({filter: /\/ink\/build\/reconciler\.js$/}, async (args) => {
-			let contents = await readFile(args.path, 'utf8');
-			for (const [from, to] of INK_DEV_AWAITS) {
-				// Loud on an Ink upgrade that moves them, rather than a bundle that fails at start.
-				if (!contents.includes(from)) throw new Error(`ink/build/reconciler.js no longer contains ${from}: update src/build.mjs`);
-				contents = contents.replace(from, to);
-			}
-			return {contents, loader: 'js'};
-		});
+		b.onLoad({filter: PATCHED}, async (args) => ({contents: applyPatches(args.path, await readFile(args.path, 'utf8')), loader: 'js'}));
 	},
 };
 
@@ -72,6 +58,7 @@ await build({
 	alias: {'react-devtools-core': `${root}src/build-stubs/react-devtools-core.ts`},
 	plugins: [bundleOnly],
 });
+checkAllApplied();
 
 // The code cache is kept per build: a cache of another bundle would be rejected (or worse, see
 // src/code-cache.ts).

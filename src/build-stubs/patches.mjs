@@ -1,0 +1,61 @@
+// Source changes the bundle makes to its dependencies, each for a measured reason. Each names
+// the exact text it replaces, and the build fails if that text is gone (an upgrade moved it),
+// rather than shipping a bundle that silently lost the change.
+export const PATCHES = [
+	{
+		// Ink's reconciler awaits two imports at its top level, both only when DEV=true (its
+		// developer tools, and its package.json for them). A CommonJS bundle cannot await at the
+		// top level, so they become what they amount to without DEV.
+		file: /\/ink\/build\/reconciler\.js$/,
+		replace: [
+			["await import('./devtools.js');", "throw Object.assign(new Error('React devtools are not in the destui bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+			['? await loadPackageJson()', '? {}'],
+		],
+	},
+	{
+		// Ink turns every line of every frame into styled cells, caching them per frame only; most
+		// lines are the same from one frame to the next. Kept across frames (and dropped when
+		// large), a key press re-tokenises only the lines it changed.
+		file: /\/ink\/build\/output\.js$/,
+		replace: [
+			['caches = new OutputCaches();', 'caches = framesCaches();'],
+			[
+				'export default class Output {',
+				'let lastCaches;\nconst framesCaches = () => (lastCaches && lastCaches.styledChars.size + lastCaches.widths.size < 20000 ? lastCaches : (lastCaches = new OutputCaches()));\nexport default class Output {',
+			],
+		],
+	},
+	{
+		// Per cell, Ink asks for the codes that take the style of one cell to the next: most
+		// cells are unstyled, or styled as the cell before, and need none.
+		file: /\/@alcalzone\/ansi-tokenize\/build\/diff\.js$/,
+		replace: [['export function diffAnsiCodes(from, to) {', 'export function diffAnsiCodes(from, to) {\n    if (from === to || (from.length === 0 && to.length === 0)) return [];']],
+	},
+	{
+		// The cells of one run of text share one (never modified) styles array, so the check
+		// above finds them alike.
+		file: /\/@alcalzone\/ansi-tokenize\/build\/styledChars\.js$/,
+		replace: [['styles: [...codes],', 'styles: codes,']],
+	},
+];
+
+const applied = new Set();
+
+/** `contents` of `path` with its patches applied (unchanged if it has none). */
+export function applyPatches(path, contents) {
+	for (const patch of PATCHES) {
+		if (!patch.file.test(path)) continue;
+		applied.add(patch);
+		for (const [from, to] of patch.replace) {
+			if (!contents.includes(from)) throw new Error(`${path} no longer contains ${JSON.stringify(from)}: update src/build-stubs/patches.mjs`);
+			contents = contents.replace(from, to);
+		}
+	}
+	return contents;
+}
+
+/** Fails the build if a patch's file never came into the bundle (an upgrade moved it). */
+export function checkAllApplied() {
+	const missed = PATCHES.filter((p) => !applied.has(p));
+	if (missed.length) throw new Error(`no file in the bundle matched ${missed.map((p) => p.file).join(', ')}: update src/build-stubs/patches.mjs`);
+}

@@ -1,0 +1,95 @@
+// The bundle's patches to Ink and ansi-tokenize (src/build-stubs/patches.mjs) make frames
+// cheaper; they must not change a single byte of them. Both versions are built here the way
+// the bundle is, and given the same frames.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {build} from 'esbuild';
+import {mkdirSync, rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+// @ts-expect-error: plain JavaScript, used by the build script
+import {applyPatches} from '../../src/build-stubs/patches.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'node_modules/.cache/destui-patch-test');
+
+interface StyledChar {
+	value: string;
+	styles: unknown[];
+}
+interface Modules {
+	Output: new (o: {width: number; height: number}) => {write(x: number, y: number, text: string, o: {transformers: []}): void; get(): {output: string}};
+	tokenize(s: string): unknown[];
+	styledCharsFromTokens(t: unknown[]): StyledChar[];
+	styledCharsToString(c: StyledChar[]): string;
+}
+
+async function bundle(name: string, patched: boolean): Promise<Modules> {
+	const file = join(out, `${name}.mjs`);
+	await build({
+		stdin: {
+			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';`,
+			resolveDir: root,
+		},
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		outfile: file,
+		logLevel: 'error',
+		plugins: patched
+			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink|@alcalzone\/ansi-tokenize)\/build\/\w+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
+			: [],
+	});
+	return (await import(pathToFileURL(file).href)) as Modules;
+}
+
+let original: Modules;
+let patched: Modules;
+
+beforeAll(async () => {
+	mkdirSync(out, {recursive: true});
+	[original, patched] = await Promise.all([bundle('original', false), bundle('patched', true)]);
+});
+afterAll(() => rmSync(out, {recursive: true, force: true}));
+
+const E = '\x1b[';
+// Styled text as Ink writes it: colours, bold and dim (which share an end code), inverse,
+// resets, nesting, wide characters and plain runs next to styled ones.
+const LINES = [
+	'plain text',
+	`${E}1mbold${E}22m then ${E}2mdim${E}22m and ${E}1m${E}2mboth${E}22m`,
+	`${E}31mred ${E}42mon green${E}49m still red${E}39m plain`,
+	`${E}7m› Org-wide deliveries   GCS ${E}27m`,
+	`${E}36m${E}1mdestui${E}22m${E}39m  ${E}33mSANDBOX${E}39m  東京 👍🏽 ✓`,
+	`a${E}0mb${E}4mc${E}24m${E}38;5;208md${E}39m${E}38;2;1;2;3me${E}0m`,
+	`${E}90m${'─'.repeat(30)}${E}39m`,
+	'',
+];
+
+describe('bundle patches', () => {
+	it('styled cells come back as the same bytes for every kind of styling', () => {
+		for (const line of LINES) {
+			const cells = (m: Modules) => m.styledCharsFromTokens(m.tokenize(line));
+			expect(patched.styledCharsToString(cells(patched))).toBe(original.styledCharsToString(cells(original)));
+			expect(cells(patched).map((c) => c.value)).toEqual(cells(original).map((c) => c.value));
+			// Across lines too: cells of one line next to cells of another.
+			for (const other of LINES) {
+				const mixed = (m: Modules) => m.styledCharsToString([...cells(m), ...m.styledCharsFromTokens(m.tokenize(other))]);
+				expect(mixed(patched)).toBe(mixed(original));
+			}
+		}
+	});
+
+	it('frames drawn one after another are the same, with cells kept between frames', () => {
+		// Frames that reuse, move and change lines, as a moving cursor does.
+		for (let frame = 0; frame < 12; frame++) {
+			const draw = (m: Modules) => {
+				const output = new m.Output({width: 60, height: 10});
+				for (let y = 0; y < 10; y++) output.write(y % 3, y, LINES[(y + frame) % LINES.length]!, {transformers: []});
+				output.write(0, frame % 10, `${E}7m› selected row ${frame}${E}27m`, {transformers: []});
+				return output.get().output;
+			};
+			expect(draw(patched)).toBe(draw(original));
+		}
+	});
+});
