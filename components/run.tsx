@@ -2,6 +2,7 @@
 // q, Ctrl-C, SIGTERM/SIGHUP, or an unexpected error.
 import React from 'react';
 import {render} from 'ink';
+import {constants} from 'node:os';
 import {enterScreen, leaveScreen} from '../src/cli/screen.js';
 import {osc52} from '../src/view/clipboard.js';
 import {layoutReady} from './layout-ready.js';
@@ -27,11 +28,17 @@ export async function runApp(target: Target, readOnly: boolean): Promise<number>
 		patchConsole: true,
 		maxFps: 60,
 	});
-	const stop = () => instance.unmount();
-	process.once('SIGTERM', stop);
-	process.once('SIGHUP', stop);
+	// Ended by a signal, destui exits the way a shell reports one (128 + its number), so scripts
+	// and supervisors can tell it from a quit.
+	const stopOn = (signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT') =>
+		process.once(signal, () => {
+			session.exitCode = 128 + (constants.signals[signal] ?? 0);
+			instance.unmount();
+		});
+	stopOn('SIGTERM');
+	stopOn('SIGHUP');
 	// Ctrl-C before any key handler is listening (while the sandbox starts) arrives as SIGINT.
-	process.once('SIGINT', stop);
+	stopOn('SIGINT');
 	try {
 		await instance.waitUntilExit();
 	} catch (err) {
