@@ -48,8 +48,8 @@ describe('npm package', () => {
 		expect(stdout.trim()).toBe(`destui ${version}`);
 	});
 
-	it('runs destui --demo from the installed tarball in a real terminal', async () => {
-		const session = launch(['--demo'], {bin: join(work, 'app/node_modules/destui/dist/destui.cjs'), cwd: join(work, 'app')});
+	it('runs npx destui --demo from the installed tarball in a real terminal', async () => {
+		const session = launch(['--demo'], {command: ['npx', '--no-install', 'destui'], cwd: join(work, 'app')});
 		try {
 			await session.waitFor(/SANDBOX/);
 			await session.waitFor(/of \d+/);

@@ -19,8 +19,8 @@ export interface LaunchOptions {
 	rows?: number;
 	env?: Record<string, string | undefined>;
 	cwd?: string;
-	/** The script to run instead of the checkout's bundle (e.g. an installed package's bin). */
-	bin?: string;
+	/** The command to run instead of `node <the checkout's bundle>` (e.g. `npx destui`). */
+	command?: string[];
 }
 
 export interface Exit {
@@ -135,6 +135,7 @@ export function launch(args: string[], options: LaunchOptions = {}): TerminalSes
 	env.TERM = options.env?.TERM ?? 'xterm-256color';
 	env.XDG_CACHE_HOME = options.env?.XDG_CACHE_HOME ?? TEST_CACHE_HOME;
 	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
-	const pty = spawn(process.execPath, [options.bin ?? BUNDLE, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
+	const [file, ...before] = options.command ?? [process.execPath, BUNDLE];
+	const pty = spawn(file!, [...before, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
 	return new TerminalSession(pty, term);
 }
