@@ -1,51 +1,62 @@
 // zod schemas for what goes over the wire. Request schemas are derived from the provider
 // catalogue; response schemas accept fields they do not know, so a server that grows a field
 // never breaks destui. Timestamps stay strings: they carry nanoseconds that Date would drop.
-import {z} from 'zod';
+// zod/mini rather than classic zod: the same checks, and ~25 ms less to load at start-up
+// (classic zod is ~190 KB of the bundle, mini ~15 KB).
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import {DESTINATION_TYPES, NAME_FIELD, PROVIDERS, type FieldSpec, type ProviderSpec} from './catalogue/providers.js';
+
+// Unlike classic zod, zod/mini loads no messages of its own: without these, every problem zod
+// finds itself (not the catalogue's rules) would read "Invalid input".
+z.config(en());
 
 export const destinationSchema = z.looseObject({
 	id: z.string(),
 	name: z.string(),
 	type: z.string(),
-	parameters: z.record(z.string(), z.unknown()).default({}),
+	parameters: z._default(z.record(z.string(), z.unknown()), {}),
 	created: z.string(),
 	updated: z.string(),
-	archived: z.string().nullable().default(null),
+	archived: z._default(z.nullable(z.string()), null),
 	permissions: z.looseObject({can_write: z.boolean()}),
-	ownership: z.looseObject({is_owner: z.boolean(), owner_id: z.union([z.number(), z.string()]).optional()}),
+	ownership: z.looseObject({is_owner: z.boolean(), owner_id: z.optional(z.union([z.number(), z.string()]))}),
 	'pl:ref': z.string(),
-	_links: z.looseObject({_self: z.string().optional()}).optional(),
-	default: z.boolean().default(false),
+	_links: z.optional(z.looseObject({_self: z.optional(z.string())})),
+	default: z._default(z.boolean(), false),
 });
 export type Destination = z.infer<typeof destinationSchema>;
 
 export const destinationListSchema = z.looseObject({
-	_links: z.looseObject({_self: z.string().optional()}).optional(),
+	_links: z.optional(z.looseObject({_self: z.optional(z.string())})),
 	destinations: z.array(destinationSchema),
 });
 
 const refined = (field: FieldSpec) =>
 	field.kind === 'boolean'
-		? z.boolean().optional()
+		? z.optional(z.boolean())
 		: (() => {
-				const text = z.string().superRefine((value, ctx) => {
-					const problem = field.validate(value);
-					if (problem) ctx.addIssue({code: 'custom', message: `${field.label} ${problem}`});
-				});
-				return field.required ? text : text.optional();
+				const text = z.string().check(
+					z.superRefine((value, ctx) => {
+						const problem = field.validate(value);
+						if (problem) ctx.addIssue({code: 'custom', message: `${field.label} ${problem}`});
+					}),
+				);
+				return field.required ? text : z.optional(text);
 			})();
 
 const parametersSchema = (fields: readonly FieldSpec[], allOptional = false) =>
-	z.strictObject(Object.fromEntries(fields.map((f) => [f.key, allOptional ? refined(f).optional() : refined(f)])));
+	z.strictObject(Object.fromEntries(fields.map((f) => [f.key, allOptional ? z.optional(refined(f)) : refined(f)])));
 
-const nameSchema = z.string().superRefine((value, ctx) => {
-	const problem = NAME_FIELD.validate(value);
-	if (problem) ctx.addIssue({code: 'custom', message: `Name ${problem}`});
-});
+const nameSchema = z.string().check(
+	z.superRefine((value, ctx) => {
+		const problem = NAME_FIELD.validate(value);
+		if (problem) ctx.addIssue({code: 'custom', message: `Name ${problem}`});
+	}),
+);
 
 const createSchemaFor = (p: ProviderSpec) =>
-	z.strictObject({type: z.literal(p.type), parameters: parametersSchema(p.fields), name: nameSchema.optional()});
+	z.strictObject({type: z.literal(p.type), parameters: parametersSchema(p.fields), name: z.optional(nameSchema)});
 
 /** POST /destinations/v1 bodies, one branch per provider of the catalogue. */
 export const createBodySchema = z.discriminatedUnion(
@@ -58,30 +69,31 @@ export type CreateBody = {type: (typeof DESTINATION_TYPES)[number]; parameters: 
 export const rotationParametersSchema = (p: ProviderSpec) => parametersSchema(p.fields.filter((f) => f.rotatable), true);
 
 export const patchBodySchema = z.strictObject({
-	name: nameSchema.optional(),
-	archive: z.boolean().optional(),
-	parameters: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
+	name: z.optional(nameSchema),
+	archive: z.optional(z.boolean()),
+	parameters: z.optional(z.record(z.string(), z.union([z.string(), z.boolean()]))),
 });
 export type PatchBody = z.infer<typeof patchBodySchema>;
 
-export const errorBodySchema = z.looseObject({code: z.number().optional(), message: z.string().optional()});
+export const errorBodySchema = z.looseObject({code: z.optional(z.number()), message: z.optional(z.string())});
 
 export const orderSchema = z.looseObject({
 	id: z.string(),
-	name: z.string().optional().default(''),
-	state: z.string().optional().default('unknown'),
-	created_on: z.string().optional(),
-	last_modified: z.string().optional(),
+	name: z._default(z.optional(z.string()), ''),
+	state: z._default(z.optional(z.string()), 'unknown'),
+	created_on: z.optional(z.string()),
+	last_modified: z.optional(z.string()),
 });
-export const orderListSchema = z.looseObject({orders: z.array(orderSchema), _links: z.looseObject({next: z.string().optional()}).optional()});
+const nextLinks = z.optional(z.looseObject({next: z.optional(z.string())}));
+export const orderListSchema = z.looseObject({orders: z.array(orderSchema), _links: nextLinks});
 export type Order = z.infer<typeof orderSchema>;
 
 export const subscriptionSchema = z.looseObject({
 	id: z.string(),
-	name: z.string().optional().default(''),
-	status: z.string().optional().default('unknown'),
-	created: z.string().optional(),
-	updated: z.string().optional(),
+	name: z._default(z.optional(z.string()), ''),
+	status: z._default(z.optional(z.string()), 'unknown'),
+	created: z.optional(z.string()),
+	updated: z.optional(z.string()),
 });
-export const subscriptionListSchema = z.looseObject({subscriptions: z.array(subscriptionSchema), _links: z.looseObject({next: z.string().optional()}).optional()});
+export const subscriptionListSchema = z.looseObject({subscriptions: z.array(subscriptionSchema), _links: nextLinks});
 export type Subscription = z.infer<typeof subscriptionSchema>;

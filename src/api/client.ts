@@ -1,6 +1,6 @@
 // The typed Destinations API client (spec §3, §10): every endpoint of DestinationsApi over got,
 // every answer checked against the zod schemas, every failure an ApiError.
-import type {z} from 'zod';
+import type * as z from 'zod/mini';
 import {
 	destinationListSchema,
 	destinationSchema,
@@ -97,7 +97,7 @@ export function createClient(options: ClientOptions): DestinationsApi {
 	});
 
 	/** The reply parsed as JSON and checked against `schema`; anything else is 'malformed'. */
-	function read<S extends z.ZodType>(reply: Reply, schema: S, method: Method): z.infer<S> {
+	function read<S extends z.ZodMiniType>(reply: Reply, schema: S, method: Method): z.infer<S> {
 		const ctx = {method, secrets: reply.secrets};
 		let json: unknown;
 		try {
@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions): DestinationsApi {
 		throw error;
 	};
 
-	async function call<S extends z.ZodType>(method: Method, path: string, schema: S, extra: {body?: unknown; options?: CallOptions; explanations?: Explanations} = {}): Promise<z.infer<S>> {
+	async function call<S extends z.ZodMiniType>(method: Method, path: string, schema: S, extra: {body?: unknown; options?: CallOptions; explanations?: Explanations} = {}): Promise<z.infer<S>> {
 		const reply = await send({method, path, body: extra.body, signal: extra.options?.signal, explanations: extra.explanations});
 		return read(reply, schema, method);
 	}

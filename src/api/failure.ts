@@ -2,7 +2,7 @@
 // an ApiError: the kind, the server's own words (scrubbed of secrets, short, one line) and an
 // explanation in plain language. The underlying got error is never attached as `cause`: it
 // carries the request options, Authorization header included, and would print the key.
-import type {z} from 'zod';
+import type * as z from 'zod/mini';
 import {sanitize} from '../sanitize.js';
 import {ApiError, explanationFor, kindForStatus, type ApiErrorKind} from './errors.js';
 import {CONNECTION_ERROR_CODES, parseRetryAfter} from './retry-policy.js';
@@ -137,7 +137,7 @@ export function errorFromException(err: unknown, ctx: FailureContext): ApiError 
 }
 
 /** A short, value-free account of why a response did not match its schema. */
-export function describeIssues(error: z.ZodError, input: unknown, max = 3): string {
+export function describeIssues(error: z.core.$ZodError, input: unknown, max = 3): string {
 	const valueAt = (path: readonly PropertyKey[]): unknown => {
 		let v: unknown = input;
 		for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;

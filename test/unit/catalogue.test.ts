@@ -106,6 +106,13 @@ describe('schemas derived from the catalogue', () => {
 		expect(badName.success).toBe(false);
 		expect(badName.error?.issues[0]?.message).toMatch(/Name must be 3-63/);
 	});
+	it('describes in words what zod finds itself, not only the catalogue rules', () => {
+		const bad = createBodySchema.safeParse({type: 'amazon_s3', parameters: {bucket: 3, aws_region: 'us-east-1', aws_access_key_id: 'AKIA1234', aws_secret_access_key: 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY', extra: 1}});
+		expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['parameters.bucket', 'Invalid input: expected string, received number'],
+			['parameters', 'Unrecognized key: "extra"'],
+		]);
+	});
 	it('rotation parameters allow only rotatable keys', () => {
 		const schema = rotationParametersSchema(provider('oracle_cloud_storage'));
 		expect(schema.safeParse({customer_access_key_id: 'KEYID1234', customer_secret_key: 'secret-value-1'}).success).toBe(true);
