@@ -37,6 +37,15 @@ export const PATCHES = [
 		file: /\/@alcalzone\/ansi-tokenize\/build\/styledChars\.js$/,
 		replace: [['styles: [...codes],', 'styles: codes,']],
 	},
+	{
+		// got's type checks build two list formatters when they load, for error messages destui
+		// never shows; the first Intl object of a process costs ~10 ms. Built when first used.
+		file: /\/@sindresorhus\/is\/distribution\/index\.js$/,
+		replace: [
+			["const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });", "const andFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(list)};"],
+			["const orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });", "const orFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'disjunction' }).format(list)};"],
+		],
+	},
 ];
 
 const applied = new Set();

@@ -1,6 +1,6 @@
-// The bundle's patches to Ink and ansi-tokenize (src/build-stubs/patches.mjs) make frames
-// cheaper; they must not change a single byte of them. Both versions are built here the way
-// the bundle is, and given the same frames.
+// The bundle's patches to Ink, ansi-tokenize and got's type checks (src/build-stubs/patches.mjs)
+// make start-up and frames cheaper; they must not change a single byte of what they produce.
+// Both versions are built here the way the bundle is, and given the same input.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from 'esbuild';
 import {mkdirSync, rmSync} from 'node:fs';
@@ -22,13 +22,15 @@ interface Modules {
 	tokenize(s: string): unknown[];
 	styledCharsFromTokens(t: unknown[]): StyledChar[];
 	styledCharsToString(c: StyledChar[]): string;
+	is: {string(v: unknown): boolean; number(v: unknown): boolean};
+	assertAny(predicates: Array<(v: unknown) => boolean>, ...values: unknown[]): void;
 }
 
 async function bundle(name: string, patched: boolean): Promise<Modules> {
 	const file = join(out, `${name}.mjs`);
 	await build({
 		stdin: {
-			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';`,
+			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';`,
 			resolveDir: root,
 		},
 		bundle: true,
@@ -37,7 +39,7 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 		outfile: file,
 		logLevel: 'error',
 		plugins: patched
-			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink|@alcalzone\/ansi-tokenize)\/build\/\w+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
+			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution)\/\w+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
 			: [],
 	});
 	return (await import(pathToFileURL(file).href)) as Modules;
@@ -91,5 +93,18 @@ describe('bundle patches', () => {
 			};
 			expect(draw(patched)).toBe(draw(original));
 		}
+	});
+
+	it("got's type checks word their errors as before", () => {
+		const message = (m: Modules) => {
+			try {
+				m.assertAny([m.is.string, m.is.number], true, null, [1]);
+			} catch (err) {
+				return (err as Error).message;
+			}
+			return 'no error';
+		};
+		expect(message(patched)).toMatch(/^Expected values which are `string` or `number`\. Received values of types `boolean`, `null`, and `Array`\.$/);
+		expect(message(patched)).toBe(message(original));
 	});
 });
