@@ -72,5 +72,5 @@ await build({
 	banner: {js: '#!/usr/bin/env node'},
 });
 await chmod(command, 0o755);
-// The single ESM file of earlier builds.
+// A checkout built before the bundle became CommonJS still has the old single ESM file.
 await rm(`${dist}destui.js`, {force: true});
