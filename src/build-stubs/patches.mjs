@@ -14,14 +14,16 @@ export const PATCHES = [
 	},
 	{
 		// Ink turns every line of every frame into styled cells, caching them per frame only; most
-		// lines are the same from one frame to the next. Kept across frames (and dropped when
-		// large), a key press re-tokenises only the lines it changed.
+		// lines are the same from one frame to the next. Kept across frames, a key press
+		// re-tokenises only the lines it changed. Dropped at 500 lines (some eight screens of new
+		// text), which bounds it to a few MB: unbounded, paging through 10,000 destinations at
+		// 200x60 grew it by ~100 MB.
 		file: /\/ink\/build\/output\.js$/,
 		replace: [
 			['caches = new OutputCaches();', 'caches = framesCaches();'],
 			[
 				'export default class Output {',
-				'let lastCaches;\nconst framesCaches = () => (lastCaches && lastCaches.styledChars.size + lastCaches.widths.size < 20000 ? lastCaches : (lastCaches = new OutputCaches()));\nexport default class Output {',
+				'let lastCaches;\nconst framesCaches = () => (lastCaches && lastCaches.styledChars.size < 500 && lastCaches.widths.size < 5000 ? lastCaches : (lastCaches = new OutputCaches()));\nexport default class Output {',
 			],
 		],
 	},
