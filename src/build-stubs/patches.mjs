@@ -1,6 +1,7 @@
 // Source changes the bundle makes to its dependencies, each for a measured reason. Each names
 // the exact text it replaces, and the build fails if that text is gone (an upgrade moved it),
 // rather than shipping a bundle that silently lost the change.
+import {fileURLToPath} from 'node:url';
 export const PATCHES = [
 	{
 		// Ink's reconciler awaits two imports at its top level, both only when DEV=true (its
@@ -38,6 +39,29 @@ export const PATCHES = [
 		// above finds them alike.
 		file: /\/@alcalzone\/ansi-tokenize\/build\/styledChars\.js$/,
 		replace: [['styles: [...codes],', 'styles: codes,']],
+	},
+	{
+		// Ink's tokenizer splits every new line of a frame into graphemes with Intl.Segmenter,
+		// the largest cost of a frame of new rows (a page down). Text whose every code unit is a
+		// grapheme of its own (the stand-in string-width's one-column characters, and ESC) is
+		// split by code unit instead, which gives the same segments.
+		file: /\/@alcalzone\/ansi-tokenize\/build\/tokenize\.js$/,
+		replace: [
+			[
+				'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+				`const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+import { ONE_GRAPHEME_EACH } from ${JSON.stringify(fileURLToPath(new URL('string-width.ts', import.meta.url)))};
+function graphemes(str) {
+    if (!ONE_GRAPHEME_EACH.test(str))
+        return segmenter.segment(str);
+    const segments = new Array(str.length);
+    for (let index = 0; index < str.length; index++)
+        segments[index] = { segment: str[index], index };
+    return segments;
+}`,
+			],
+			['for (const { segment, index } of segmenter.segment(str)) {', 'for (const { segment, index } of graphemes(str)) {'],
+		],
 	},
 	{
 		// got's type checks build two list formatters when they load, for error messages destui

@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 // @ts-expect-error: plain JavaScript, used by the build script
 import {applyPatches} from '../../src/build-stubs/patches.mjs';
+import {ONE_GRAPHEME_EACH} from '../../src/build-stubs/string-width.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, 'node_modules/.cache/destui-patch-test');
@@ -68,7 +69,22 @@ const LINES = [
 	'',
 ];
 
+// Every character the tokenizer's fast path takes, in styled runs.
+const CLASS_TEXT = (() => {
+	let text = '';
+	for (let cp = 0; cp < 0x3000; cp++) if (ONE_GRAPHEME_EACH.test(String.fromCodePoint(cp))) text += String.fromCodePoint(cp);
+	return text;
+})();
+
 describe('bundle patches', () => {
+	it('tokenizes into the same tokens, by code unit or by grapheme', () => {
+		const styled = [...CLASS_TEXT].map((c, i) => (i % 7 === 0 ? `${E}3${i % 8}m${c}` : c)).join('') + `${E}39m`;
+		for (const line of [...LINES, CLASS_TEXT, styled, `${styled}e\u0301 👍🏽`, `tab\there`, `${E}]8;;https://x.test\x07link${E}]8;;\x07`]) {
+			expect(patched.tokenize(line)).toEqual(original.tokenize(line));
+		}
+		expect(CLASS_TEXT.length).toBeGreaterThan(1500);
+	});
+
 	it('styled cells come back as the same bytes for every kind of styling', () => {
 		for (const line of LINES) {
 			const cells = (m: Modules) => m.styledCharsFromTokens(m.tokenize(line));
