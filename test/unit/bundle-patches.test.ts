@@ -25,13 +25,34 @@ interface Modules {
 	styledCharsToString(c: StyledChar[]): string;
 	is: {string(v: unknown): boolean; number(v: unknown): boolean};
 	assertAny(predicates: Array<(v: unknown) => boolean>, ...values: unknown[]): void;
+	stringWidth(s: string): number;
+	sliceAnsi(s: string, from: number, to?: number): string;
+	wrapAnsi(s: string, columns: number, o?: {hard?: boolean; trim?: boolean}): string;
+}
+
+/** How many Intl.Segmenters `run` builds. */
+async function segmentersBuiltBy<T>(run: () => Promise<T>): Promise<[T, number]> {
+	const Real = Intl.Segmenter;
+	const intl = Intl as {Segmenter: typeof Real};
+	let built = 0;
+	intl.Segmenter = class extends Real {
+		constructor(...args: ConstructorParameters<typeof Real>) {
+			super(...args);
+			built++;
+		}
+	};
+	try {
+		return [await run(), built];
+	} finally {
+		intl.Segmenter = Real;
+	}
 }
 
 async function bundle(name: string, patched: boolean): Promise<Modules> {
 	const file = join(out, `${name}.mjs`);
 	await build({
 		stdin: {
-			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';`,
+			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';\nexport {default as stringWidth} from 'string-width';\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as wrapAnsi} from 'wrap-ansi';`,
 			resolveDir: root,
 		},
 		bundle: true,
@@ -40,7 +61,7 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 		outfile: file,
 		logLevel: 'error',
 		plugins: patched
-			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution)\/\w+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
+			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution|string-width|slice-ansi)\/[\w-]+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
 			: [],
 	});
 	return (await import(pathToFileURL(file).href)) as Modules;
@@ -51,8 +72,12 @@ let patched: Modules;
 
 beforeAll(async () => {
 	mkdirSync(out, {recursive: true});
-	[original, patched] = await Promise.all([bundle('original', false), bundle('patched', true)]);
+	// One after the other: the count is of a global constructor.
+	[original, builtByOriginal] = await segmentersBuiltBy(() => bundle('original', false));
+	[patched, builtByPatched] = await segmentersBuiltBy(() => bundle('patched', true));
 });
+let builtByOriginal = 0;
+let builtByPatched = 0;
 afterAll(() => rmSync(out, {recursive: true, force: true}));
 
 const E = '\x1b[';
@@ -108,6 +133,17 @@ describe('bundle patches', () => {
 				return output.get().output;
 			};
 			expect(draw(patched)).toBe(draw(original));
+		}
+	});
+
+	it('builds no Intl.Segmenter while loading, and measures, slices and wraps as before once one is needed', async () => {
+		expect(builtByOriginal).toBeGreaterThanOrEqual(4);
+		expect(builtByPatched).toBe(0);
+		const texts = [...LINES, CLASS_TEXT.slice(0, 300), 'e\u0301te\u0301 👍🏽 東京 🇧🇷 tab\there', `${E}31m東京${E}39m café`];
+		for (const text of texts) {
+			expect(patched.stringWidth(text)).toBe(original.stringWidth(text));
+			expect(patched.sliceAnsi(text, 2, 9)).toBe(original.sliceAnsi(text, 2, 9));
+			expect(patched.wrapAnsi(text, 7, {hard: true, trim: false})).toBe(original.wrapAnsi(text, 7, {hard: true, trim: false}));
 		}
 	});
 
