@@ -17,7 +17,7 @@ const STRING_WIDTH = `${root}node_modules/string-width/index.js`;
 const bundleOnly = {
 	name: 'destui-bundle',
 	setup(b) {
-		// Start-up is dominated by compiling the bundle, so code destui never runs stays out:
+		// A first start compiles every byte of the bundle, so code destui never runs stays out:
 		// zod's ~50 message locales (it uses English) and the WebSocket library behind Ink's
 		// developer tools (only loaded when DEV=true).
 		b.onResolve({filter: /\/locales\/index\.js$/}, (args) => (args.importer.includes('/zod/') ? {path: `${root}src/build-stubs/zod-locales.js`} : undefined));
