@@ -18,10 +18,9 @@ const bundleOnly = {
 	name: 'destui-bundle',
 	setup(b) {
 		// A first start compiles every byte of the bundle, so code destui never runs stays out:
-		// zod's ~50 message locales (it uses English) and the WebSocket library behind Ink's
-		// developer tools (only loaded when DEV=true).
+		// zod's ~50 message locales (it uses English). (Ink's developer tools, and the WebSocket
+		// library behind them, went with the reconciler patch in patches.mjs.)
 		b.onResolve({filter: /\/locales\/index\.js$/}, (args) => (args.importer.includes('/zod/') ? {path: `${root}src/build-stubs/zod-locales.js`} : undefined));
-		b.onResolve({filter: /^ws$/}, () => ({path: `${root}src/build-stubs/ws.js`}));
 		// yoga-layout's entry awaits its WebAssembly at the top level; the stand-in does not.
 		b.onResolve({filter: /^yoga-layout$/}, () => ({path: `${root}src/build-stubs/yoga.ts`}));
 		// string-width with a fast path (see the stand-in); only where it resolves to the version
@@ -54,8 +53,6 @@ await build({
 	// (~25 ms at start-up) only to decode an inlined wasm it can decode without it. Nothing in
 	// destui uses fetch (the client uses got), so the bundle sees none.
 	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
-	// Ink imports react-devtools-core only when DEV is set; marking it external crashes at load.
-	alias: {'react-devtools-core': `${root}src/build-stubs/react-devtools-core.ts`},
 	plugins: [bundleOnly],
 });
 checkAllApplied();
