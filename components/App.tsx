@@ -2,6 +2,7 @@
 // All keys of the screen arrive here and are routed by mode, so a key never reaches two places.
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
+import {ScreenKeysContext, type KeyHandler} from '../hooks/use-screen-keys.js';
 import type {DestinationsStore} from '../hooks/destinations-store.js';
 import {useMainScreen, type MainScreen} from '../hooks/use-main-screen.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -206,53 +207,68 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 			else scrollKeys(input, key);
 		}
 	};
+	// The wizard and the rotation form get their keys from here too (hooks/use-screen-keys.ts).
+	const screenKeys = useRef<KeyHandler | undefined>(undefined);
 	const runNext = (): void => {
 		const next = queue.current.shift();
 		if (!next) return;
 		waiting.current = true;
-		// Typed text goes into a prompt whole; anywhere else a run of characters is that many keys.
-		const typing = mode === 'search' || mode === 'rename';
-		const [first, rest] = splitRun(next.input, next.key, typing);
-		if (rest) queue.current.unshift(rest);
-		if (mode !== 'create' && mode !== 'rotate') route(first.input, first.key);
+		if (mode === 'create' || mode === 'rotate') {
+			// What Ink read goes whole (those screens take typed text and pastes as one run); what is
+			// left of a run split here goes as typed text and keys. Nothing while they are done.
+			let first = next;
+			if (next.key === NO_KEY) {
+				const [head, rest] = splitRun(next.input, next.key, true);
+				if (rest) queue.current.unshift(rest);
+				first = head;
+			}
+			screenKeys.current?.(first.input, first.key);
+		} else {
+			// Typed text goes into a prompt whole; anywhere else a run of characters is that many keys.
+			const typing = mode === 'search' || mode === 'rename';
+			const [first, rest] = splitRun(next.input, next.key, typing);
+			if (rest) queue.current.unshift(rest);
+			route(first.input, first.key);
+		}
 		rendered();
 	};
 	useEffect(() => {
 		waiting.current = false;
 		if (queue.current.length > 0) runNext();
 	});
-	useInput(
-		(input, key) => {
-			queue.current.push({input, key});
-			if (!waiting.current) runNext();
-		},
-		{isActive: mode !== 'create' && mode !== 'rotate'},
-	);
+	useInput((input, key) => {
+		queue.current.push({input, key});
+		if (!waiting.current) runNext();
+	});
 
 	if (mode === 'create') {
 		return (
-			<CreateWizard
-				existing={snap.destinations}
-				create={(body, options) => store.create(body, options)}
-				lookup={(name) => store.lookupByName(name)}
-				onCreated={s.created}
-				onCancel={() => s.setMode('normal')}
-				width={width}
-				height={height - 1}
-			/>
+			<ScreenKeysContext.Provider value={screenKeys}>
+				<CreateWizard
+					existing={snap.destinations}
+					create={(body, options) => store.create(body, options)}
+					lookup={(name) => store.lookupByName(name)}
+					onCreated={s.created}
+					onCancel={() => s.setMode('normal')}
+					width={width}
+					height={height - 1}
+				/>
+			</ScreenKeysContext.Provider>
 		);
 	}
 	if (mode === 'rotate' && s.selected) {
 		const target = s.selected;
 		return (
-			<RotateForm
-				destination={target}
-				rotate={(parameters, options) => store.rotate(target.id, parameters, options)}
-				onDone={s.rotated}
-				onCancel={() => s.setMode('normal')}
-				width={width}
-				height={height - 1}
-			/>
+			<ScreenKeysContext.Provider value={screenKeys}>
+				<RotateForm
+					destination={target}
+					rotate={(parameters, options) => store.rotate(target.id, parameters, options)}
+					onDone={s.rotated}
+					onCancel={() => s.setMode('normal')}
+					width={width}
+					height={height - 1}
+				/>
+			</ScreenKeysContext.Provider>
 		);
 	}
 

@@ -2,7 +2,7 @@
 // of the destination's type, the wizard's widgets and rules, a confirmation whose safe answer is
 // focused, one PATCH. Every key goes through useRotation's onKey.
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {CallOptions, Destination} from '../../src/api/types.js';
 import {isDestinationType, provider, REDACTED} from '../../src/catalogue/providers.js';
 import {sanitize} from '../../src/sanitize.js';
@@ -10,6 +10,7 @@ import {isGcsKeyField} from '../../src/wizard/form.js';
 import type {FileAccess} from '../../src/wizard/gcs-source.js';
 import {rotationFields} from '../../src/wizard/rotation-state.js';
 import {useRotation} from '../../hooks/use-rotation.js';
+import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
 import {KeyHints} from '../inputs/KeyHints.js';
@@ -47,7 +48,7 @@ export function RotateForm(props: RotateFormProps): React.JSX.Element {
 
 /** Shown instead of the form when it cannot be used: the reason, and Esc to close. */
 function Closing({reason, onCancel, width}: RotateFormProps & {reason: string}): React.JSX.Element {
-	useInput((_input, key) => {
+	useScreenKeys((_input, key) => {
 		if (key.escape || key.return) onCancel();
 	});
 	return (
@@ -64,7 +65,7 @@ function Closing({reason, onCancel, width}: RotateFormProps & {reason: string}):
 function Form(props: RotateFormProps): React.JSX.Element {
 	const {destination, width, height} = props;
 	const {state: s, onKey, files} = useRotation(props);
-	useInput(onKey, {isActive: s.outcome === undefined});
+	useScreenKeys(onKey, s.outcome === undefined);
 	const type = destination.type as Parameters<typeof provider>[0];
 	const spec = provider(type);
 	const fields = rotationFields(type);

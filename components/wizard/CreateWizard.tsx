@@ -1,7 +1,7 @@
 // The step-by-step creation wizard (`n` on the main screen): provider, one page per catalogue
 // field group (the name on the last), review, create. Every key goes through useWizard's onKey.
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {CallOptions, CreateBody, Destination} from '../../src/api/types.js';
 import {nameSourceKey, ORG_DESTINATION_LIMIT, PROVIDERS, provider} from '../../src/catalogue/providers.js';
 import {sanitize} from '../../src/sanitize.js';
@@ -9,6 +9,7 @@ import {defaultName, effectiveName, isGcsKeyField, nameTaken, NAME_KEY, suggesti
 import type {FileAccess} from '../../src/wizard/gcs-source.js';
 import {currentForm, currentStep, currentSteps, formContext, type WizardState} from '../../src/wizard/wizard-state.js';
 import {stepOfField} from '../../src/wizard/steps.js';
+import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {useWizard} from '../../hooks/use-wizard.js';
 import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
@@ -57,7 +58,7 @@ function title(s: WizardState): string {
 
 export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 	const {state: s, onKey, files} = useWizard(props);
-	useInput(onKey, {isActive: s.outcome === undefined});
+	useScreenKeys(onKey, s.outcome === undefined);
 
 	const step = currentStep(s);
 	const form = currentForm(s);

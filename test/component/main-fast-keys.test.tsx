@@ -57,3 +57,27 @@ test('"r" then " 2\\r" in one read renames with the typed text', async () => {
 	await waitFrame(s, '✓ Renamed to Field ops imagery 2.');
 	expect((await clientFor(s.sb).list({})).some((d) => d.name === 'Field ops imagery 2')).toBe(true);
 });
+
+test('"n\\r" in one read opens the wizard and takes the highlighted provider: no key is lost as a screen opens', async () => {
+	const s = await mountScreen();
+	await chunk(s, 'n\r');
+	await waitFrame(s, 'step 2 of');
+	expect(s.frame()).toContain('Amazon S3 · step 2 of');
+	// Text typed together with the key that moves to the next field lands in the next field.
+	await chunk(s, 'bucket-one');
+	await waitFrame(s, 'bucket-one');
+	// Leaving returns the keys to the main screen, typed ahead or not.
+	await chunk(s, '\x1b');
+	await waitFrame(s, /leave|Leave|discard/);
+});
+
+test('"c\\x1b" in one read opens the rotation form and closes it again', async () => {
+	const s = await mountScreen();
+	await chunk(s, 'G');
+	expect(selectedLine(s.frame())).toContain('Field ops imagery');
+	await chunk(s, 'c\x1b');
+	await waitFrame(s, (f) => !f.includes('Rotate credentials') && f.includes('11 of 11'));
+	// The keys are the main screen's again.
+	await chunk(s, 'g');
+	expect(selectedLine(s.frame())).toContain('Forestry (OCI Frankfurt)');
+});
