@@ -4,7 +4,7 @@
 // cache (src/code-cache.ts). Both are CommonJS: V8's code cache is only open to scripts.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
-import {chmod, readFile, rm} from 'node:fs/promises';
+import {chmod, readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {applyPatches, checkAllApplied, PATCHES} from './build-stubs/patches.mjs';
 
@@ -69,5 +69,3 @@ await build({
 	banner: {js: '#!/usr/bin/env node'},
 });
 await chmod(command, 0o755);
-// A checkout built before the bundle became CommonJS still has the old single ESM file.
-await rm(`${dist}destui.js`, {force: true});
