@@ -14,9 +14,13 @@ Options:
   --seed demo|empty      starting data (default demo)
   --state FILE           keep the state in FILE across restarts (written with mode 0600)
   --rate-limit on|off    3 requests per second per user (default on)
+  --token-lifetime SECONDS
+                         lifetime of the OAuth access tokens it issues (default 3600)
   -h, --help             show this help
 
 API keys: PLAK-sandbox-user, PLAK-sandbox-other (members), PLAK-sandbox-admin (org admin).
+OAuth: discovery at /.well-known/openid-configuration on the same port; public client
+destui-sandbox (device code), client credentials sandbox-m2m-client / sandbox-m2m-secret.
 `;
 
 
@@ -26,6 +30,7 @@ interface SandboxArgs {
 	seed: SeedName;
 	stateFile?: string;
 	rateLimit: boolean;
+	tokenLifetimeSeconds: number;
 	help: boolean;
 }
 
@@ -36,6 +41,7 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs {
 		seed: {type: 'string'},
 		state: {type: 'string'},
 		'rate-limit': {type: 'string'},
+		'token-lifetime': {type: 'string'},
 		help: {type: 'boolean', short: 'h'},
 	});
 	const port = values.port ?? '0';
@@ -47,7 +53,20 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs {
 	const host = values.host ?? '127.0.0.1';
 	if (host.trim() === '') throw new UsageError('--host must not be empty');
 	if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state must name a file');
-	return {host, port: Number(port), seed: seed as SeedName, stateFile: values.state, rateLimit: rate === 'on', help: values.help ?? false};
+	const lifetime = values['token-lifetime'] ?? '3600';
+	// A year at most: longer would only hide refresh bugs.
+	if (!/^\d{1,8}$/.test(lifetime) || Number(lifetime) < 1 || Number(lifetime) > 31_536_000) {
+		throw new UsageError(`--token-lifetime must be a whole number of seconds from 1 to 31536000 (got "${lifetime}")`);
+	}
+	return {
+		host,
+		port: Number(port),
+		seed: seed as SeedName,
+		stateFile: values.state,
+		rateLimit: rate === 'on',
+		tokenLifetimeSeconds: Number(lifetime),
+		help: values.help ?? false,
+	};
 }
 
 export async function runSandboxCommand(argv: string[]): Promise<number> {
@@ -65,7 +84,14 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
 	}
 	let sandbox;
 	try {
-		sandbox = await startSandbox({host: args.host, port: args.port, seed: args.seed, stateFile: args.stateFile, rateLimit: args.rateLimit});
+		sandbox = await startSandbox({
+			host: args.host,
+			port: args.port,
+			seed: args.seed,
+			stateFile: args.stateFile,
+			rateLimit: args.rateLimit,
+			tokenLifetimeSeconds: args.tokenLifetimeSeconds,
+		});
 	} catch (err) {
 		process.stderr.write(`destui sandbox: could not start: ${(err as Error).message}\n`);
 		return 1;

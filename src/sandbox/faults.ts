@@ -18,8 +18,10 @@ export interface FaultSpec {
 	latency_ms?: number;
 	drop?: boolean;
 	truncate?: boolean;
-	/** Fields removed from destination objects (true = id, name and pl:ref). */
+	/** Fields removed from destination objects (true = id, name and pl:ref), or from a token answer. */
 	omit_fields?: string[];
+	/** Answer 200 with an HTML page instead of JSON, as a captive portal or a misrouted proxy does. */
+	not_json?: boolean;
 	after?: boolean;
 }
 
@@ -27,7 +29,7 @@ export interface Fault extends FaultSpec {
 	remaining: number;
 }
 
-const KEYS = ['count', 'methods', 'path', 'status', 'latency_ms', 'drop', 'truncate', 'omit_fields', 'after'];
+const KEYS = ['count', 'methods', 'path', 'status', 'latency_ms', 'drop', 'truncate', 'omit_fields', 'not_json', 'after'];
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const bool = (body: Record<string, unknown>, key: string): boolean | undefined => {
@@ -69,16 +71,17 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec {
 		else if (Array.isArray(body.omit_fields) && body.omit_fields.length && body.omit_fields.every((f) => typeof f === 'string')) spec.omit_fields = body.omit_fields as string[];
 		else fail(400, 'omit_fields must be true or a non-empty list of field names');
 	}
+	if (bool(body, 'not_json')) spec.not_json = true;
 	if (bool(body, 'after')) spec.after = true;
-	const kinds = [spec.status !== undefined, spec.drop, spec.truncate, spec.omit_fields !== undefined].filter(Boolean).length;
-	if (kinds > 1) fail(400, 'Give at most one of status, drop, truncate and omit_fields (latency_ms combines with any)');
-	if (kinds === 0 && spec.latency_ms === undefined) fail(400, 'A fault needs one of status, latency_ms, drop, truncate or omit_fields');
+	const kinds = [spec.status !== undefined, spec.drop, spec.truncate, spec.omit_fields !== undefined, spec.not_json].filter(Boolean).length;
+	if (kinds > 1) fail(400, 'Give at most one of status, drop, truncate, omit_fields and not_json (latency_ms combines with any)');
+	if (kinds === 0 && spec.latency_ms === undefined) fail(400, 'A fault needs one of status, latency_ms, drop, truncate, omit_fields or not_json');
 	return spec;
 }
 
 /** The fault's kind, as the request log names it. */
 export function faultKind(f: FaultSpec): string {
-	const kind = f.status !== undefined ? `status ${f.status}` : f.drop ? 'drop' : f.truncate ? 'truncate' : f.omit_fields ? 'omit_fields' : '';
+	const kind = f.status !== undefined ? `status ${f.status}` : f.drop ? 'drop' : f.truncate ? 'truncate' : f.omit_fields ? 'omit_fields' : f.not_json ? 'not_json' : '';
 	const latency = f.latency_ms !== undefined ? `latency ${f.latency_ms}ms` : '';
 	return [kind, latency].filter(Boolean).join(', ');
 }
@@ -90,10 +93,14 @@ export class Faults {
 		this.faults.push({...spec, remaining: spec.count});
 	}
 
-	/** Consumes one use of the first fault matching this request. */
-	take(method: string, path: string): Fault | undefined {
+	/**
+	 * Consumes one use of the first fault matching this request. A fault without a path is for the
+	 * API only: the auth server is another host at Planet, and a test aiming at the API must not see
+	 * its fault eaten by a token refresh.
+	 */
+	take(method: string, path: string, authServer = false): Fault | undefined {
 		const fault = this.faults.find(
-			(f) => f.remaining > 0 && (!f.methods || f.methods.includes(method.toUpperCase())) && (!f.path || path.startsWith(f.path)),
+			(f) => f.remaining > 0 && (!f.methods || f.methods.includes(method.toUpperCase())) && (f.path ? path.startsWith(f.path) : !authServer),
 		);
 		if (!fault) return undefined;
 		fault.remaining--;
@@ -109,6 +116,12 @@ export class Faults {
 		this.faults = [];
 	}
 }
+
+export const NOT_JSON_RESPONSE: ApiResponse = {
+	status: 200,
+	headers: {'Content-Type': 'text/html; charset=utf-8'},
+	text: '<!doctype html>\n<html><head><title>Network sign-in</title></head><body><p>Sign in to continue.</p></body></html>\n',
+};
 
 export function faultStatusResponse(status: number): ApiResponse {
 	const message = STATUS_CODES[status] ?? 'Injected fault';

@@ -1,8 +1,11 @@
 // Test hooks under /_sandbox/: read and clear the request log, reset to the seed, inject and
-// clear faults, add bulk rows. They need no key, are never logged, never faulted, never
-// rate-limited, so a test can always reach them.
+// clear faults, add bulk rows, issue OAuth tokens and answer device sign-ins (oauth-hooks.ts).
+// They need no key, are never logged, never faulted, never rate-limited, so a test can always
+// reach them.
 import {errorResponse, SandboxError} from './errors.js';
 import {Faults, parseFaultSpec} from './faults.js';
+import {deviceHook, issueTokensHook} from './oauth-hooks.js';
+import type {OAuthState} from './oauth-state.js';
 import {parsePopulateSpec, populate} from './populate.js';
 import type {RateLimiter} from './rate-limit.js';
 import type {RequestLog} from './request-log.js';
@@ -18,6 +21,9 @@ export interface HookContext {
 	faults: Faults;
 	log: RequestLog;
 	limiter?: RateLimiter;
+	oauth: OAuthState;
+	/** scheme://host[:port] as the caller addressed us: the issuer of hook-made tokens. */
+	origin: string;
 }
 
 const optionalObject = (body: string): Record<string, unknown> => (body.trim() === '' ? {} : parseJsonObject(body));
@@ -54,6 +60,11 @@ function route(ctx: HookContext, method: string, path: string, body: string): Ap
 	if (name === 'populate' && method === 'POST') {
 		const added = populate(ctx.store, parsePopulateSpec(parseJsonObject(body)));
 		return {status: 201, body: {added, total: ctx.store.destinations.length}};
+	}
+	if (name === 'oauth/tokens' && method === 'POST') return issueTokensHook(ctx.oauth, ctx.origin, body);
+	if (name === 'oauth/device') {
+		const response = deviceHook(ctx.oauth, method, body);
+		if (response) return response;
 	}
 	return errorResponse(404, 'No such sandbox hook: see src/sandbox/README.md');
 }

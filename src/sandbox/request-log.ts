@@ -1,6 +1,7 @@
 // What tests read back to see which requests a client made: method, path, query, status and
-// the fixture user. Never bodies, never headers, so never a key or a secret; query values whose
-// name suggests a credential are redacted too.
+// the fixture user (plus grant type and client for the auth server). Never bodies, never
+// headers, so never a key, token or secret; query values whose name suggests a credential are
+// redacted too.
 import {REDACTED} from '../catalogue/providers.js';
 import type {SandboxUserName} from './users.js';
 
@@ -16,9 +17,14 @@ export interface LoggedRequest {
 	time: string;
 	/** The injected fault that shaped the answer, if any. */
 	fault?: string;
+	/** Token requests only: the grant asked for (`unsupported` for any other value, null if none). */
+	grant_type?: string | null;
+	/** Auth-server requests only: the client, once it authenticated. */
+	client_id?: string | null;
 }
 
-const SENSITIVE_QUERY = /key|token|secret|sig|password|credential|auth/i;
+// `code` covers the device flow's user code on the sign-in page.
+const SENSITIVE_QUERY = /key|token|secret|sig|password|credential|auth|code/i;
 
 export function loggableQuery(query: URLSearchParams): Record<string, string> {
 	const out: Record<string, string> = {};

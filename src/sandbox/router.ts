@@ -8,12 +8,14 @@ import type {RateLimiter} from './rate-limit.js';
 import {specDocument} from './spec.js';
 import type {Store} from './store.js';
 import type {ApiRequest, ApiResponse} from './types.js';
-import {authenticate, type SandboxUser} from './users.js';
+import {type AccessTokens, authenticate, bearerRefusal, type SandboxUser} from './users.js';
 
 export interface RouterContext {
 	store: Store;
 	/** Absent when rate limiting is switched off. */
 	limiter?: RateLimiter;
+	/** The auth server's access tokens, accepted as `Bearer`. */
+	tokens?: AccessTokens;
 }
 
 export const ORDERS_PATH = '/compute/ops/orders/v2';
@@ -68,14 +70,25 @@ function dispatch(ctx: destinations.HandlerContext): ApiResponse {
 	return errorResponse(404, NOT_FOUND);
 }
 
+function unauthorized(refusal: 'expired' | 'invalid' | undefined): ApiResponse {
+	if (!refusal) return errorResponse(401, 'Unauthorized: a valid API key is required');
+	// A bearer value may be a mistyped key as well as a token.
+	const description = refusal === 'expired' ? 'The access token has expired' : 'The access token or API key is not valid';
+	// RFC 6750 §3: a refused bearer token is named as such, so a client knows to refresh.
+	return errorResponse(401, `Unauthorized: ${description[0]!.toLowerCase()}${description.slice(1)}`, {
+		'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+	});
+}
+
 export interface RoutedResponse {
 	response: ApiResponse;
 	user: SandboxUser | undefined;
 }
 
 export function handleApi(ctx: RouterContext, req: ApiRequest): RoutedResponse {
-	const user = authenticate(header(req, 'authorization'));
-	if (!user) return {user, response: errorResponse(401, 'Unauthorized: a valid API key is required')};
+	const authorization = header(req, 'authorization');
+	const user = authenticate(authorization, ctx.tokens);
+	if (!user) return {user, response: unauthorized(bearerRefusal(authorization, ctx.tokens))};
 	if (ctx.limiter) {
 		const decision = ctx.limiter.take(user.name);
 		if (!decision.allowed) {

@@ -1,14 +1,17 @@
-// The sandbox's HTTP server: a local, faithful Destinations API on a loopback port, with test
-// hooks (hooks.ts), injected faults (faults.ts), a request log and optional persistence.
+// The sandbox's HTTP server: a local, faithful Destinations API on a loopback port, with its
+// OAuth auth server on the same port (oauth.ts), test hooks (hooks.ts), injected faults
+// (faults.ts), a request log and optional persistence.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {readBody} from './body.js';
 import {errorResponse} from './errors.js';
-import {type Fault, faultKind, Faults, faultStatusResponse, omitFields} from './faults.js';
+import {type Fault, faultKind, Faults, faultStatusResponse, NOT_JSON_RESPONSE, omitFields} from './faults.js';
 import {handleHook, HOOK_PREFIX} from './hooks.js';
 import {API_BASE_PATH} from './present.js';
 import {RateLimiter} from './rate-limit.js';
 import {loggableQuery, RequestLog} from './request-log.js';
+import {handleOAuth, isAuthServerPath, type OAuthLogFields, oauthLogDefaults} from './oauth.js';
+import {DEFAULT_OAUTH_SETTINGS, OAuthState} from './oauth-state.js';
 import {handleApi} from './router.js';
 import {buildSeed} from './seed.js';
 import {loadState, saveState} from './state-file.js';
@@ -28,6 +31,10 @@ export interface SandboxOptions {
 	stateFile?: string;
 	/** 3 requests per second per user; default true. */
 	rateLimit?: boolean;
+	/** Lifetime of the access tokens the auth server issues; default 3600. */
+	tokenLifetimeSeconds?: number;
+	/** The device flow's polling interval; default 5 (RFC 8628's default). Tests use 1. */
+	deviceIntervalSeconds?: number;
 }
 
 export interface RunningSandbox {
@@ -39,10 +46,17 @@ export interface RunningSandbox {
 	close(): Promise<void>;
 }
 
+const headerValue = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
 export const formatHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 function encode(response: ApiResponse): {headers: Record<string, string | number>; data?: Buffer} {
 	const headers: Record<string, string | number> = {...response.headers};
+	if (response.text !== undefined) {
+		const data = Buffer.from(response.text, 'utf8');
+		headers['Content-Length'] = data.length;
+		return {headers, data};
+	}
 	if (response.body === undefined || response.status === 204) return {headers};
 	const data = Buffer.from(JSON.stringify(response.body), 'utf8');
 	headers['Content-Type'] = 'application/json';
@@ -78,6 +92,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const limiter = options.rateLimit === false ? undefined : new RateLimiter();
 	const faults = new Faults();
 	const log = new RequestLog();
+	for (const name of ['tokenLifetimeSeconds', 'deviceIntervalSeconds'] as const) {
+		const v = options[name];
+		if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`${name} must be a whole number of seconds, at least 1`);
+	}
+	const oauth = new OAuthState({
+		...DEFAULT_OAUTH_SETTINGS,
+		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_OAUTH_SETTINGS.tokenLifetimeSeconds,
+		deviceIntervalSeconds: options.deviceIntervalSeconds ?? DEFAULT_OAUTH_SETTINGS.deviceIntervalSeconds,
+	});
 	const timers = new Set<NodeJS.Timeout>();
 	let persisted = saved ? store.revision : -1;
 	let port = 0;
@@ -113,46 +136,52 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const arrived = now();
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		const origin = `http://${req.headers.host ?? `${formatHost(host)}:${port}`}`;
 		const body = await readBody(req);
 		if (url.pathname.startsWith(HOOK_PREFIX)) {
-			const response = body === undefined ? errorResponse(413, 'Request body too large') : handleHook({store, faults, log, limiter}, method, url.pathname, body);
+			const response = body === undefined ? errorResponse(413, 'Request body too large') : handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
 			persist();
 			return send(res, response);
 		}
 
-		const fault = faults.take(method, url.pathname);
-		const record = (status: number | null): void =>
+		const authServer = isAuthServerPath(url.pathname);
+		const fault = faults.take(method, url.pathname, authServer);
+		// Auth-server entries name the user a token was issued to; API entries the caller.
+		let oauthLog: OAuthLogFields | undefined = authServer ? oauthLogDefaults(url.pathname, body ?? '') : undefined;
+		const record = (status: number | null): void => {
+			const {user, ...oauthFields} = oauthLog ?? {user: authenticate(headerValue(req.headers.authorization), oauth)?.name ?? null};
 			log.add({
 				method,
 				path: url.pathname,
 				query: loggableQuery(url.searchParams),
 				status,
-				user: authenticate(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined)?.name ?? null,
+				user,
 				time: arrived,
 				...(fault ? {fault: faultKind(fault)} : {}),
+				...oauthFields,
 			});
+		};
 		if (body === undefined) {
 			send(res, errorResponse(413, 'Request body too large'));
 			return record(413);
 		}
-		const apiReq: ApiRequest = {
-			method,
-			path: url.pathname,
-			query: url.searchParams,
-			headers: req.headers,
-			body,
-			origin: `http://${req.headers.host ?? `${formatHost(host)}:${port}`}`,
+		const apiReq: ApiRequest = {method, path: url.pathname, query: url.searchParams, headers: req.headers, body, origin};
+		/** The real handler's answer; on a scratch copy of the state when `scratch`, so nothing changes. */
+		const run = (scratch: boolean): ApiResponse => {
+			if (!authServer) return handleApi({store: scratch ? store.clone() : store, limiter, tokens: oauth}, apiReq).response;
+			// On the auth server, omit_fields is the server's own answer (a token without
+			// expires_in, a refresh that does not rotate), so the handler itself leaves them out.
+			const outcome = handleOAuth(scratch ? oauth.clone() : oauth, apiReq, fault?.omit_fields);
+			oauthLog = outcome.log;
+			return outcome.response;
 		};
 
 		if (fault && !fault.after) {
 			if (fault.latency_ms) await delay(fault.latency_ms);
-			if (fault.status !== undefined || fault.drop) return deliver(res, fault, {status: 0}, record);
-			if (fault.truncate || fault.omit_fields) {
-				// The real handler's answer, computed on a scratch copy so nothing changes.
-				return deliver(res, fault, handleApi({store: store.clone(), limiter}, apiReq).response, record);
-			}
+			if (fault.status !== undefined || fault.drop || fault.not_json) return deliver(res, fault, {status: 0}, record);
+			if (fault.truncate || (fault.omit_fields && !authServer)) return deliver(res, fault, run(true), record);
 		}
-		const response = handleApi({store, limiter}, apiReq).response;
+		const response = run(false);
 		persist();
 		if (fault?.after) {
 			if (fault.latency_ms) await delay(fault.latency_ms);
@@ -176,7 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			sendTruncated(res, real);
 			return record(real.status);
 		}
-		const answer = (fault.omit_fields && omitFields(real, fault.omit_fields)) || real;
+		const answer = fault.not_json ? NOT_JSON_RESPONSE : (fault.omit_fields && omitFields(real, fault.omit_fields)) || real;
 		send(res, answer);
 		record(answer.status);
 	}

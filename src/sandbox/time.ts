@@ -28,3 +28,6 @@ export function parseTimestamp(text: string): bigint {
 }
 
 export const now = (): string => formatNanos(nowNanos());
+
+/** Milliseconds since the epoch, from the same clock as the timestamps. */
+export const nowMillis = (): number => Number(nowNanos() / NS_PER_MS);

@@ -75,4 +75,6 @@ export interface ApiResponse {
 	headers?: Record<string, string>;
 	/** A JSON value; undefined sends an empty body. */
 	body?: unknown;
+	/** Sent as is instead of `body`, with the Content-Type given in `headers` (HTML pages). */
+	text?: string;
 }

@@ -112,6 +112,9 @@ describe('destui sandbox (standalone)', () => {
 		[['--port', '70000']],
 		[['--seed', 'huge']],
 		[['--rate-limit', 'maybe']],
+		[['--token-lifetime', '0']],
+		[['--token-lifetime', '1.5']],
+		[['--token-lifetime', '31536001']],
 		[['stray-positional']],
 		[['--port']],
 	])('refuses %j with usage on stderr and exit 2', async (args) => {
@@ -121,11 +124,24 @@ describe('destui sandbox (standalone)', () => {
 		expect(r.stdout()).toBe('');
 	});
 
+	it('--token-lifetime sets the lifetime of the OAuth tokens it issues', async () => {
+		const r = run(['--token-lifetime', '120']);
+		const apiBase = await listening(r);
+		const origin = new URL(apiBase).origin;
+		const form = new URLSearchParams({grant_type: 'client_credentials', client_id: 'sandbox-m2m-client', client_secret: 'sandbox-m2m-secret'});
+		const answer = await (await fetch(`${origin}/oauth/token`, {method: 'POST', body: form})).json();
+		expect(answer.expires_in).toBe(120);
+		expect((await fetch(apiBase, {headers: {Authorization: `Bearer ${answer.access_token}`}})).status).toBe(200);
+		r.child.kill('SIGTERM');
+		expect((await r.exited).code).toBe(0);
+	});
+
 	it('--help prints usage and exits 0', async () => {
 		const r = run(['--help']);
 		expect(await r.exited).toEqual({code: 0, signal: null});
 		expect(r.stdout()).toContain('--rate-limit on|off');
 		expect(r.stdout()).toContain('--state FILE');
+		expect(r.stdout()).toContain('--token-lifetime SECONDS');
 	});
 
 	it('exits 1 with a plain message when the port is taken', async () => {
@@ -145,9 +161,9 @@ describe('destui sandbox (standalone)', () => {
 
 describe('parseSandboxArgs', () => {
 	it('reads every flag', () => {
-		expect(parseSandboxArgs(['--host', '0.0.0.0', '--port', '8080', '--seed', 'empty', '--state', 's.json', '--rate-limit', 'off'])).toEqual({
-			host: '0.0.0.0', port: 8080, seed: 'empty', stateFile: 's.json', rateLimit: false, help: false,
+		expect(parseSandboxArgs(['--host', '0.0.0.0', '--port', '8080', '--seed', 'empty', '--state', 's.json', '--rate-limit', 'off', '--token-lifetime', '90'])).toEqual({
+			host: '0.0.0.0', port: 8080, seed: 'empty', stateFile: 's.json', rateLimit: false, tokenLifetimeSeconds: 90, help: false,
 		});
-		expect(parseSandboxArgs([])).toEqual({host: '127.0.0.1', port: 0, seed: 'demo', stateFile: undefined, rateLimit: true, help: false});
+		expect(parseSandboxArgs([])).toEqual({host: '127.0.0.1', port: 0, seed: 'demo', stateFile: undefined, rateLimit: true, tokenLifetimeSeconds: 3600, help: false});
 	});
 });
