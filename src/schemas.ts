@@ -5,7 +5,7 @@
 // (classic zod is ~190 KB of the bundle, mini ~15 KB).
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import {DESTINATION_TYPES, NAME_FIELD, PROVIDERS, type FieldSpec, type ProviderSpec} from './catalogue/providers.js';
+import {DESTINATION_TYPES, fieldError, NAME_FIELD, PROVIDERS, type FieldSpec, type ProviderSpec} from './catalogue/providers.js';
 
 // Unlike classic zod, zod/mini loads no messages of its own: without these, every problem zod
 // finds itself (not the catalogue's rules) would read "Invalid input".
@@ -38,7 +38,7 @@ const refined = (field: FieldSpec) =>
 		: (() => {
 				const text = z.string().check(
 					z.superRefine((value, ctx) => {
-						const problem = field.validate(value);
+						const problem = fieldError(field, value);
 						if (problem) ctx.addIssue({code: 'custom', message: `${field.label} ${problem}`});
 					}),
 				);

@@ -1,4 +1,5 @@
-// One field: a focus marker, its label, its value, the rule in plain words, and what is wrong.
+// One field: a focus marker, its label, its value, the rule in plain words, what is wrong, and
+// what destui does not recognise (warnings, which never block).
 import React from 'react';
 import {Box, Text} from 'ink';
 import {dim, tone} from './theme.js';
@@ -10,11 +11,12 @@ export interface FieldRowProps {
 	optional?: boolean;
 	help?: string;
 	problem?: string;
-	note?: string;
+	/** Warnings, each a whole sentence. */
+	notes?: readonly string[];
 	children: React.ReactNode;
 }
 
-export function FieldRow({label, labelWidth, focused, optional, help, problem, note, children}: FieldRowProps): React.JSX.Element {
+export function FieldRow({label, labelWidth, focused, optional, help, problem, notes = [], children}: FieldRowProps): React.JSX.Element {
 	const title = `${label}${optional ? ' (optional)' : ''}`;
 	return (
 		<Box flexDirection="column">
@@ -35,11 +37,11 @@ export function FieldRow({label, labelWidth, focused, optional, help, problem, n
 					<Text color={tone.error()}>{`✗ ${label} ${problem}`}</Text>
 				</Box>
 			) : null}
-			{note ? (
-				<Box paddingLeft={2 + labelWidth}>
+			{notes.map((note) => (
+				<Box key={note} paddingLeft={2 + labelWidth}>
 					<Text color={tone.warn()}>{`! ${note}`}</Text>
 				</Box>
-			) : null}
+			))}
 		</Box>
 	);
 }

@@ -10,6 +10,7 @@ import {
 	isLineSecret,
 	lineValue,
 	shownProblem,
+	shownWarnings,
 	suggestionsFor,
 	type FormContext,
 	type FormField,
@@ -53,6 +54,7 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const focused = index === focus;
 				const line = lineValue(form, key);
 				const problem = shownProblem(field, ctx, form, attempted);
+				const notes = [props.noteFor?.(key), ...shownWarnings(field, form, attempted).map((w) => `${label(field)} ${w}`)].filter((n): n is string => !!n);
 				let input: React.ReactNode;
 				let help: string;
 				if (field.kind === 'name') {
@@ -73,7 +75,7 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const showPicker = focused && field.kind === 'param' && field.spec.kind === 'text' && !!field.spec.suggestions;
 				return (
 					<Box key={key} flexDirection="column" marginBottom={index < fields.length - 1 && !props.compact ? 1 : 0}>
-						<FieldRow label={label(field)} labelWidth={labelWidth} focused={focused} optional={isOptional(field)} help={focused || !props.compact ? help : undefined} problem={problem} note={props.noteFor?.(key)}>
+						<FieldRow label={label(field)} labelWidth={labelWidth} focused={focused} optional={isOptional(field)} help={focused || !props.compact ? help : undefined} problem={problem} notes={notes}>
 							{input}
 						</FieldRow>
 						{showPicker ? (

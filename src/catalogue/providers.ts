@@ -4,6 +4,7 @@
 import {AWS_REGIONS, ORACLE_REGIONS, S3_COMPATIBLE_REGIONS} from './regions.js';
 import {parseServiceAccountKey} from './gcs-key.js';
 import * as rules from './rules.js';
+import {SOURCES} from './sources.js';
 
 export const DESTINATION_TYPES = [
 	'amazon_s3',
@@ -45,7 +46,8 @@ export interface TextField extends FieldBase {
 	input?: 'line' | 'gcs-key';
 	/** The value that is sent for a user's input (e.g. '?' stripped, JSON turned into base64). */
 	normalize?: (value: string) => string;
-	validate: rules.Rule;
+	/** Judge the normalised value: errors refuse it, warnings are shown beside the field (rules.ts). */
+	rules: rules.Rules;
 	/** The destination's name defaults to this field's value. */
 	namesDestination?: boolean;
 }
@@ -82,10 +84,17 @@ const gcsCredentials: TextField = {
 		const parsed = parseServiceAccountKey(v);
 		return parsed.ok ? parsed.base64 : v.trim();
 	},
-	validate: (v) => {
-		const parsed = parseServiceAccountKey(v);
-		return parsed.ok ? undefined : parsed.problem;
-	},
+	rules: [
+		{
+			id: 'gcs-key/service-account',
+			level: 'error',
+			source: SOURCES.gcsKeys,
+			test: (v) => {
+				const parsed = parseServiceAccountKey(v);
+				return parsed.ok ? undefined : parsed.problem;
+			},
+		},
+	],
 };
 
 const trim = (v: string) => v.trim();
@@ -98,10 +107,10 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 		cliName: 's3',
 		description: 'An AWS S3 bucket, with an IAM access key allowed to put, get and delete objects',
 		fields: [
-			{key: 'bucket', label: 'Bucket', help: '3-63 lowercase letters, digits, dots and hyphens', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.s3BucketRule, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
-			{key: 'aws_region', label: 'Region', help: 'the bucket\'s AWS region, like us-west-2', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.awsRegionRule, normalize: trim, suggestions: AWS_REGIONS},
-			{key: 'aws_access_key_id', label: 'Access key ID', help: 'the IAM access key ID (letters and digits)', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', validate: rules.accessKeyIdRule, normalize: trim},
-			{key: 'aws_secret_access_key', label: 'Secret access key', help: 'the secret half of the access key', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', validate: rules.secretRule, normalize: trim},
+			{key: 'bucket', label: 'Bucket', help: '3-63 lowercase letters, digits, dots and hyphens', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.awsBucketRules, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
+			{key: 'aws_region', label: 'Region', help: 'the bucket\'s AWS region, like us-west-2', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.awsRegionRules, normalize: rules.lowerCase, suggestions: AWS_REGIONS},
+			{key: 'aws_access_key_id', label: 'Access key ID', help: 'the IAM access key ID (letters and digits, like AKIA…)', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', rules: rules.awsAccessKeyIdRules, normalize: trim},
+			{key: 'aws_secret_access_key', label: 'Secret access key', help: 'the secret half of the access key', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.secretRules, normalize: trim},
 			{key: 'explicit_sse', label: 'Explicit SSE-S3 encryption', help: 'send server-side-encryption headers with every upload (for buckets whose policy demands them)', required: false, kind: 'boolean', secret: false, rotatable: true, group: 'options'},
 		],
 	},
@@ -112,11 +121,11 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 		cliName: 's3-compatible',
 		description: 'Any store speaking the S3 API (MinIO, Ceph, Wasabi, Open Telekom Cloud, Oracle S3 API...)',
 		fields: [
-			{key: 'bucket', label: 'Bucket', help: '3-63 lowercase letters, digits, dots and hyphens', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.s3BucketRule, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
-			{key: 'endpoint', label: 'Endpoint', help: 'the store\'s https URL, like https://objects.example.com', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.httpsUrlRule, normalize: trim, placeholder: 'https://objects.example.com'},
-			{key: 'region', label: 'Region', help: 'the region name your provider uses (letters, digits, dots, hyphens)', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.genericRegionRule, normalize: trim, suggestions: S3_COMPATIBLE_REGIONS},
-			{key: 'access_key_id', label: 'Access key ID', help: 'the access key ID (letters and digits)', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', validate: rules.accessKeyIdRule, normalize: trim},
-			{key: 'secret_access_key', label: 'Secret access key', help: 'the secret half of the access key', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', validate: rules.secretRule, normalize: trim},
+			{key: 'bucket', label: 'Bucket', help: 'the bucket\'s name as your store spells it', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.s3CompatibleBucketRules, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
+			{key: 'endpoint', label: 'Endpoint', help: 'the store\'s https URL, like https://objects.example.com', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.endpointRules, normalize: trim, placeholder: 'https://objects.example.com'},
+			{key: 'region', label: 'Region', help: 'the region name your store uses (us-east-1 if it has none)', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.genericRegionRules, normalize: trim, suggestions: S3_COMPATIBLE_REGIONS},
+			{key: 'access_key_id', label: 'Access key ID', help: 'the access key ID your store gave you', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', rules: rules.accessKeyIdRules, normalize: trim},
+			{key: 'secret_access_key', label: 'Secret access key', help: 'the secret half of the access key', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.secretRules, normalize: trim},
 			{key: 'use_path_style', label: 'Path-style addressing', help: 'address the bucket as endpoint/bucket rather than bucket.endpoint (Oracle\'s S3 API needs it)', required: false, kind: 'boolean', secret: false, rotatable: true, group: 'options'},
 		],
 	},
@@ -127,7 +136,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 		cliName: 'gcs',
 		description: 'A GCS bucket, with a service-account key allowed to create, get and delete objects',
 		fields: [
-			{key: 'bucket', label: 'Bucket', help: '3-63 lowercase letters, digits, dots, hyphens and underscores', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.gcsBucketRule, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
+			{key: 'bucket', label: 'Bucket', help: '3-63 lowercase letters, digits, dots, hyphens and underscores', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.gcsBucketRules, normalize: trim, namesDestination: true, placeholder: 'my-imagery-bucket'},
 			gcsCredentials,
 		],
 	},
@@ -138,10 +147,10 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 		cliName: 'azure',
 		description: 'An Azure storage container, with a SAS token allowing read, write, delete and list',
 		fields: [
-			{key: 'account', label: 'Storage account', help: '3-24 lowercase letters and digits', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.azureAccountRule, normalize: trim},
-			{key: 'container', label: 'Container', help: '3-63 lowercase letters, digits and single hyphens', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.azureContainerRule, normalize: trim, namesDestination: true},
-			{key: 'storage_endpoint_suffix', label: 'Endpoint suffix', help: 'leave empty for core.windows.net; set it for sovereign clouds (core.usgovcloudapi.net)', required: false, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.hostSuffixRule, normalize: trim, placeholder: 'core.windows.net'},
-			{key: 'sas_token', label: 'SAS token', help: 'the SAS query string (sv=...&sig=...); a leading ? is removed for you', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', validate: rules.sasTokenRule, normalize: rules.cleanSasToken},
+			{key: 'account', label: 'Storage account', help: '3-24 lowercase letters and digits', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.azureAccountRules, normalize: rules.lowerCase},
+			{key: 'container', label: 'Container', help: '3-63 lowercase letters, digits and single hyphens, or $root or $web', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.azureContainerRules, normalize: trim, namesDestination: true},
+			{key: 'storage_endpoint_suffix', label: 'Endpoint suffix', help: 'leave empty for core.windows.net; set it for sovereign clouds (core.usgovcloudapi.net)', required: false, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.hostSuffixRules, normalize: rules.cleanHostSuffix, placeholder: 'core.windows.net'},
+			{key: 'sas_token', label: 'SAS token', help: 'the SAS token (sv=...&sig=...), or the whole SAS URL: only its query part is sent', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.sasTokenRules, normalize: rules.cleanSasToken},
 		],
 	},
 	{
@@ -151,11 +160,11 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 		cliName: 'ocs',
 		description: 'An OCI Object Storage bucket, with a Customer Secret Key allowing read, write and delete',
 		fields: [
-			{key: 'bucket', label: 'Bucket', help: '1-256 letters, digits, dots, hyphens and underscores', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.oracleBucketRule, normalize: trim, namesDestination: true},
-			{key: 'namespace', label: 'Namespace', help: 'the tenancy\'s Object Storage namespace (lowercase letters and digits)', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.oracleNamespaceRule, normalize: trim},
-			{key: 'region', label: 'Region', help: 'the OCI region, like us-ashburn-1', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', validate: rules.oracleRegionRule, normalize: trim, suggestions: ORACLE_REGIONS},
-			{key: 'customer_access_key_id', label: 'Access key', help: 'the Customer Secret Key\'s access key', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', validate: rules.accessKeyIdRule, normalize: trim},
-			{key: 'customer_secret_key', label: 'Secret key', help: 'the Customer Secret Key\'s secret', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', validate: rules.secretRule, normalize: trim},
+			{key: 'bucket', label: 'Bucket', help: '1-256 letters, digits, dots, hyphens and underscores', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.oracleBucketRules, normalize: trim, namesDestination: true},
+			{key: 'namespace', label: 'Namespace', help: 'the tenancy\'s Object Storage namespace (lowercase letters and digits)', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.oracleNamespaceRules, normalize: rules.lowerCase},
+			{key: 'region', label: 'Region', help: 'the OCI region, like us-ashburn-1', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.oracleRegionRules, normalize: rules.lowerCase, suggestions: ORACLE_REGIONS},
+			{key: 'customer_access_key_id', label: 'Access key', help: 'the Customer Secret Key\'s access key', required: true, kind: 'text', secret: false, rotatable: true, group: 'credentials', rules: rules.accessKeyIdRules, normalize: trim},
+			{key: 'customer_secret_key', label: 'Secret key', help: 'the Customer Secret Key\'s secret', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.secretRules, normalize: trim},
 		],
 	},
 ];
@@ -201,11 +210,21 @@ export function locationOf(type: string, parameters: Record<string, unknown>): s
 	return s('bucket');
 }
 
+/** The value sent for a user's input: the field's normaliser applied (trimmed at least). */
+export const normaliseValue = (field: TextField, value: string): string => (field.normalize ? field.normalize(value) : value);
+
+/** Why a text field's value is certainly invalid (its first error, naming the rule's source), or undefined. */
+export const fieldError = (field: TextField, value: string): string | undefined => rules.errorOf(field.rules, normaliseValue(field, value));
+
+/** What destui does not recognise about an otherwise valid value: shown beside the field, never blocking. */
+export const fieldWarnings = (field: TextField, value: string): string[] => rules.warningsOf(field.rules, normaliseValue(field, value));
+
 export type FieldProblem = {key: string; label: string; problem: string};
 
 /**
  * Checks a provider's parameters the way the API will: required present, no unknown keys,
- * booleans boolean, texts passing their rule. `only` limits the check to some keys (rotation).
+ * booleans boolean, texts (normalised: `US-WEST-2` is us-west-2) free of errors; warnings never
+ * refuse. `only` limits the check to some keys (rotation).
  */
 export function checkParameters(
 	type: DestinationType,
@@ -233,7 +252,7 @@ export function checkParameters(
 			problems.push({key: field.key, label: field.label, problem: 'must be text'});
 			continue;
 		}
-		const problem = field.validate(value);
+		const problem = fieldError(field, value);
 		if (problem) problems.push({key: field.key, label: field.label, problem});
 	}
 	return problems;

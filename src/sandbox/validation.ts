@@ -6,6 +6,7 @@ import {
 	DESTINATION_TYPES,
 	isDestinationType,
 	NAME_FIELD,
+	normaliseValue,
 	nameSourceKey,
 	provider,
 	type DestinationType,
@@ -49,7 +50,7 @@ function normalise(type: DestinationType, parameters: Record<string, unknown>): 
 	for (const field of provider(type).fields) {
 		const value = parameters[field.key];
 		if (value === undefined || value === null || value === '') continue;
-		if (field.kind === 'text' && typeof value === 'string') out[field.key] = field.normalize ? field.normalize(value) : value;
+		if (field.kind === 'text' && typeof value === 'string') out[field.key] = normaliseValue(field, value);
 		else if (field.kind === 'boolean' && typeof value === 'boolean') out[field.key] = value;
 	}
 	return out;

@@ -1,6 +1,6 @@
 // The values a user is typing into one provider's fields (plus the destination's name), and the
 // problems they have, judged by the catalogue's rules. Shared by the wizard and the rotation form.
-import {NAME_FIELD, nameSourceKey, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
+import {fieldError, fieldWarnings, NAME_FIELD, nameSourceKey, normaliseValue, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
 import type {Destination} from '../schemas.js';
 import {emptyLine, type LineState} from './line-editor.js';
 import {resolveGcsKey, type FileAccess, type GcsKeySource} from './gcs-source.js';
@@ -41,9 +41,7 @@ export const isGcsKeyField = (spec: FieldSpec): boolean => spec.kind === 'text' 
 export const isLineSecret = (spec: FieldSpec): boolean => spec.kind === 'text' && spec.secret && !isGcsKeyField(spec);
 
 /** The value that will be sent for a text field (its catalogue normaliser applied). */
-export function normalised(spec: TextField, value: string): string {
-	return spec.normalize ? spec.normalize(value) : value;
-}
+export const normalised = normaliseValue;
 
 /** The name the server will give the destination when the user types none. */
 export function defaultName(type: DestinationType, form: FormState): string {
@@ -90,7 +88,7 @@ export function fieldProblem(field: FormField, ctx: FormContext, form: FormState
 		const key = gcsKeyOf(form, spec, ctx.files);
 		return key.ok ? undefined : key.problem;
 	}
-	return spec.validate(normalised(spec, raw));
+	return fieldError(spec, raw);
 }
 
 /** The problem to show now: the server's word first, then the rule's once the field was left. */
@@ -108,6 +106,19 @@ export function shownProblem(field: FormField, ctx: FormContext, form: FormState
 	// A GCS key is read when its field is left, not on every key typed into it.
 	if (field.kind === 'param' && isGcsKeyField(field.spec) && textValue(form, key).trim() && !form.gcs[key]) return undefined;
 	return fieldProblem(field, ctx, form);
+}
+
+/**
+ * What destui does not recognise about a field's otherwise valid value (a region not in its
+ * lists...), once the field was left: shown beside it, never blocking the page.
+ */
+export function shownWarnings(field: FormField, form: FormState, attempted: boolean): string[] {
+	if (field.kind !== 'param' || field.spec.kind !== 'text' || isGcsKeyField(field.spec)) return [];
+	const spec = field.spec;
+	if (!attempted && !form.touched[spec.key]) return [];
+	const raw = textValue(form, spec.key);
+	if (raw.trim() === '' || form.server[spec.key] || fieldError(spec, raw)) return [];
+	return fieldWarnings(spec, raw);
 }
 
 export const hasInput = (form: FormState): boolean =>

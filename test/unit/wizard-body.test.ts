@@ -38,7 +38,7 @@ describe('create body', () => {
 	});
 
 	it('refuses, through the wire schema, what the catalogue refuses', () => {
-		const built = buildCreateBody('oracle_cloud_storage', form({bucket: 'b', namespace: 'NS', region: 'us-ashburn-1', customer_access_key_id: 'FAKEID1234', customer_secret_key: 'fake-secret-1'}), realFiles);
+		const built = buildCreateBody('oracle_cloud_storage', form({bucket: 'b', namespace: 'n.s', region: 'us-ashburn-1', customer_access_key_id: 'FAKEID1234', customer_secret_key: 'fake-secret-1'}), realFiles);
 		expect(built.ok).toBe(false);
 		if (!built.ok) expect(built.problems.map((p) => p.key)).toEqual(['namespace']);
 	});

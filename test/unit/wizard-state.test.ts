@@ -29,7 +29,7 @@ function toCredentials(): WizardState {
 describe('wizard reducer', () => {
 	it('refuses to leave a page with a problem and focuses the first bad field', () => {
 		let s = keys(initialWizard, enter);
-		s = typeText(s, 'Bad_Bucket');
+		s = typeText(s, 'sthree-bucket');
 		s = keys(s, enter, enter);
 		expect(currentStep(s).title).toBe('Bucket and location');
 		expect(s.focus).toBe(0);
@@ -154,7 +154,7 @@ describe('wizard reducer', () => {
 		const c = {existing: [taken], files: realFiles};
 		let s = wizardReducer(initialWizard, {type: 'key', key: enter, ctx: c});
 		for (const ch of 'my-bucket') s = wizardReducer(s, {type: 'key', key: {kind: 'text', text: ch}, ctx: c});
-		for (const k of [tab, ...[...'us-west-2'].map((t) => ({kind: 'text', text: t}) as FormKey), enter, enter]) s = wizardReducer(s, {type: 'key', key: k, ctx: c});
+		for (const k of [tab, ...[...'us-west-2'].map((t) => ({kind: 'text', text: t}) as FormKey), enter]) s = wizardReducer(s, {type: 'key', key: k, ctx: c});
 		for (const k of [...[...'FAKEID1234'].map((t) => ({kind: 'text', text: t}) as FormKey), tab, ...[...'fake-secret-1'].map((t) => ({kind: 'text', text: t}) as FormKey), enter, enter, enter]) s = wizardReducer(s, {type: 'key', key: k, ctx: c});
 		expect(currentStep(s).title).toBe('Options and name');
 		expect(s.focus).toBe(1);
