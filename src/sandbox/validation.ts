@@ -28,7 +28,8 @@ export function parseJsonObject(text: string): Record<string, unknown> {
 
 function rejectUnknownKeys(body: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}): void {
 	for (const key of Object.keys(body)) {
-		if (!allowed.includes(key)) fail(400, hints[key] ?? `Unknown field "${key}": expected ${allowed.join(', ')}`);
+		// hasOwn: a key such as `__proto__` or `toString` must not find Object.prototype's members.
+		if (!allowed.includes(key)) fail(400, Object.hasOwn(hints, key) ? hints[key]! : `Unknown field "${key}": expected ${allowed.join(', ')}`);
 	}
 }
 

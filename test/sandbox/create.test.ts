@@ -93,6 +93,18 @@ describe('create', () => {
 		expect((await call(sb, 'GET', API)).json.destinations).toEqual([]);
 	});
 
+	it.each(['__proto__', 'constructor', 'toString'])('names a top-level or parameter key %j like any unknown field', async (key) => {
+		const sb = await sandbox({seed: 'empty'});
+		const good = JSON.stringify(BODIES.amazon_s3);
+		for (const raw of [`{"${key}": {"x": 1}, ${good.slice(1)}`, good.replace('"parameters":{', `"parameters":{"${key}":"x",`)]) {
+			const res = await call(sb, 'POST', API, {raw});
+			expect(res.status, raw).toBe(400);
+			expect(res.json.message).toContain(key);
+			expect(res.json.message).not.toMatch(/\[object Object\]|native code/);
+		}
+		expect((await call(sb, 'GET', API)).json.destinations).toEqual([]);
+	});
+
 	it.each([
 		['invalid JSON', '{"type": "amazon_s3",'],
 		['a JSON array', '[1, 2]'],

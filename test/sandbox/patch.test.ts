@@ -114,6 +114,17 @@ describe('patch', () => {
 		expect(after).toEqual(d);
 	});
 
+	it.each(['__proto__', 'constructor', 'toString'])('names a key %j like any unknown field, at the top level and in parameters', async (key) => {
+		const {sb, d} = await setup();
+		for (const raw of [`{"${key}": {"name": "x"}}`, `{"parameters": {"${key}": "x"}}`]) {
+			const res = await call(sb, 'PATCH', `${API}/${d.id}`, {raw});
+			expect(res.status, raw).toBe(400);
+			expect(res.json.message).toContain(key);
+			expect(res.json.message).not.toMatch(/\[object Object\]|native code/);
+		}
+		expect((await call(sb, 'GET', `${API}/${d.id}`)).json).toEqual(d);
+	});
+
 	it('refuses bad JSON with 400', async () => {
 		const {sb, d} = await setup();
 		expect((await call(sb, 'PATCH', `${API}/${d.id}`, {raw: '{"name":'})).status).toBe(400);
