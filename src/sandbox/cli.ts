@@ -96,6 +96,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
 		process.stderr.write(`destui sandbox: could not start: ${(err as Error).message}\n`);
 		return 1;
 	}
+	for (const warning of sandbox.warnings) process.stderr.write(`destui sandbox: warning: ${warning}\n`);
 	process.stdout.write(`sandbox listening on ${sandbox.apiBase}\n`);
 	const running = sandbox;
 	await new Promise<void>((resolve) => {

@@ -14,7 +14,7 @@ import {handleOAuth, isAuthServerPath, type OAuthLogFields, oauthLogDefaults} fr
 import {DEFAULT_OAUTH_SETTINGS, OAuthState} from './oauth-state.js';
 import {handleApi} from './router.js';
 import {buildSeed} from './seed.js';
-import {loadState, saveState} from './state-file.js';
+import {loadState, removeStaleTemporaryFiles, saveState, tightenMode} from './state-file.js';
 import {Store} from './store.js';
 import {now} from './time.js';
 import type {ApiRequest, ApiResponse, SeedName} from './types.js';
@@ -43,6 +43,8 @@ export interface RunningSandbox {
 	/** origin + '/destinations/v1' */
 	apiBase: string;
 	port: number;
+	/** Things the user should know about the start (e.g. a state file's mode was tightened). */
+	warnings: string[];
 	close(): Promise<void>;
 }
 
@@ -87,7 +89,11 @@ function sendTruncated(res: ServerResponse, response: ApiResponse): void {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
 	const host = options.host ?? '127.0.0.1';
 	const stateFile = options.stateFile;
+	const warnings: string[] = [];
+	if (stateFile) removeStaleTemporaryFiles(stateFile);
 	const saved = stateFile ? loadState(stateFile) : undefined;
+	const modeWarning = saved && stateFile ? tightenMode(stateFile) : undefined;
+	if (modeWarning) warnings.push(modeWarning);
 	const store = new Store(saved ?? buildSeed(options.seed ?? 'demo'));
 	const limiter = options.rateLimit === false ? undefined : new RateLimiter();
 	const faults = new Faults();
@@ -223,6 +229,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		origin,
 		apiBase: `${origin}${API_BASE_PATH}`,
 		port,
+		warnings,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const timer of timers) clearTimeout(timer);

@@ -1,6 +1,6 @@
 // `destui sandbox` as users run it: the built bundle, a real process, real signals.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -134,6 +134,24 @@ describe('destui sandbox (standalone)', () => {
 		expect((await fetch(apiBase, {headers: {Authorization: `Bearer ${answer.access_token}`}})).status).toBe(200);
 		r.child.kill('SIGTERM');
 		expect((await r.exited).code).toBe(0);
+	});
+
+	it('warns on stderr when it tightens a state file readable by others, and still prints one line', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'destui-cli-mode-'));
+		try {
+			const file = join(dir, 'state.json');
+			writeFileSync(file, JSON.stringify({version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []}), {mode: 0o644});
+			chmodSync(file, 0o644);
+			const r = run(['--state', file]);
+			const apiBase = await listening(r);
+			expect(r.stdout()).toBe(`sandbox listening on ${apiBase}\n`);
+			expect(r.stderr()).toMatch(/^destui sandbox: warning: the state file .*state\.json had mode 0644/);
+			expect(statSync(file).mode & 0o777).toBe(0o600);
+			r.child.kill('SIGTERM');
+			expect((await r.exited).code).toBe(0);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 
 	it('--help prints usage and exits 0', async () => {

@@ -1,4 +1,5 @@
 // --state FILE: persistence across restarts, atomic writes, mode 0600.
+import {spawn} from 'node:child_process';
 import {chmodSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -17,6 +18,7 @@ afterEach(() => {
 });
 
 const mode = (file: string) => statSync(file).mode & 0o777;
+const EMPTY_STATE = {version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []};
 
 describe('state file', () => {
 	it('is created at start with mode 0600, from the seed', async () => {
@@ -78,6 +80,42 @@ describe('state file', () => {
 			expect(JSON.parse(readFileSync(file, 'utf8')).destinations).toHaveLength(i + 1);
 		}
 		expect(mode(file)).toBe(0o600);
+	});
+
+	it('at start, removes the temporary files a killed sandbox left beside the file, and nothing else', async () => {
+		const dir = tempDir();
+		const file = join(dir, 'state.json');
+		writeFileSync(file, JSON.stringify(EMPTY_STATE), {mode: 0o600});
+		// A writer killed with SIGKILL between creating its temporary file and renaming it.
+		const writer = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		const dead = writer.pid!;
+		writeFileSync(join(dir, `.state.json.${dead}.0123456789ab.tmp`), '');
+		writeFileSync(join(dir, `.state.json.${dead}.ba9876543210.tmp`), '{"version": 1, "seed"');
+		writer.kill('SIGKILL');
+		await new Promise((resolve) => writer.once('exit', resolve));
+		const kept = [
+			`.state.json.${process.pid}.00000000aaaa.tmp`, // a live writer's: left alone
+			`.other.json.${dead}.0123456789ab.tmp`, // another file's
+			'.state.json.notes', // not of our naming
+			'state.json',
+		];
+		for (const name of kept.slice(0, 3)) writeFileSync(join(dir, name), '');
+		const sb = await sandbox({stateFile: file});
+		expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+		expect(sb.warnings).toEqual([]);
+		expect((await call(sb, 'POST', API, {body: body('amazon_s3', 'after-crash-bucket')})).status).toBe(201);
+	});
+
+	it('sets a state file others can read to 0600 at load, with a warning; a 0600 file gets none', async () => {
+		const file = join(tempDir(), 'state.json');
+		writeFileSync(file, JSON.stringify(EMPTY_STATE));
+		chmodSync(file, 0o644);
+		const first = await sandbox({stateFile: file});
+		expect(mode(file)).toBe(0o600);
+		expect(first.warnings).toHaveLength(1);
+		expect(first.warnings[0]).toMatch(/state\.json had mode 0644 .*set it to 0600/);
+		await first.close();
+		expect((await sandbox({stateFile: file})).warnings).toEqual([]);
 	});
 
 	it('does not rewrite the file for reads', async () => {
