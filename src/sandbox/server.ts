@@ -143,14 +143,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const origin = `http://${req.headers.host ?? `${formatHost(host)}:${port}`}`;
-		const body = await readBody(req);
-		if (url.pathname.startsWith(HOOK_PREFIX)) {
+		const hook = url.pathname.startsWith(HOOK_PREFIX);
+		const authServer = isAuthServerPath(url.pathname);
+		// GET bodies are ignored, so never read (whatever their size), and an API request without
+		// valid credentials is answered 401 before a byte of its body is read, rather than 413 after
+		// all of it. Node discards an unread body once the answer is sent.
+		const unread =
+			method === 'GET' || method === 'HEAD' || (!hook && !authServer && !authenticate(headerValue(req.headers.authorization), oauth));
+		const body = unread ? '' : await readBody(req);
+		if (hook) {
 			const response = body === undefined ? errorResponse(413, 'Request body too large') : handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
 			persist();
 			return send(res, response);
 		}
 
-		const authServer = isAuthServerPath(url.pathname);
 		const fault = faults.take(method, url.pathname, authServer);
 		// Auth-server entries name the user a token was issued to; API entries the caller.
 		let oauthLog: OAuthLogFields | undefined = authServer ? oauthLogDefaults(url.pathname, body ?? '') : undefined;
