@@ -74,6 +74,32 @@ describe('orders and subscriptions', () => {
 		expect(viaDefault.subscriptions.map((s: {id: string}) => s.id).sort()).toEqual(viaRef.subscriptions.map((s: {id: string}) => s.id).sort());
 	});
 
+	it('archiving a destination changes nothing that delivers to it, but archiving the default detaches what follows the default', async () => {
+		const sb = await sandbox();
+		const def = (await call(sb, 'GET', `${API}/default`)).json;
+		const view = async (ref: string) => ({
+			subs: (await subs(sb, ref)).subscriptions.map((x: {name: string; status: string}) => `${x.name}: ${x.status}`).sort(),
+			orders: (await orders(sb, ref)).orders.map((x: {id: string; state: string}) => `${x.id}: ${x.state}`).sort(),
+		});
+		const before = await view(def['pl:ref']);
+		expect(before.subs).toEqual(['Field ops daily: running', 'Org-wide basemap refresh: running']);
+		expect(before.orders.length).toBeGreaterThan(0);
+
+		expect((await call(sb, 'PATCH', `${API}/${def.id}`, {body: {archive: true}})).json.archived).not.toBeNull();
+		const archived = await view(def['pl:ref']);
+		// Its own subscription and orders are untouched (archiving is "without disabling it", spec §6)...
+		expect(archived.subs).toEqual(['Field ops daily: running']);
+		expect(archived.orders).toEqual(before.orders);
+		// ...but the org has no default any more, so the one given pl:destinations/default points nowhere.
+		expect((await call(sb, 'GET', `${API}/default`)).status).toBe(404);
+		expect((await view('pl:destinations/default')).subs).toEqual(['Org-wide basemap refresh: running']);
+
+		await call(sb, 'PATCH', `${API}/${def.id}`, {body: {archive: false}});
+		expect((await view(def['pl:ref'])).subs).toEqual(['Field ops daily: running']);
+		await call(sb, 'PUT', `${API}/default`, {body: {destination_id: def.id}});
+		expect(await view(def['pl:ref'])).toEqual(before);
+	});
+
 	it('require a key', async () => {
 		const sb = await sandbox();
 		expect((await call(sb, 'GET', ORDERS, {as: null})).status).toBe(401);
