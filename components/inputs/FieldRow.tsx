@@ -2,6 +2,8 @@
 // what destui does not recognise (warnings, which never block).
 import React from 'react';
 import {Box, Text} from 'ink';
+import type {Note} from '../../src/catalogue/rules.js';
+import {sanitize} from '../../src/sanitize.js';
 import {dim, tone} from './theme.js';
 
 export interface FieldRowProps {
@@ -11,8 +13,8 @@ export interface FieldRowProps {
 	optional?: boolean;
 	help?: string;
 	problem?: string;
-	/** Warnings, each a whole sentence. */
-	notes?: readonly string[];
+	/** What destui did to the value (info) and what it does not recognise (warnings), each a whole sentence. */
+	notes?: readonly Note[];
 	children: React.ReactNode;
 }
 
@@ -38,8 +40,8 @@ export function FieldRow({label, labelWidth, focused, optional, help, problem, n
 				</Box>
 			) : null}
 			{notes.map((note) => (
-				<Box key={note} paddingLeft={2 + labelWidth}>
-					<Text color={tone.warn()}>{`! ${note}`}</Text>
+				<Box key={note.message} paddingLeft={2 + labelWidth}>
+					{note.level === 'warning' ? <Text color={tone.warn()}>{`! ${sanitize(note.message)}`}</Text> : <Text dimColor={dim()}>{`· ${sanitize(note.message)}`}</Text>}
 				</Box>
 			))}
 		</Box>

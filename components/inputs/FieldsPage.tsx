@@ -10,12 +10,13 @@ import {
 	isLineSecret,
 	lineValue,
 	shownProblem,
-	shownWarnings,
+	shownNotes,
 	suggestionsFor,
 	type FormContext,
 	type FormField,
 	type FormState,
 } from '../../src/wizard/form.js';
+import type {Note} from '../../src/catalogue/rules.js';
 import {sanitize} from '../../src/sanitize.js';
 import {FieldRow} from './FieldRow.js';
 import {GcsKeyInput} from './GcsKeyInput.js';
@@ -54,7 +55,8 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const focused = index === focus;
 				const line = lineValue(form, key);
 				const problem = shownProblem(field, ctx, form, attempted);
-				const notes = [props.noteFor?.(key), ...shownWarnings(field, form, attempted).map((w) => `${label(field)} ${w}`)].filter((n): n is string => !!n);
+				const own = props.noteFor?.(key);
+				const notes: Note[] = [...(own ? [{level: 'warning' as const, message: own}] : []), ...shownNotes(field, ctx, form, attempted).map((n) => ({...n, message: `${label(field)} ${n.message}`}))];
 				let input: React.ReactNode;
 				let help: string;
 				if (field.kind === 'name') {

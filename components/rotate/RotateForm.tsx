@@ -97,7 +97,7 @@ function Form(props: RotateFormProps): React.JSX.Element {
 					form={s.form}
 					focus={s.focus}
 					pick={s.pick}
-					ctx={{type, existing: [], files}}
+					ctx={{type, existing: [], files, current: destination.parameters}}
 					attempted={s.attempted}
 					width={width}
 					suggestionRows={Math.max(3, Math.min(6, height - 12))}

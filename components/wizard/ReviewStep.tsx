@@ -2,9 +2,10 @@
 // what destui did not recognise (warnings: the user may send it anyway).
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fieldError, fieldWarnings, NAME_FIELD, provider, type DestinationType} from '../../src/catalogue/providers.js';
+import {fieldNotes, NAME_FIELD, provider, type DestinationType} from '../../src/catalogue/providers.js';
+import type {Note} from '../../src/catalogue/rules.js';
 import {sanitize} from '../../src/sanitize.js';
-import {defaultName, gcsKeyOf, isGcsKeyField, textValue, typedName, type FormState} from '../../src/wizard/form.js';
+import {defaultName, gcsKeyOf, isGcsKeyField, siblingOf, textValue, typedName, type FormState} from '../../src/wizard/form.js';
 import {describeKey, type FileAccess} from '../../src/wizard/gcs-source.js';
 import {dim, SECRET_MASK, tone} from '../inputs/theme.js';
 
@@ -40,19 +41,19 @@ function rows(type: DestinationType, form: FormState, files: FileAccess): [strin
 	return out;
 }
 
-/** "Region is not an AWS region destui knows…", for every text field that will be sent. */
-function warnings(type: DestinationType, form: FormState): string[] {
+/** "Region is not an AWS region destui knows…", for every text field that will be sent; what
+ * destui changed ("is sent as") shows in the values above, except for secrets. */
+function notesOf(type: DestinationType, form: FormState): Note[] {
 	return provider(type).fields.flatMap((f) => {
 		if (f.kind !== 'text' || isGcsKeyField(f)) return [];
-		const raw = textValue(form, f.key);
-		if (!raw.trim() || fieldError(f, raw)) return [];
-		return fieldWarnings(f, raw).map((w) => `${f.label} ${w}`);
+		const notes = fieldNotes(f, textValue(form, f.key), siblingOf({}, form));
+		return notes.filter((n) => n.level === 'warning' || f.secret).map((n) => ({...n, message: `${f.label} ${n.message}`}));
 	});
 }
 
 export function ReviewStep({type, form, files, width}: ReviewStepProps): React.JSX.Element {
 	const list = rows(type, form, files);
-	const notes = warnings(type, form);
+	const notes = notesOf(type, form);
 	const labelWidth = Math.min(30, Math.max(...list.map(([l]) => l.length)) + 2);
 	return (
 		<Box flexDirection="column" width={width}>
@@ -67,7 +68,9 @@ export function ReviewStep({type, form, files, width}: ReviewStepProps): React.J
 			{notes.length ? (
 				<Box marginTop={1} flexDirection="column">
 					{notes.map((note) => (
-						<Text key={note} color={tone.warn()}>{`  ! ${note}`}</Text>
+						<Text key={note.message} color={note.level === 'warning' ? tone.warn() : undefined} dimColor={note.level === 'info' && dim()}>
+							{`  ${note.level === 'warning' ? '!' : '·'} ${sanitize(note.message)}`}
+						</Text>
 					))}
 				</Box>
 			) : null}

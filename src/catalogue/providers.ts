@@ -48,6 +48,8 @@ export interface TextField extends FieldBase {
 	normalize?: (value: string) => string;
 	/** Judge the normalised value: errors refuse it, warnings are shown beside the field (rules.ts). */
 	rules: rules.Rules;
+	/** More to say about an acceptable value as typed (e.g. a whole SAS URL); `sibling` reads other fields. */
+	notes?: (raw: string, sibling: (key: string) => string | undefined) => rules.Note[];
 	/** The destination's name defaults to this field's value. */
 	namesDestination?: boolean;
 }
@@ -150,7 +152,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
 			{key: 'account', label: 'Storage account', help: '3-24 lowercase letters and digits', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.azureAccountRules, normalize: rules.lowerCase},
 			{key: 'container', label: 'Container', help: '3-63 lowercase letters, digits and single hyphens, or $root or $web', required: true, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.azureContainerRules, normalize: trim, namesDestination: true},
 			{key: 'storage_endpoint_suffix', label: 'Endpoint suffix', help: 'leave empty for core.windows.net; set it for sovereign clouds (core.usgovcloudapi.net)', required: false, kind: 'text', secret: false, rotatable: false, group: 'location', rules: rules.hostSuffixRules, normalize: rules.cleanHostSuffix, placeholder: 'core.windows.net'},
-			{key: 'sas_token', label: 'SAS token', help: 'the SAS token (sv=...&sig=...), or the whole SAS URL: only its query part is sent', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.sasTokenRules, normalize: rules.cleanSasToken},
+			{key: 'sas_token', label: 'SAS token', help: 'the SAS token (sv=...&sig=...), or the whole SAS URL: only its query part is sent', required: true, kind: 'text', secret: true, rotatable: true, group: 'credentials', rules: rules.sasTokenRules, normalize: rules.cleanSasToken, notes: rules.sasUrlNotes},
 		],
 	},
 	{
@@ -218,6 +220,20 @@ export const fieldError = (field: TextField, value: string): string | undefined 
 
 /** What destui does not recognise about an otherwise valid value: shown beside the field, never blocking. */
 export const fieldWarnings = (field: TextField, value: string): string[] => rules.warningsOf(field.rules, normaliseValue(field, value));
+
+/**
+ * Everything worth saying beside an acceptable value: what destui did to it ("is sent as
+ * us-west-2"; secrets are never echoed), the field's own notes, and the rules' warnings.
+ */
+export function fieldNotes(field: TextField, raw: string, sibling: (key: string) => string | undefined = () => undefined): rules.Note[] {
+	const value = normaliseValue(field, raw);
+	if (!raw.trim() || rules.errorOf(field.rules, value)) return [];
+	const notes: rules.Note[] = [];
+	if (!field.secret && field.input !== 'gcs-key' && value !== raw.trim()) notes.push({level: 'info', message: `is sent as ${value}`});
+	notes.push(...(field.notes?.(raw, sibling) ?? []));
+	for (const message of rules.warningsOf(field.rules, value)) notes.push({level: 'warning', message});
+	return notes;
+}
 
 export type FieldProblem = {key: string; label: string; problem: string};
 

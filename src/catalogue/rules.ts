@@ -287,6 +287,24 @@ export function sasUrlParts(text: string): {account?: string; container?: string
 	return {account, container, query: url.search.replace(/^\?/, '')};
 }
 
+/** Something worth saying about an acceptable value: what destui did to it, or a warning. */
+export interface Note {
+	level: 'info' | 'warning';
+	message: string;
+}
+
+/** A whole SAS URL is cut to its query: say so, and whether it is for the account and container given. */
+export function sasUrlNotes(raw: string, sibling: (key: string) => string | undefined): Note[] {
+	const parts = sasUrlParts(raw);
+	if (!parts) return [];
+	const notes: Note[] = [{level: 'info', message: 'is a whole SAS URL: destui keeps only its query part (the token), which is what Planet wants'}];
+	const account = sibling('account')?.trim().toLowerCase();
+	if (parts.account && account && parts.account !== account) notes.push({level: 'warning', message: `is a SAS URL for the account "${parts.account}", not "${account}"`});
+	const container = sibling('container')?.trim();
+	if (parts.container && container && parts.container !== container) notes.push({level: 'warning', message: `is a SAS URL for the container "${parts.container}", not "${container}"`});
+	return notes;
+}
+
 const PLANET_NEEDS: readonly [string, string][] = [['r', 'read'], ['w', 'write'], ['d', 'delete'], ['l', 'list']];
 
 export const sasTokenRules: Rules = [

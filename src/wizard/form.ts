@@ -1,6 +1,7 @@
 // The values a user is typing into one provider's fields (plus the destination's name), and the
 // problems they have, judged by the catalogue's rules. Shared by the wizard and the rotation form.
-import {fieldError, fieldWarnings, NAME_FIELD, nameSourceKey, normaliseValue, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
+import {fieldError, fieldNotes, NAME_FIELD, nameSourceKey, normaliseValue, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
+import type {Note} from '../catalogue/rules.js';
 import type {Destination} from '../schemas.js';
 import {emptyLine, type LineState} from './line-editor.js';
 import {resolveGcsKey, type FileAccess, type GcsKeySource} from './gcs-source.js';
@@ -32,6 +33,8 @@ export interface FormContext {
 	/** The organisation's destinations as loaded: names already taken. */
 	existing: readonly Destination[];
 	files: FileAccess;
+	/** The parameters the destination has now (rotation): what fields not on the form hold. */
+	current?: Readonly<Record<string, unknown>>;
 }
 
 export const lineValue = (form: FormState, key: string): LineState => form.lines[key] ?? emptyLine;
@@ -108,17 +111,24 @@ export function shownProblem(field: FormField, ctx: FormContext, form: FormState
 	return fieldProblem(field, ctx, form);
 }
 
+/** Reads another field: as typed on the form, else as the destination has it (rotation). */
+export const siblingOf = (ctx: Pick<FormContext, 'current'>, form: FormState) => (key: string): string | undefined => {
+	const typed = textValue(form, key);
+	if (typed.trim()) return typed;
+	const current = ctx.current?.[key];
+	return typeof current === 'string' ? current : undefined;
+};
+
 /**
- * What destui does not recognise about a field's otherwise valid value (a region not in its
- * lists...), once the field was left: shown beside it, never blocking the page.
+ * What to say beside a field's acceptable value once the field was left: what destui did to it
+ * and what it does not recognise (a region not in its lists...). Never blocks the page.
  */
-export function shownWarnings(field: FormField, form: FormState, attempted: boolean): string[] {
+export function shownNotes(field: FormField, ctx: FormContext, form: FormState, attempted: boolean): Note[] {
 	if (field.kind !== 'param' || field.spec.kind !== 'text' || isGcsKeyField(field.spec)) return [];
 	const spec = field.spec;
 	if (!attempted && !form.touched[spec.key]) return [];
-	const raw = textValue(form, spec.key);
-	if (raw.trim() === '' || form.server[spec.key] || fieldError(spec, raw)) return [];
-	return fieldWarnings(spec, raw);
+	if (form.server[spec.key]) return [];
+	return fieldNotes(spec, textValue(form, spec.key), siblingOf(ctx, form));
 }
 
 export const hasInput = (form: FormState): boolean =>

@@ -1,5 +1,6 @@
 // What the user gave for a GCS service-account key: a path to the key file (read here, a
-// leading ~ expanded), or the key pasted as JSON or base64. The key material never leaves this
+// leading ~ expanded, in any of the forms terminals paste a dropped file), or the key pasted as
+// JSON or base64. The key material never leaves this
 // module except as the base64 that is sent; the screen only ever learns the client_email.
 import {readFileSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
@@ -37,18 +38,43 @@ export const realFiles: FileAccess = {
 /** Key files are a few KiB; anything far larger is not one (and is not read into memory). */
 const MAX_KEY_FILE = 256 * 1024;
 
+/** Characters a shell escapes with a backslash; terminals escape them when a file is dropped. */
+const SHELL_ESCAPED = /\\([ \t\\'"()&;!$`#*?[\]{}<>|~=,])/g;
+
+/**
+ * The path in text pasted the way terminals paste a dropped file: in single or double quotes
+ * ('/keys/with space.json'), with backslash-escaped spaces (/keys/with\ space.json), or as a
+ * file:// URL (file:///keys/with%20space.json). Anything else comes back trimmed, as typed.
+ */
+export function pastedPath(text: string): string {
+	const t = text.trim();
+	if (t.length >= 2 && (t[0] === "'" || t[0] === '"') && t.endsWith(t[0]!)) return t.slice(1, -1);
+	if (/^file:\/\//i.test(t)) {
+		try {
+			const url = new URL(t);
+			if (url.hostname === '' || url.hostname === 'localhost') {
+				const path = decodeURIComponent(url.pathname);
+				return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
+			}
+		} catch {
+			return t;
+		}
+	}
+	return /^(~|\.{0,2}\/)/.test(t) || /\.json$/i.test(t) ? t.replace(SHELL_ESCAPED, '$1') : t;
+}
+
 /**
  * Whether the text reads as a file path rather than key material: one line, not JSON, and
- * shaped like a path. Such text may be shown on screen; anything else is masked.
+ * shaped like a path (in any pasted form). Such text may be shown on screen; anything else is masked.
  */
 export function looksLikePath(text: string): boolean {
-	const t = text.trim();
+	const t = pastedPath(text);
 	if (!t || t.includes('\n') || t.startsWith('{')) return false;
 	return /^(~|\.{1,2}\/|\/)/.test(t) || /\.json$/i.test(t) || /^[A-Za-z]:[\\/]/.test(t);
 }
 
 export function expandPath(path: string, files: Pick<FileAccess, 'home' | 'cwd'>): string {
-	const t = path.trim();
+	const t = pastedPath(path);
 	const expanded = t === '~' ? files.home() : t.startsWith('~/') ? files.home() + t.slice(1) : t;
 	return isAbsolute(expanded) ? expanded : resolve(files.cwd(), expanded);
 }

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {fieldError, normaliseValue, provider, PROVIDERS, type TextField} from '../../src/catalogue/providers.js';
 import {judge} from '../../src/catalogue/rules.js';
 import {buildCreateBody} from '../../src/wizard/body.js';
-import {emptyForm, fieldProblem, shownWarnings, type FormState} from '../../src/wizard/form.js';
+import {emptyForm, fieldProblem, shownNotes, type FormState} from '../../src/wizard/form.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
 import {lineOf} from '../../src/wizard/line-editor.js';
 import {INPUT} from '../component/wizard-fixtures.js';
@@ -35,7 +35,9 @@ describe('valid values are accepted, with warnings where destui does not recogni
 
 		const form = formWith(type, key, value);
 		expect(fieldProblem({kind: 'param', spec: field}, ctx(type), form)).toBeUndefined();
-		expect(shownWarnings({kind: 'param', spec: field}, form, false)).toHaveLength(e.warns?.length ?? 0);
+		const notes = shownNotes({kind: 'param', spec: field}, ctx(type), form, false);
+		expect(notes.filter((n) => n.level === 'warning')).toHaveLength(e.warns?.length ?? 0);
+		if (e.sent && !field.secret) expect(notes).toContainEqual({level: 'info', message: `is sent as ${e.sent}`});
 		const built = buildCreateBody(type, form, realFiles);
 		expect(built.ok).toBe(true);
 		if (built.ok) expect(built.value.parameters[key]).toBe(e.sent ?? value.trim());
@@ -56,7 +58,7 @@ describe('certainly invalid values are refused with their rule, which names its 
 		const wizard = fieldProblem({kind: 'param', spec: field}, ctx(type), form);
 		if (field.input === 'gcs-key') expect(wizard).toContain('service-account key');
 		else expect(wizard).toBe(finding!.message);
-		expect(shownWarnings({kind: 'param', spec: field}, form, true)).toEqual([]);
+		expect(shownNotes({kind: 'param', spec: field}, ctx(type), form, true)).toEqual([]);
 		expect(buildCreateBody(type, form, realFiles).ok).toBe(false);
 	});
 

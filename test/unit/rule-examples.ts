@@ -63,7 +63,7 @@ export const VALID: readonly ValidExample[] = [
 	{type: 'azure_blob_storage', key: 'storage_endpoint_suffix', value: 'blob.core.windows.net', warns: ['azure-suffix/blob']},
 	{type: 'azure_blob_storage', key: 'storage_endpoint_suffix', value: 'azurestack.contoso.local', warns: ['azure-suffix/unknown']},
 	{type: 'azure_blob_storage', key: 'sas_token', value: `?${SAS}`, sent: SAS},
-	{type: 'azure_blob_storage', key: 'sas_token', value: `https://acct.blob.core.windows.net/imagery?${SAS}`, sent: SAS},
+	{type: 'azure_blob_storage', key: 'sas_token', value: `https://wizacct01.blob.core.windows.net/wiz-container?${SAS}`, sent: SAS},
 	{type: 'azure_blob_storage', key: 'sas_token', value: 'sv=2020-08-04&sp=rwdl&se=2021-01-01&sig=old', warns: ['sas/expired']},
 	{type: 'azure_blob_storage', key: 'sas_token', value: 'sv=2024-11-04&sp=rw&sig=x', warns: ['sas/permissions']},
 	// Oracle: every realm's region shape.

@@ -2,7 +2,7 @@ import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {describeKey, expandPath, looksLikePath, realFiles, resolveGcsKey, type FileAccess} from '../../src/wizard/gcs-source.js';
+import {describeKey, expandPath, looksLikePath, pastedPath, realFiles, resolveGcsKey, type FileAccess} from '../../src/wizard/gcs-source.js';
 
 const key = {type: 'service_account', project_id: 'demo', client_email: 'bot@demo.iam.gserviceaccount.com', private_key: 'fake-key-material'};
 const json = JSON.stringify(key, null, 2);
@@ -73,6 +73,23 @@ describe('GCS key source', () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'big.json'), 'x'.repeat(300 * 1024));
 		expect(resolveGcsKey(join(dir, 'big.json'))).toMatchObject({ok: false, problem: expect.stringContaining('too large')});
+	});
+
+	it('reads a key file pasted the way terminals paste a dropped file', () => {
+		const dir = tempDir();
+		const path = join(dir, 'with space.json');
+		writeFileSync(path, json);
+		const files: FileAccess = {...realFiles, home: () => dir};
+		for (const pasted of [`'${path}'`, `"${path}"`, path.replace(/ /g, '\\ '), `file://${path.replace(/ /g, '%20')}`, `file://localhost${encodeURI(path)}`, `  '${path}' `, "'~/with space.json'", '~/with\\ space.json']) {
+			expect(pastedPath(pasted), pasted).toBe(pasted.includes('~') ? pasted.replace(/^'|'$/g, '').replace('\\ ', ' ') : path);
+			expect(looksLikePath(pasted), pasted).toBe(true);
+			expect(resolveGcsKey(pasted, files), pasted).toMatchObject({ok: true, from: 'file', path, base64: b64});
+		}
+		// A quoted path that names nothing says so, with the path as it was meant.
+		expect(resolveGcsKey(`'${join(dir, 'gone.json')}'`)).toEqual({ok: false, problem: `names no file: ${join(dir, 'gone.json')}`});
+		// Backslashes that are not shell escapes stay (a Windows path).
+		expect(pastedPath('C:\\Users\\me\\key.json')).toBe('C:\\Users\\me\\key.json');
+		expect(pastedPath('file:///C:/Users/me/key.json')).toBe('C:/Users/me/key.json');
 	});
 
 	it('tells paths from key material', () => {
