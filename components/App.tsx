@@ -32,6 +32,8 @@ export interface AppProps {
 	redraw?: () => void;
 	width?: number;
 	height?: number;
+	/** False while another screen (sign-in) is shown over this one: its keys go there. */
+	keysActive?: boolean;
 }
 
 const WIDE = 110;
@@ -124,7 +126,7 @@ function routeNormal(s: MainScreen, input: string, key: Key, page: number, exit:
 	}
 }
 
-export function App({store, sandbox, host, readOnly = false, copy, redraw, width: fixedWidth, height: fixedHeight}: AppProps): React.JSX.Element {
+export function App({store, sandbox, host, readOnly = false, copy, redraw, width: fixedWidth, height: fixedHeight, keysActive = true}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const {width, height} = useTerminalSize({width: fixedWidth, height: fixedHeight});
 	const s = useMainScreen({store, readOnly, copy});
@@ -236,10 +238,13 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 		waiting.current = false;
 		if (queue.current.length > 0) runNext();
 	});
-	useInput((input, key) => {
-		queue.current.push({input, key});
-		if (!waiting.current) runNext();
-	});
+	useInput(
+		(input, key) => {
+			queue.current.push({input, key});
+			if (!waiting.current) runNext();
+		},
+		{isActive: keysActive},
+	);
 
 	if (mode === 'create') {
 		return (

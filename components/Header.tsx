@@ -1,5 +1,6 @@
-import React from 'react';
+import React, {useContext} from 'react';
 import {Box, Text} from 'ink';
+import {CredentialsLabel} from './credentials-label.js';
 import {tone} from './inputs/theme.js';
 import {Spinner} from './Spinner.js';
 
@@ -12,6 +13,7 @@ export interface HeaderProps {
 }
 
 export function Header({sandbox, host, readOnly, busy}: HeaderProps): React.JSX.Element {
+	const credentials = useContext(CredentialsLabel);
 	return (
 		<Box>
 			<Box flexGrow={1} flexShrink={1}>
@@ -26,6 +28,7 @@ export function Header({sandbox, host, readOnly, busy}: HeaderProps): React.JSX.
 					)}
 					{sandbox ? ' local fixture data, not production' : ''}
 					{readOnly ? <Text bold>{'  READ-ONLY'}</Text> : ''}
+					{credentials ? <Text dimColor>{`  ${credentials}`}</Text> : ''}
 				</Text>
 			</Box>
 			<Box flexShrink={0}>{busy ? <Spinner /> : <Text> </Text>}</Box>

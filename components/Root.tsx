@@ -1,14 +1,16 @@
-// What runs inside the terminal: the "no API key found" offer when needed, the in-process
-// sandbox for --demo, then the main screen.
-import React, {useEffect, useMemo, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+// What runs inside the terminal: the main screen on a connection, and over it, when its OAuth
+// session cannot be used, the sign-in screen. The main screen stays mounted underneath (hidden,
+// its keys off), so nothing typed is lost: a create waiting for the sign-in is sent after it.
+import React, {useCallback, useState, useSyncExternalStore} from 'react';
+import {Box, Text, useApp} from 'ink';
 import type {ClientEvent} from '../src/api/client.js';
+import type {SignInNeed} from '../src/auth/session.js';
 import {connectSandbox, type Connection} from '../src/connect.js';
 import {DestinationsStore} from '../hooks/destinations-store.js';
 import {App} from './App.js';
+import {CredentialsLabel} from './credentials-label.js';
 import {tone} from './inputs/theme.js';
-
-export type Target = {kind: 'connected'; connection: Connection} | {kind: 'ask'; notes: string[]};
+import {SignIn} from './SignIn.js';
 
 export interface Session {
 	/** Set by the screen before it exits; read by the launcher. */
@@ -19,7 +21,7 @@ export interface Session {
 }
 
 export interface RootProps {
-	target: Target;
+	connection: Connection;
 	readOnly: boolean;
 	session: Session;
 	copy: (text: string) => void;
@@ -36,20 +38,85 @@ export function describeEvent(e: ClientEvent): string | undefined {
 	return undefined;
 }
 
-function Connected({connection, readOnly, copy, redraw}: {connection: Connection; readOnly: boolean; copy: (t: string) => void; redraw?: () => void}) {
-	const store = useMemo(() => {
+interface ScreenProps {
+	readOnly: boolean;
+	copy: (t: string) => void;
+	redraw?: () => void;
+}
+
+const noSubscribe = () => () => {};
+const noNeed = (): SignInNeed | undefined => undefined;
+
+function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & {connection: Connection; session: Session}) {
+	const {exit} = useApp();
+	const [store] = useState(() => {
 		const store = new DestinationsStore(connection.client, connection.firstList);
 		connection.events.listener = (e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e));
 		return store;
-	}, [connection]);
-	return <App store={store} sandbox={connection.sandbox} host={connection.host} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	});
+	const auth = connection.session;
+	const need = useSyncExternalStore(auth?.subscribe ?? noSubscribe, auth?.getNeed ?? noNeed);
+	// Each need is its own screen (a fresh countdown, fresh arming against keys typed ahead).
+	const [needCount, setNeedCount] = useState(0);
+	const [lastNeed, setLastNeed] = useState(need);
+	if (need !== lastNeed) {
+		setLastNeed(need);
+		if (need) setNeedCount((n) => n + 1);
+	}
+	const [sandbox, setSandbox] = useState(false);
+	// Before the first list arrived, the sign-in screen is the start-up screen; after, it came up
+	// over work in progress.
+	const midSession = store.getSnapshot().active === 'loaded' || connection.firstList.value !== undefined;
+
+	const onOutcome = useCallback(
+		(outcome: string) => {
+			if (!auth) return;
+			if (outcome === 'retry') return auth.retry();
+			if (outcome === 'signed-in') return;
+			// Whatever else: the requests waiting for a sign-in fail, saying why.
+			auth.giveUp();
+			if (outcome === 'sandbox') setSandbox(true);
+			if (outcome === 'quit') {
+				if (!midSession) {
+					session.exitCode = 1;
+					session.finalMessage = `destui: ${need?.sentence ?? 'not signed in.'} Run destui again to sign in; \`destui --help\` lists where destui looks for credentials, and \`destui --demo\` runs on the sandbox.`;
+				}
+				exit();
+			}
+		},
+		[auth, midSession, need],
+	);
+
+	if (sandbox) return <Demo session={session} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	return (
+		<CredentialsLabel.Provider value={connection.credentials || undefined}>
+			<Box flexDirection="column">
+				<Box display={need ? 'none' : 'flex'} flexDirection="column">
+					<App store={store} sandbox={connection.sandbox} host={connection.host} readOnly={readOnly} copy={copy} redraw={redraw} keysActive={!need} />
+				</Box>
+				{need && auth ? (
+					<SignIn
+						key={needCount}
+						session={auth}
+						need={need}
+						trail={connection.trail}
+						sandbox={connection.sandbox}
+						host={connection.host}
+						offers={{sandbox: !connection.sandbox, back: midSession}}
+						armed={!midSession}
+						onOutcome={onOutcome}
+					/>
+				) : null}
+			</Box>
+		</CredentialsLabel.Provider>
+	);
 }
 
-/** After "no API key found" → yes: the sandbox starts here, with its own short loading frame. */
-function Demo({session, readOnly, copy, redraw}: {session: Session; readOnly: boolean; copy: (t: string) => void; redraw?: () => void}) {
+/** "Use the sandbox" from the sign-in screen: the sandbox starts here, with its own short loading frame. */
+function Demo({session, readOnly, copy, redraw}: ScreenProps & {session: Session}) {
 	const [connection, setConnection] = useState<Connection>();
 	const [failure, setFailure] = useState<string>();
-	useEffect(() => {
+	React.useEffect(() => {
 		connectSandbox().then(
 			(c) => {
 				session.cleanup.push(() => c.close());
@@ -72,38 +139,9 @@ function Demo({session, readOnly, copy, redraw}: {session: Session; readOnly: bo
 			</Box>
 		);
 	}
-	return <Connected connection={connection} readOnly={readOnly} copy={copy} redraw={redraw} />;
+	return <Connected connection={connection} readOnly={readOnly} copy={copy} redraw={redraw} session={session} />;
 }
 
-function AskForSandbox({notes, session, onYes}: {notes: string[]; session: Session; onYes: () => void}) {
-	const {exit} = useApp();
-	useInput((input, key) => {
-		if (key.return || input === 'y' || input === 'Y') return onYes();
-		if (input === 'n' || input === 'N' || input === 'q' || key.escape || (key.ctrl && input === 'c')) {
-			session.exitCode = 1;
-			session.finalMessage = 'destui: no Planet API key found. Pass --api-key, set PL_API_KEY, or run `planet auth login`; `destui --demo` runs on the sandbox.';
-			exit();
-		}
-	});
-	return (
-		<Box flexDirection="column">
-			<Text bold>destui</Text>
-			<Text>No Planet API key found. destui looked where the planet CLI does:</Text>
-			<Text>{'  --api-key, PL_API_KEY, ~/.planet.json, and ~/.planet/<profile>/auth_client.json'}</Text>
-			{notes.map((n, i) => (
-				<Text key={i} dimColor wrap="truncate-end">{`  (${n})`}</Text>
-			))}
-			<Text> </Text>
-			<Text>
-				Start on the local sandbox instead (fixture data, nothing leaves this machine)? <Text bold>[Y/n]</Text>
-			</Text>
-		</Box>
-	);
-}
-
-export function Root({target, readOnly, session, copy, redraw}: RootProps): React.JSX.Element {
-	const [sandboxChosen, setSandboxChosen] = useState(false);
-	if (target.kind === 'connected') return <Connected connection={target.connection} readOnly={readOnly} copy={copy} redraw={redraw} />;
-	if (sandboxChosen) return <Demo session={session} readOnly={readOnly} copy={copy} redraw={redraw} />;
-	return <AskForSandbox notes={target.notes} session={session} onYes={() => setSandboxChosen(true)} />;
+export function Root({connection, readOnly, session, copy, redraw}: RootProps): React.JSX.Element {
+	return <Connected connection={connection} readOnly={readOnly} copy={copy} redraw={redraw} session={session} />;
 }

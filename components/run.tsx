@@ -6,23 +6,24 @@ import {constants} from 'node:os';
 import {enterScreen, leaveScreen} from '../src/cli/screen.js';
 import {osc52} from '../src/view/clipboard.js';
 import {layoutReady} from './layout-ready.js';
-import {Root, type Session, type Target} from './Root.js';
+import type {Connection} from '../src/connect.js';
+import {Root, type Session} from './Root.js';
 
-export async function runApp(target: Target, readOnly: boolean): Promise<number> {
+export async function runApp(connection: Connection, readOnly: boolean): Promise<number> {
 	const stdout = process.stdout;
 	enterScreen('destui');
-	const session: Session = {exitCode: 0, cleanup: target.kind === 'connected' ? [() => target.connection.close()] : []};
+	const session: Session = {exitCode: 0, cleanup: [() => connection.close()]};
 	// Loading this module kept the event loop busy while the start-up list travelled: one turn of
 	// the loop lets an answer that is already in be read, so the first frame shows the list
 	// (measured: ~40 ms sooner on a local sandbox). Nothing waits for an answer still on its way.
-	if (target.kind === 'connected') await new Promise((r) => setImmediate(r));
+	await new Promise((r) => setImmediate(r));
 	await layoutReady();
 
 	const redraw = () => {
 		instance.clear();
 		stdout.write('\x1b[2J\x1b[H');
 	};
-	const instance = render(<Root target={target} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={redraw} />, {
+	const instance = render(<Root connection={connection} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={redraw} />, {
 		// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
 		exitOnCtrlC: false,
 		patchConsole: true,

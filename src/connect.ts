@@ -1,8 +1,12 @@
 // A connection to a Destinations API (Planet's, or the in-process sandbox), made before the
 // screen is drawn: the start-up list request is sent at once and travels while Ink starts, so
 // the list appears sooner than if the first frame had to ask for it.
+import {apiKeyCredentials} from './api/credentials.js';
 import {createClient, type ClientEvent} from './api/client.js';
 import type {Destination, DestinationsApi} from './api/types.js';
+import type {Step} from './auth/find.js';
+import type {Credentials} from './auth/provider.js';
+import type {OAuthSession} from './auth/session.js';
 
 export interface Connection {
 	client: DestinationsApi;
@@ -11,6 +15,12 @@ export interface Connection {
 	/** What the header shows: the API host, or nothing for the sandbox (it says SANDBOX). */
 	host: string;
 	sandbox: boolean;
+	/** Which credentials are in use, for the header (`profile planet-user`); never a secret. */
+	credentials: string;
+	/** An OAuth session: the sign-in screen shows when its requests wait for a sign-in. */
+	session?: OAuthSession;
+	/** Where destui looked for credentials, for the sign-in screen. */
+	trail: readonly Step[];
 	/** Where the client's retry and rate-limit events go once the screen listens. */
 	events: {listener?: (e: ClientEvent) => void};
 	close(): Promise<void>;
@@ -23,20 +33,47 @@ export interface EarlyList {
 
 export const SANDBOX_DEMO_KEY = 'PLAK-sandbox-user';
 
-export function connectApi(apiKey: string, baseUrl: string | undefined, host: string, sandbox = false, close = async () => {}): Connection {
+export interface ConnectOptions {
+	baseUrl?: string;
+	host: string;
+	sandbox?: boolean;
+	trail?: readonly Step[];
+	close?: () => Promise<void>;
+}
+
+export function connectApi(credentials: Credentials, options: ConnectOptions): Connection {
 	const events: Connection['events'] = {};
-	const client = createClient({apiKey, baseUrl, onEvent: (e) => events.listener?.(e)});
+	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => events.listener?.(e)});
 	const promise = client.list({});
 	const firstList: EarlyList = {promise};
 	// Usually here before the screen's first frame, which can then show the list at once. The
 	// catch keeps an early failure from counting as unhandled: the store reports it.
 	promise.then((value) => (firstList.value = value)).catch(() => {});
-	return {client, firstList, host, sandbox, events, close};
+	return {
+		client,
+		firstList,
+		host: options.host,
+		sandbox: options.sandbox ?? false,
+		credentials: credentials.label,
+		session: credentials.session,
+		trail: options.trail ?? [],
+		events,
+		close: options.close ?? (async () => {}),
+	};
 }
 
-/** `--demo`: the sandbox on a random loopback port, with the demo organisation, as its member. */
-export async function connectSandbox(): Promise<Connection> {
+/**
+ * `--demo`: the sandbox on a random loopback port, with the demo organisation, as its member.
+ * `signIn`: instead of the sandbox's key, a device-code sign-in to the sandbox's own OAuth
+ * server, the session kept in memory (never in ~/.planet).
+ */
+export async function connectSandbox(signIn = false): Promise<Connection> {
 	const {startSandbox} = await import('./sandbox/server.js');
 	const sandbox = await startSandbox({seed: 'demo'});
-	return connectApi(SANDBOX_DEMO_KEY, sandbox.origin, 'sandbox', true, () => sandbox.close());
+	const close = () => sandbox.close();
+	if (!signIn) return connectApi({provider: apiKeyCredentials(SANDBOX_DEMO_KEY), label: ''}, {baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close});
+	const {sandboxSession} = await import('./auth/sandbox-profile.js');
+	const session = sandboxSession(sandbox.origin);
+	session.requestSignIn();
+	return connectApi({provider: session, session, label: 'profile sandbox (in memory)'}, {baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close});
 }

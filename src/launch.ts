@@ -1,11 +1,12 @@
 // `destui [options]`: checks the flags and the terminal, finds credentials the way the planet
 // CLI does, then hands over to the screen. Expected failures print one line, never a stack.
-import {searchCredentials} from './api/auth.js';
+import {homedir} from 'node:os';
 import {BaseUrlError, resolveBaseUrl} from './api/base-url.js';
+import {findCredentials} from './auth/find.js';
+import {credentialsFor} from './auth/provider.js';
 import {parseDestuiArgs, USAGE} from './cli/args.js';
 import {enterScreen} from './cli/screen.js';
-import {connectApi, connectSandbox} from './connect.js';
-import type {Target} from '../components/Root.js';
+import {connectApi, connectSandbox, type Connection} from './connect.js';
 import {VERSION} from './version.js';
 
 export async function runDestui(argv: string[]): Promise<number> {
@@ -15,7 +16,10 @@ export async function runDestui(argv: string[]): Promise<number> {
 		return 2;
 	}
 	if (parsed.kind === 'help') {
-		process.stdout.write(USAGE);
+		// With where this machine's credentials are, so "why does destui not see my login?" has an answer.
+		const {credentialsHelp} = await import('./auth/describe.js');
+		const o = parsed.options;
+		process.stdout.write(`${USAGE}\n${credentialsHelp(findCredentials({profile: o.profile, apiKey: o.apiKey, authServer: o.authServer, env: process.env, home: homedir()}))}`);
 		return 0;
 	}
 	if (parsed.kind === 'version') {
@@ -37,17 +41,34 @@ export async function runDestui(argv: string[]): Promise<number> {
 		process.stderr.write(`destui: needs an interactive terminal, but ${which} is not one (for scripts, use \`planet destinations\`).\n`);
 		return 1;
 	}
+	let connect: () => Promise<Connection> | Connection;
+	if (options.demo) connect = () => connectSandbox(options.signIn);
+	else {
+		// Files and the environment only: no request is made here.
+		const home = homedir();
+		const result = findCredentials({profile: options.profile, apiKey: options.apiKey, authServer: options.authServer, env: process.env, home});
+		if (result.kind === 'stop') {
+			process.stderr.write(`destui: ${result.message}\n`);
+			return 1;
+		}
+		// Written before the alternate screen, so they are still there when destui ends.
+		for (const warning of result.warnings) process.stderr.write(`destui: warning: ${warning}\n`);
+		const credentials = credentialsFor(result.found, {home});
+		if (options.signIn) {
+			if (!credentials.session || credentials.session.profile.flow !== 'device_code') {
+				process.stderr.write(`destui: --sign-in: ${result.found.label} does not sign in with a link and a code (destui signs in to planet-user and device-code profiles)\n`);
+				return 2;
+			}
+			credentials.session.requestSignIn();
+		}
+		connect = () => connectApi(credentials, {baseUrl: options.baseUrl, host, trail: result.trail});
+	}
 	// Something on screen at once, then connect: the start-up list request travels while the
 	// screen's code loads.
 	enterScreen(options.demo ? 'destui  SANDBOX  starting…' : `destui ${host}  loading…`);
-	let target: Target;
-	if (options.demo) target = {kind: 'connected', connection: await connectSandbox()};
-	else {
-		const {credentials, notes} = searchCredentials({flagKey: options.apiKey, env: process.env});
-		target = credentials ? {kind: 'connected', connection: connectApi(credentials.apiKey, options.baseUrl, host)} : {kind: 'ask', notes};
-	}
+	const connection = await connect();
 	const {runApp} = await import('../components/run.js');
-	const code = await runApp(target, options.readOnly);
+	const code = await runApp(connection, options.readOnly);
 	// The screen is gone and the terminal restored. A request still in flight (a slow answer, a
 	// retry's back-off) must not hold the user's shell until it ends: flush what was written and
 	// exit now (this also skips Ink's ~50 ms teardown).

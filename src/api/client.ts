@@ -12,6 +12,7 @@ import {
 } from '../schemas.js';
 import {VERSION} from '../version.js';
 import {resolveBaseUrl} from './base-url.js';
+import {apiKeyCredentials, type CredentialProvider} from './credentials.js';
 import {ApiError} from './errors.js';
 import {describeIssues, malformed, type Explanations} from './failure.js';
 import {createLimiter, type Limiter} from './limiter.js';
@@ -23,7 +24,10 @@ import type {CallOptions, DestinationsApi, ListParams} from './types.js';
 export type ClientEvent = TransportEvent;
 
 export interface ClientOptions {
-	apiKey: string;
+	/** A Planet API key (`Authorization: api-key KEY`); or give `credentials`. */
+	apiKey?: string;
+	/** Where each attempt's Authorization header comes from (an OAuth session, a profile's key). */
+	credentials?: CredentialProvider;
 	/** Default https://api.planet.com; an origin, or a URL ending in /destinations/v1 (like the official CLI's -u). */
 	baseUrl?: string;
 	/** Per attempt; default 30000. */
@@ -84,10 +88,11 @@ const USAGE_EXPLAINED: Explanations = {
 };
 
 export function createClient(options: ClientOptions): DestinationsApi {
-	if (!options.apiKey) throw new TypeError('createClient needs an API key');
+	const credentials = options.credentials ?? (options.apiKey ? apiKeyCredentials(options.apiKey) : undefined);
+	if (!credentials) throw new TypeError('createClient needs an API key or credentials');
 	const send = createTransport({
 		root: resolveBaseUrl(options.baseUrl),
-		apiKey: options.apiKey,
+		credentials,
 		headers: {'user-agent': `destui/${VERSION}`, 'x-planet-app': 'destui', accept: 'application/json'},
 		timeoutMs: options.timeoutMs ?? 30_000,
 		retries: options.retries ?? 3,

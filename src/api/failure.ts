@@ -116,6 +116,11 @@ export function errorFromException(err: unknown, ctx: FailureContext): ApiError 
 		return new ApiError({kind: 'timeout', explanation: mutates(ctx.method) ? explanation + MAYBE_MADE : explanation});
 	}
 	if (e.name === 'MaxRedirectsError') return malformed('the server redirected too many times', ctx);
+	// Node refuses to send a header holding a control or non-Latin-1 character. The credential
+	// readers catch such keys first, naming where they came from; this is the last line.
+	if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
+		return new ApiError({kind: 'auth', explanation: 'The credentials hold a character that cannot be sent in an HTTP header (a line break, a control or non-ASCII character).'});
+	}
 	// The status line arrived, then the connection broke: the answer was cut off.
 	if (e.response?.statusCode !== undefined) return malformed('the answer was cut off before it was complete', ctx, e.response.statusCode);
 

@@ -1,6 +1,8 @@
 // Secrets must never reach an error message or a log (team standard), even when a server
-// echoes what it was sent. Every request knows its secrets (the API key, the secret parameters
-// of its body); whatever text comes back is scrubbed of them before anyone sees it.
+// echoes what it was sent. Every request knows its secrets (the API key or OAuth tokens of its
+// Authorization header, the secret parameters of its body; for the sign-in server the client
+// secret, refresh token and device code); whatever text comes back is scrubbed of them before
+// anyone sees it.
 import {ALL_SECRET_KEYS} from '../catalogue/providers.js';
 
 export const SCRUBBED = '<REDACTED>';
@@ -19,7 +21,12 @@ function spellings(secret: string): string[] {
 
 /** The secrets a request carries: the API key and every secret parameter of its body. */
 export function secretsOf(apiKey: string, body?: unknown): string[] {
-	const secrets = [apiKey];
+	return [apiKey, ...bodySecrets(body)].filter((s) => s.length > 0);
+}
+
+/** The secret parameters of a request body (catalogue ALL_SECRET_KEYS). */
+export function bodySecrets(body?: unknown): string[] {
+	const secrets: string[] = [];
 	const parameters = (body as {parameters?: unknown} | undefined)?.parameters;
 	if (typeof parameters === 'object' && parameters !== null) {
 		for (const [key, value] of Object.entries(parameters)) {

@@ -7,7 +7,8 @@ import {ApiError} from './errors.js';
 import {cancelled, errorFromException, errorFromStatus, type Explanations, type FailureContext} from './failure.js';
 import {LimiterAbortedError, type Limiter} from './limiter.js';
 import {backoffMs, CONNECTION_ERROR_CODES, isIdempotent, type Method, parseRetryAfter, rateLimitWaitMs, RETRYABLE_STATUSES} from './retry-policy.js';
-import {secretsOf} from './scrub.js';
+import {bodySecrets} from './scrub.js';
+import type {CredentialProvider} from './credentials.js';
 
 export interface TransportEvent {
 	type: 'request' | 'response' | 'retry' | 'waiting';
@@ -23,7 +24,8 @@ export interface TransportEvent {
 
 export interface TransportOptions {
 	root: string;
-	apiKey: string;
+	/** Asked for the Authorization header before every attempt. */
+	credentials: CredentialProvider;
 	headers: Record<string, string>;
 	timeoutMs: number;
 	retries: number;
@@ -66,7 +68,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function createTransport(options: TransportOptions): (exchange: Exchange) => Promise<Reply> {
 	const http: Got = got.extend({
-		headers: {...options.headers, authorization: `api-key ${options.apiKey}`},
+		headers: options.headers,
 		timeout: {request: options.timeoutMs},
 		retry: {limit: 0},
 		throwHttpErrors: false,
@@ -85,14 +87,24 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 
 	return async function send(exchange: Exchange): Promise<Reply> {
 		const {method, path, signal} = exchange;
-		const secrets = secretsOf(options.apiKey, exchange.body);
-		const ctx: FailureContext = {method, secrets, explanations: exchange.explanations, timeoutMs: options.timeoutMs};
+		const fromBody = bodySecrets(exchange.body);
+		// A 401 that stands is the credentials' to explain (an API key, a session of a profile).
+		const explanations = {auth: options.credentials.rejected, ...exchange.explanations};
+		const ctx: FailureContext = {method, secrets: fromBody, explanations, timeoutMs: options.timeoutMs};
 		const body = exchange.body === undefined ? undefined : JSON.stringify(exchange.body);
 		const url = `${options.root}${path}`;
 		let retriesLeft = options.retries;
+		// A 401 is answered before anything is done, so one resend with renewed credentials is safe
+		// whatever the method.
+		let resent = false;
 
 		for (let attempt = 1; ; attempt++) {
 			if (signal?.aborted) throw cancelled();
+			// Before the rate limiter: a sign-in may take minutes, and must not hold a request slot.
+			const asked = options.credentials.authorization(signal);
+			const auth = asked instanceof Promise ? await asked : asked;
+			const secrets = [...auth.secrets, ...fromBody];
+			ctx.secrets = secrets;
 			if (options.limiter) {
 				try {
 					await options.limiter.acquire({signal, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
@@ -109,12 +121,16 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 				const response = await http(url, {
 					method,
 					body,
-					headers: body === undefined ? {} : {'content-type': 'application/json'},
+					headers: body === undefined ? {authorization: auth.header} : {authorization: auth.header, 'content-type': 'application/json'},
 					signal,
 				});
 				status = response.statusCode;
 				emit({type: 'response', method, path, status, attempt});
 				if (status >= 200 && status < 300) return {status, headers: response.headers, text: response.body, secrets};
+				if (status === 401 && !resent && (await options.credentials.refused(auth, signal))) {
+					resent = true;
+					continue;
+				}
 				const error = errorFromStatus(status, response.headers, response.body, ctx);
 				if (retriesLeft <= 0) throw error;
 				if (status === 429) {

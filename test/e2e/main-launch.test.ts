@@ -87,6 +87,20 @@ describe('starting', () => {
 		expect(help.stderr).toBe('');
 	});
 
+	it('--help ends with where destui looks for credentials and what it found on this machine', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
+		temps.push(home);
+		const help = await run(['--help'], {HOME: home, PL_API_KEY: 'PLAK-fake-help-key', PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined});
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain("Credentials (the planet CLI's order; the first one found is used):");
+		expect(help.stdout).toMatch(/--profile \/ PL_AUTH_PROFILE +not set/);
+		expect(help.stdout).toMatch(/PL_API_KEY +an API key/);
+		expect(help.stdout).toContain('→ destui uses API key from PL_API_KEY.');
+		expect(help.stdout).not.toContain('PLAK-fake-help-key');
+		const none = await run(['--help'], {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined});
+		expect(none.stdout).toContain('→ destui uses profile planet-user (no session yet in ~/.planet/planet-user/token.json: destui offers to sign in).');
+	});
+
 	it('--demo runs on the sandbox and says so', async () => {
 		const s = destui(['--demo']);
 		const screen = await s.waitFor('11 of 11');
@@ -97,29 +111,32 @@ describe('starting', () => {
 		expect((await s.exited).code).toBe(0);
 	});
 
-	it('no credentials anywhere: offers the sandbox, and y starts it', async () => {
+	it('no credentials anywhere: the sign-in screen says so, shows where destui looked, and d starts the sandbox', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
 		temps.push(home);
 		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
-		await s.waitFor('No Planet API key found');
-		await s.waitFor('[Y/n]');
+		const screen = await s.waitFor('You are not signed in: profile planet-user has no session yet');
+		expect(screen.split('\n')[0]).toMatch(/^destui api\.planet\.com +profile planet-user/);
+		expect(screen).toMatch(/~\/\.planet\.json +no such file/);
+		expect(screen).toMatch(/s\/Enter +sign in now/);
 		await sleep(80);
-		await s.press('y');
-		const screen = await s.waitFor('11 of 11');
-		expect(screen).toContain('SANDBOX');
+		await s.press('d');
+		const sandboxScreen = await s.waitFor('11 of 11');
+		expect(sandboxScreen).toContain('SANDBOX');
 		await sleep(50);
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);
 	});
 
-	it('no credentials, and n: exit 1 with the way to give a key', async () => {
+	it('no credentials, and q: exit 1 saying why and what to do', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
 		temps.push(home);
 		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
-		await s.waitFor('[Y/n]');
+		await s.waitFor('sign in now');
 		await sleep(80);
-		await s.press('n');
+		await s.press('q');
 		expect((await s.exited).code).toBe(1);
-		expect(s.output()).toContain('Pass --api-key, set PL_API_KEY');
+		expect(s.output()).toContain('destui: You are not signed in: profile planet-user has no session yet (~/.planet/planet-user/token.json). Run destui again to sign in;');
+		expect(s.output()).toContain('`destui --demo` runs on the sandbox');
 	});
 });

@@ -1,0 +1,99 @@
+// State and effects of the sign-in screen: keys go to the pure reducer (src/auth/sign-in-state.ts),
+// the device-code requests are made here (one at a time, each dropped when the state moves on),
+// a clock ticks for the countdown, and a token that arrives is handed to the session.
+import {useEffect, useReducer} from 'react';
+import {useInput, type Key} from 'ink';
+import {OAuthError} from '../src/auth/oauth-http.js';
+import {deviceAuthorization, deviceTokenPoll} from '../src/auth/oidc.js';
+import type {OAuthSession, SignInNeed} from '../src/auth/session.js';
+import {initialSignIn, signInReducer, type SignInCommand, type SignInState} from '../src/auth/sign-in-state.js';
+
+export interface UseSignInOptions {
+	session: OAuthSession;
+	need: SignInNeed;
+	offers: SignInState['offers'];
+	/** Keys count from the first frame (start-up); otherwise deliberate keys wait ARMING_MS. */
+	armed: boolean;
+	onOutcome: (outcome: SignInCommand | 'signed-in') => void;
+	clock?: () => number;
+}
+
+/** Ink's key as the reducer names it. */
+function keyName(input: string, key: Key): string | undefined {
+	if (key.escape) return 'escape';
+	if (key.return) return 'enter';
+	if (key.ctrl || key.meta || input.length !== 1) return undefined;
+	return input.toLowerCase();
+}
+
+const message = (err: unknown): string => (err instanceof OAuthError ? err.message : 'something unexpected went wrong');
+
+export function useSignIn({session, need, offers, armed, onOutcome, clock = Date.now}: UseSignInOptions): SignInState {
+	const [state, dispatch] = useReducer(signInReducer, undefined, () => {
+		const first = initialSignIn(need, clock(), offers, armed);
+		// --sign-in asked for it: straight to the code.
+		return need.kind === 'requested' && need.canSignIn ? signInReducer({...first, armedAt: first.now}, {type: 'key', key: 's', now: first.now}) : first;
+	});
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') return onOutcome('quit');
+		const name = keyName(input, key);
+		if (name) dispatch({type: 'key', key: name, now: clock()});
+	});
+
+	const {request} = state;
+	useEffect(() => {
+		if (!request) return;
+		const controller = new AbortController();
+		const {signal} = controller;
+		const client = session.profile.client;
+		const failed = (err: unknown): void => {
+			if (signal.aborted) return;
+			if (err instanceof OAuthError && err.kind === 'refused') {
+				if (err.code === 'authorization_pending') return dispatch({type: 'pending', now: clock()});
+				if (err.code === 'slow_down') return dispatch({type: 'slow-down', now: clock()});
+				return dispatch({type: 'refused', code: err.code, message: err.message, now: clock()});
+			}
+			// A poll lost to the network is tried again at the next interval, until the code expires.
+			if (request.kind === 'poll' && err instanceof OAuthError && (err.kind === 'network' || err.kind === 'timeout')) return dispatch({type: 'pending', now: clock()});
+			dispatch({type: 'failed', message: message(err), now: clock()});
+		};
+		let timer: NodeJS.Timeout | undefined;
+		if (request.kind === 'authorize') {
+			deviceAuthorization(client, signal).then((code) => !signal.aborted && dispatch({type: 'authorized', code, now: clock()}), failed);
+		} else {
+			timer = setTimeout(() => {
+				deviceTokenPoll(client, request.deviceCode, signal).then((answer) => {
+					if (signal.aborted) return;
+					dispatch({type: 'token'});
+					try {
+						// Saves the session and lets the waiting requests go on; the screen then closes.
+						session.signedIn(answer);
+						dispatch({type: 'signed-in'});
+					} catch (err) {
+						failed(err);
+					}
+				}, failed);
+			}, Math.max(0, request.at - clock()));
+		}
+		return () => {
+			clearTimeout(timer);
+			controller.abort();
+		};
+	}, [request]);
+
+	// The countdown (and the end of the arming time) need a clock.
+	const ticking = state.mode.kind === 'code' || state.now < state.armedAt;
+	useEffect(() => {
+		if (!ticking) return;
+		const t = setInterval(() => dispatch({type: 'tick', now: clock()}), 250);
+		return () => clearInterval(t);
+	}, [ticking]);
+
+	const {outcome} = state;
+	useEffect(() => {
+		if (outcome) onOutcome(outcome);
+	}, [outcome]);
+
+	return state;
+}
