@@ -105,7 +105,7 @@ function Code({state, header, notice, width, height}: {state: SignInState; heade
 			<Box marginTop={1}>
 				<Text>{'Code:  '}</Text>
 				<Text bold inverse>{`  ${[...userCode].join(' ')}  `}</Text>
-				{link !== plainLink ? <Text dimColor>{`   (asked for at ${plainLink})`}</Text> : null}
+				{link !== plainLink ? <Text dimColor>{`   (or enter it at ${plainLink})`}</Text> : null}
 			</Box>
 			{showQr ? (
 				<Box flexDirection="column" marginTop={1} marginLeft={2}>

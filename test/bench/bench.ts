@@ -3,7 +3,7 @@
 // measured in one run on this machine. Prints a Markdown table (the README keeps the latest).
 import {spawn} from 'node:child_process';
 import {rmSync} from 'node:fs';
-import {mkdtemp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -53,6 +53,26 @@ process.on('exit', () => rmSync(CACHE_HOME, {recursive: true, force: true}));
 
 const open = (sb: RunningSandbox, cols = 120, rows = 40) => new TimedTerminal(['--base-url', sb.origin, '--api-key', USER_KEY], {XDG_CACHE_HOME: CACHE_HOME}, cols, rows);
 
+/**
+ * A private HOME signed in to the sandbox as `planet auth login` leaves one: a custom device-code
+ * profile named in ~/.planet.json, with a token good for a day (so no start-up refreshes it).
+ */
+async function oauthHome(sb: RunningSandbox): Promise<string> {
+	const home = await mkdtemp(join(tmpdir(), 'destui-bench-home-'));
+	process.on('exit', () => rmSync(home, {recursive: true, force: true}));
+	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({expires_in: 86_400})});
+	const token = await res.text();
+	await mkdir(join(home, '.planet', 'bench'), {recursive: true});
+	await writeFile(join(home, '.planet.json'), JSON.stringify({PL_AUTH_PROFILE: 'bench'}));
+	await writeFile(join(home, '.planet', 'bench', 'auth_client.json'), JSON.stringify({client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']}));
+	await writeFile(join(home, '.planet', 'bench', 'token.json'), token, {mode: 0o600});
+	return home;
+}
+
+const NO_CREDENTIALS_ENV = {PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined, PL_AUTH_CLIENT_SECRET: undefined};
+const openOAuth = (sb: RunningSandbox, home: string, cols = 120, rows = 40) =>
+	new TimedTerminal(['--base-url', sb.origin], {XDG_CACHE_HOME: CACHE_HOME, HOME: home, ...NO_CREDENTIALS_ENV}, cols, rows);
+
 async function primeCodeCache(sb: RunningSandbox): Promise<void> {
 	const term = open(sb);
 	await term.until(LIST_SHOWN);
@@ -87,9 +107,11 @@ async function startup(): Promise<void> {
 	const sizes = [[80, 24], [120, 40]] as const;
 	const first = new Map<string, number[]>(sizes.map(([c, r]) => [`${c}×${r}`, []]));
 	const cold: number[] = [];
+	const oauth: number[] = [];
 	const rss: number[] = [];
-	const listShown = async (cols: number, rows: number) => {
-		const term = open(sb, cols, rows);
+	const home = await oauthHome(sb);
+	const listShown = async (cols: number, rows: number, signedIn = false) => {
+		const term = signedIn ? openOAuth(sb, home, cols, rows) : open(sb, cols, rows);
 		const shown = (await term.until(LIST_SHOWN)) - term.startedAt;
 		return {term, shown};
 	};
@@ -105,6 +127,10 @@ async function startup(): Promise<void> {
 				if (cols === 120) rss.push(term.peakRssMiB());
 				await term.quit();
 			}
+			const signedIn = await listShown(120, 40, true);
+			oauth.push(signedIn.shown);
+			await sleep(150);
+			await signedIn.term.quit();
 			const cache = await stashCodeCache();
 			const {term, shown} = await listShown(120, 40);
 			cold.push(shown);
@@ -120,6 +146,8 @@ async function startup(): Promise<void> {
 		const s = stats(samples);
 		lines.push({what: `process start → first frame showing the list (${size})`, value: `${fmt(s)} = ${(s.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: s.median <= 3.5 * f.median});
 	}
+	const o = stats(oauth);
+	lines.push({what: 'the same, signed in with an OAuth profile (fresh token in ~/.planet/<profile>/token.json, 120×40)', value: `${fmt(o)} = ${(o.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: o.median <= 3.5 * f.median});
 	const c = stats(cold);
 	lines.push({what: 'the same, first start after an install or upgrade (no code cache yet, 120×40)', value: `${fmt(c)} = ${(c.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: ''});
 	lines.push({what: 'peak memory at start-up (demo org, 120×40)', value: fmt(stats(rss), 'MiB'), reference: '', target: ''});
@@ -198,6 +226,13 @@ async function workflows(): Promise<void> {
 	try {
 		await count('start-up', 1, async () => {
 			await term.until(LIST_SHOWN);
+		});
+		// Signed in with a fresh OAuth token: still the one list request (no token request, no discovery).
+		const home = await oauthHome(sb);
+		await count('start-up, signed in with an OAuth profile (fresh token)', 1, async () => {
+			const signedIn = openOAuth(sb, home);
+			await signedIn.until(LIST_SHOWN);
+			await signedIn.quit();
 		});
 		// archived starts at "no" (like the API's list) and cycles no → any → yes → no.
 		await count('toggle archived through no → any → yes → no (first look fetches archived ones)', 1, async () => {

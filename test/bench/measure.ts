@@ -29,7 +29,7 @@ export class TimedTerminal {
 	private listeners: Array<(t: number) => void> = [];
 	readonly exited: Promise<number>;
 
-	constructor(args: string[], env: Record<string, string>, cols = 120, rows = 40) {
+	constructor(args: string[], env: Record<string, string | undefined>, cols = 120, rows = 40) {
 		this.term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
 		const childEnv: Record<string, string> = {};
 		for (const [k, v] of Object.entries({...process.env, ...env})) if (v !== undefined && k !== 'CI') childEnv[k] = v;

@@ -1,0 +1,155 @@
+// Signing in as Planet users do, in a real terminal against the sandbox's auth server, each test
+// with a private HOME: an expired session renewed at start-up; no credentials at all, then a
+// device-code sign-in (the code read off the screen, approved through the sandbox's hook) that
+// leaves the files as `planet auth login` would; and a session lost while the wizard is open,
+// signed in again without losing what was typed.
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {RunningSandbox} from '../../src/sandbox/server.js';
+import {destui, requestLog, sandbox} from '../harness/e2e.js';
+import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {privateHome as home} from '../auth/helpers.js';
+
+/** A fresh HOME folder, removed after the test. */
+const privateHome = (): string => home().path;
+
+/** The environment of someone with no Planet credentials set (the test machine's are never seen). */
+const env = (home: string) => ({HOME: home, USERPROFILE: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined, PL_AUTH_CLIENT_SECRET: undefined});
+
+async function post(sb: RunningSandbox, path: string, body: unknown): Promise<Record<string, unknown>> {
+	const res = await fetch(`${sb.origin}${path}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+	expect(res.status, await res.clone().text()).toBeLessThan(300);
+	return (await res.json()) as Record<string, unknown>;
+}
+
+function writeJson(path: string, data: unknown): void {
+	mkdirSync(join(path, '..'), {recursive: true});
+	writeFileSync(path, JSON.stringify(data), {mode: 0o600});
+}
+
+/** A custom device-code profile on the sandbox, named in ~/.planet.json, with this token file. */
+function devProfile(home: string, sb: RunningSandbox, token: unknown): void {
+	writeJson(join(home, '.planet.json'), {PL_AUTH_PROFILE: 'dev'});
+	writeJson(join(home, '.planet', 'dev', 'auth_client.json'), {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	writeJson(join(home, '.planet', 'dev', 'token.json'), token);
+}
+
+const oauthLog = async (sb: RunningSandbox) => (await requestLog(sb)).filter((r) => r.path.startsWith('/oauth/')).map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim());
+
+/** Reads the user code off the screen and approves it as the user would in a browser. */
+async function approveOnScreen(s: TerminalSession, sb: RunningSandbox): Promise<string> {
+	const screen = await s.waitFor(/Code: +([B-Z] ){4}- ([B-Z] ){3}[B-Z]/);
+	const code = /Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(screen)![1]!.replace(/ /g, '');
+	expect(screen).toContain(`${sb.origin}/activate?user_code=${code}`);
+	expect(screen).toMatch(/Expires in 1[45]:\d\d/);
+	await post(sb, '/_sandbox/oauth/device', {user_code: code, user: 'user', action: 'approve'});
+	return code;
+}
+
+describe('signing in', () => {
+	it('a custom profile whose token has expired opens the list after one refresh', async () => {
+		const sb = await sandbox();
+		const home = privateHome();
+		devProfile(home, sb, await post(sb, '/_sandbox/oauth/tokens', {expires_in: 600, issued_seconds_ago: 900}));
+		const s = destui(['--base-url', sb.origin], {env: env(home)});
+		const screen = await s.waitFor('11 of 11');
+		expect(screen.split('\n')[0]).toMatch(/destui 127\.0\.0\.1:\d+ +profile dev/);
+		expect(await oauthLog(sb)).toEqual(['POST /oauth/token refresh_token']);
+		expect((await requestLog(sb)).filter((r) => r.path.startsWith('/destinations/')).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+		const saved = JSON.parse(readFileSync(join(home, '.planet', 'dev', 'token.json'), 'utf8')) as Record<string, number>;
+		expect(saved._exp).toBeGreaterThan(Date.now() / 1000 + 500);
+	});
+
+	it('no credentials at all: signs in with a device code, opens the list, and leaves the files as `planet auth login` would', async () => {
+		const sb = await sandbox({deviceIntervalSeconds: 1});
+		const home = privateHome();
+		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
+		await s.waitFor('You are not signed in: profile planet-user has no session yet');
+		await sleep(50);
+		await s.press('s');
+		await approveOnScreen(s, sb);
+		const screen = await s.waitFor('11 of 11');
+		expect(screen.split('\n')[0]).toContain('profile planet-user');
+		expect(await oauthLog(sb)).toEqual(expect.arrayContaining(['POST /oauth/device/code', 'POST /oauth/token urn:ietf:params:oauth:grant-type:device_code']));
+		const tokenPath = join(home, '.planet', 'planet-user', 'token.json');
+		const text = readFileSync(tokenPath, 'utf8');
+		const saved = JSON.parse(text) as Record<string, unknown>;
+		expect(Object.keys(saved).sort()).toEqual(['_exp', '_iat', 'access_token', 'expires_in', 'refresh_token', 'scope', 'token_type']);
+		expect(text).toMatch(/^\{\n  "_exp": \d+,\n  "_iat": \d+,\n  "access_token": "[^"]+",\n  "expires_in": 3600,\n/);
+		expect(statSync(tokenPath).mode & 0o777).toBe(0o600);
+		expect(statSync(join(home, '.planet', 'planet-user')).mode & 0o777).toBe(0o700);
+		expect(readFileSync(join(home, '.planet.json'), 'utf8')).toBe('{\n  "PL_AUTH_PROFILE": "planet-user"\n}');
+		// The session is never drawn.
+		expect(s.output()).not.toContain(saved.access_token as string);
+		expect(s.output()).not.toContain(saved.refresh_token as string);
+		await s.press('q');
+		expect((await s.exited).code).toBe(0);
+
+		// And the next start uses it without asking anything.
+		const again = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
+		await again.waitFor('11 of 11');
+	});
+
+	it('a denied sign-in says so and offers the choice again; Esc cancels a code', async () => {
+		const sb = await sandbox({deviceIntervalSeconds: 1});
+		const home = privateHome();
+		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
+		await s.waitFor('sign in now');
+		await sleep(50);
+		await s.press('s');
+		const code = (/Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(await s.waitFor(/Code: +[B-Z]/))![1] ?? '').replace(/ /g, '');
+		await post(sb, '/_sandbox/oauth/device', {user_code: code, action: 'deny'});
+		await s.waitFor('The sign-in was denied.');
+		await s.press('s');
+		await s.waitFor(/Code: +[B-Z]/);
+		await s.press(KEYS.esc);
+		await s.waitFor('Sign-in cancelled.');
+	});
+
+	it('the session lost while the wizard is open: the wizard stays, sign-in happens, the create is sent after', async () => {
+		const sb = await sandbox({seed: 'empty', deviceIntervalSeconds: 1});
+		const home = privateHome();
+		const token = await post(sb, '/_sandbox/oauth/tokens', {});
+		devProfile(home, sb, token);
+		const s = destui(['--base-url', sb.origin], {env: env(home)});
+		await s.waitFor('No destinations yet');
+		await sleep(40);
+		await s.press('n');
+		await s.waitFor('New destination · step 1 of 5');
+		await sleep(40);
+		await s.press(KEYS.enter);
+		await s.waitFor('Amazon S3 · step 2 of 5');
+		await sleep(40);
+		await s.type('signin-bucket');
+		await s.press(KEYS.enter);
+		await s.type('us-west-2');
+		await s.press(KEYS.enter);
+		await s.waitFor('Amazon S3 · step 3 of 5');
+		await sleep(40);
+		await s.type('FAKESIGNINKEY01');
+		await s.press(KEYS.enter);
+		await s.type('fake-signin-secret-01');
+		await s.press(KEYS.enter);
+		await s.waitFor('Amazon S3 · step 4 of 5');
+		await sleep(40);
+		await s.press(KEYS.enter);
+		await s.type('Signed in later');
+		await s.press(KEYS.enter);
+		await s.waitFor('Review');
+		await sleep(40);
+		// Meanwhile: the server stops taking this session (another client used the refresh token,
+		// and the access token is refused).
+		await fetch(`${sb.origin}/oauth/token`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams({grant_type: 'refresh_token', refresh_token: token.refresh_token as string, client_id: 'destui-sandbox'})});
+		await post(sb, '/_sandbox/faults', {path: '/destinations/v1', methods: ['POST'], status: 401});
+		await s.press(KEYS.enter);
+		await s.waitFor('Planet no longer accepts the session of profile dev');
+		await sleep(450);
+		await s.press('s');
+		await approveOnScreen(s, sb);
+		await s.waitFor('Created Signed in later');
+		const creates = (await requestLog(sb)).filter((r) => r.method === 'POST' && r.path === '/destinations/v1').map((r) => r.status);
+		expect(creates).toEqual([401, 201]);
+		expect(s.output()).not.toContain('fake-signin-secret-01');
+	});
+});
