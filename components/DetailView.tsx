@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import type {DestinationsStore} from '../hooks/destinations-store.js';
 import {useStore} from '../hooks/use-store.js';
-import {describeError} from '../hooks/use-main-screen.js';
+import {messages} from '../src/view/messages.js';
 import {sanitize} from '../src/sanitize.js';
 import {detailLines} from '../src/view/detail.js';
 import {wrapDetail} from '../src/view/detail-layout.js';
@@ -36,7 +36,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	const {labelWidth, rows} = wrapDetail(detailLines(destination), width);
 	const usageLines: string[] = [];
 	if (!usage || usage.state === 'loading') usageLines.push('Looking up orders and subscriptions that deliver here…');
-	else if (usage.state === 'error') usageLines.push(`Could not list what delivers here. ${describeError(usage.error)}`);
+	else if (usage.state === 'error') usageLines.push(messages.usageFailed(usage.error));
 	else {
 		usageLines.push(`Orders delivering here: ${usage.orders.length}${usage.orders.length ? '' : ' (none on the first page)'}`);
 		for (const o of usage.orders) usageLines.push(`  ${sanitize(o.name) || sanitize(o.id)} · ${sanitize(o.state)} · ${relativeTime(o.last_modified ?? o.created_on)}`);

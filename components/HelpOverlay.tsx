@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {COMMANDS, type Command, type CommandContext} from '../src/view/commands.js';
+import {commandKeys, commandsIn, type Command, type CommandContext} from '../src/view/commands.js';
 import {tone} from './inputs/theme.js';
 import {scrollWindow} from '../src/view/list-window.js';
 
@@ -14,18 +14,18 @@ export interface HelpOverlayProps {
 	onMaxTop?: (maxTop: number) => void;
 }
 
-type Row = {kind: 'command'; c: Command; reason?: string; inline: boolean} | {kind: 'reason'; id: string; reason: string};
+type Row = {kind: 'command'; c: Command; keys: string; reason?: string; inline: boolean} | {kind: 'reason'; id: string; reason: string};
 
-/** Every key of the main screen, and why a disabled one is disabled right now. */
+/** Every key of the list, and why a disabled one is disabled right now. */
 export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlayProps): React.JSX.Element {
-	const keyWidth = Math.max(...COMMANDS.map((c) => c.keys.length)) + 2;
-	const commands = COMMANDS.map((c) => ({c, reason: c.disabled?.(ctx)}));
+	const commands = commandsIn('normal').map((c) => ({c, keys: commandKeys(c, 'normal'), reason: c.disabled?.(ctx)}));
+	const keyWidth = Math.max(...commands.map((r) => r.keys.length)) + 2;
 	// Border and title take three rows. A reason gets a line of its own when everything then fits
 	// (a truncated reason loses its end); otherwise it follows the label, and the list scrolls.
 	const room = Math.max(1, height - 3);
 	const ownLine = commands.length + commands.filter((r) => r.reason).length <= room;
-	const rows: Row[] = commands.flatMap(({c, reason}): Row[] =>
-		reason && ownLine ? [{kind: 'command', c, reason, inline: false}, {kind: 'reason', id: c.id, reason}] : [{kind: 'command', c, reason, inline: !!reason}],
+	const rows: Row[] = commands.flatMap(({c, keys, reason}): Row[] =>
+		reason && ownLine ? [{kind: 'command', c, keys, reason, inline: false}, {kind: 'reason', id: c.id, reason}] : [{kind: 'command', c, keys, reason, inline: !!reason}],
 	);
 	const {first, end, scrolls, maxTop, below} = scrollWindow(rows.length, room, top);
 	onMaxTop?.(maxTop);
@@ -36,7 +36,7 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 			{shown.map((r) =>
 				r.kind === 'command' ? (
 					<Text key={r.c.id} wrap="truncate-end">
-						<Text bold>{r.c.keys.padEnd(keyWidth)}</Text>
+						<Text bold>{r.keys.padEnd(keyWidth)}</Text>
 						<Text dimColor={!!r.reason}>{r.c.label}</Text>
 						{r.inline ? <Text color={tone.warn()}>{`  (disabled: ${r.reason})`}</Text> : null}
 					</Text>

@@ -1,8 +1,10 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {TextInput} from './inputs/TextInput.js';
-import type {MainScreen} from '../hooks/use-main-screen.js';
-import {describeError} from '../hooks/use-main-screen.js';
+import type {StoreSnapshot} from '../hooks/destinations-store.js';
+import {hintText} from '../src/view/commands.js';
+import type {MainState} from '../src/view/main-state.js';
+import {messages} from '../src/view/messages.js';
 import {wrapLines} from '../src/view/text.js';
 import {tone} from './inputs/theme.js';
 
@@ -11,21 +13,20 @@ const MAX_ERROR_ROWS = 3;
 
 const rowsFor = (text: string, width: number) => Math.max(1, wrapLines(text, width, MAX_ERROR_ROWS).length);
 
-function errorText(screen: MainScreen): string | undefined {
-	const {mode, snap, toast} = screen;
-	if (mode === 'rename') return screen.renameError;
-	if (mode !== 'normal' && mode !== 'detail') return undefined;
+function errorText({mode, toast}: MainState, snap: StoreSnapshot): string | undefined {
+	if (mode.kind === 'rename') return mode.error;
+	if (mode.kind !== 'normal' && mode.kind !== 'detail') return undefined;
 	if (snap.waiting) return undefined;
 	if (toast) return toast.tone === 'error' ? `✗ ${toast.text}` : undefined;
-	if (snap.active === 'error' && snap.loadError) return `✗ Could not load destinations. ${describeError(snap.loadError)} Press R to retry.`;
+	if (snap.active === 'error' && snap.loadError) return `✗ ${messages.loadFailed(snap.loadError)}`;
 	return undefined;
 }
 
 /** How many rows the status line takes now, so the screen can leave room for it. */
-export function statusRows(screen: MainScreen, width: number): number {
-	const error = errorText(screen);
+export function statusRows(state: MainState, snap: StoreSnapshot, width: number): number {
+	const error = errorText(state, snap);
 	const rows = error ? rowsFor(error, width) : 1;
-	return screen.mode === 'rename' ? rows + 1 : rows;
+	return state.mode.kind === 'rename' ? rows + 1 : rows;
 }
 
 /** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
@@ -42,51 +43,51 @@ function Wrapped({text, width, color}: {text: string; width: number; color?: str
 }
 
 /** One line (more for an error, which wraps; one more while renaming): the prompt of the current mode, else the latest toast. */
-export function StatusLine({screen, width}: {screen: MainScreen; width: number}): React.JSX.Element {
-	const {mode, snap, toast} = screen;
+export function StatusLine({state, snap, width}: {state: MainState; snap: StoreSnapshot; width: number}): React.JSX.Element {
+	const {mode, toast} = state;
 	// One cell short of the terminal's width: a line that fills the last column can wrap.
 	const room = Math.max(1, width - 1);
-	if (mode === 'search') {
-		const hint = '   Enter keep · Esc clear';
+	if (mode.kind === 'search') {
+		const hint = `   ${hintText(['search-keep', 'search-clear'], 'search')}`;
 		return (
 			<Text wrap="truncate-end">
 				<Text bold>/ </Text>
-				<TextInput line={screen.searchLine} focused placeholder="type to filter by name" width={Math.max(1, room - 2 - hint.length)} />
+				<TextInput line={state.search} focused placeholder="type to filter by name" width={Math.max(1, room - 2 - hint.length)} />
 				<Text dimColor>{hint}</Text>
 			</Text>
 		);
 	}
-	if (mode === 'rename') {
+	if (mode.kind === 'rename') {
 		const label = 'Rename to: ';
 		return (
 			<>
 				<Text wrap="truncate-end">
 					<Text bold>{label}</Text>
-					<TextInput line={screen.renameLine} focused width={Math.max(1, room - label.length)} />
+					<TextInput line={mode.line} focused width={Math.max(1, room - label.length)} />
 				</Text>
-				{screen.renaming ? (
+				{mode.sending ? (
 					<Text dimColor>Renaming…</Text>
-				) : screen.renameError ? (
-					<Wrapped text={screen.renameError} width={room} color={tone.error()} />
+				) : mode.error ? (
+					<Wrapped text={mode.error} width={room} color={tone.error()} />
 				) : (
 					<Text wrap="truncate-end" dimColor>
-						3-63 characters, unique in your organisation · Enter rename · Esc cancel
+						{`3-63 characters, unique in your organisation · ${hintText(['rename-submit', 'rename-cancel'], 'rename')}`}
 					</Text>
 				)}
 			</>
 		);
 	}
-	if (mode === 'confirm' && screen.confirm) {
-		const c = screen.confirm;
+	if (mode.kind === 'confirm') {
+		const {question} = mode;
 		return (
 			<Text wrap="truncate-end" bold color={tone.warn()}>
-				{c.unset ? `Stop ${c.name} being the organisation default? ` : `Make ${c.name} the organisation default? `}
+				{messages.defaultQuestion(question, question.unset)}
 				<Text>[y/N]</Text>
 			</Text>
 		);
 	}
 	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (Esc cancels)`}</Text>;
-	const error = errorText(screen);
+	const error = errorText(state, snap);
 	if (error) return <Wrapped text={error} width={room} color={tone.error()} />;
 	if (toast) {
 		const mark = toast.tone === 'ok' ? '✓ ' : '· ';

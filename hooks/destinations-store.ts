@@ -27,6 +27,9 @@ export interface Usage {
 	error?: ApiError;
 }
 
+/** The first list is not in yet: the screen says it is loading, and keys wait for it. */
+export const loadingFirstList = (snap: StoreSnapshot): boolean => (snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
+
 const toApiError = (err: unknown): ApiError =>
 	err instanceof ApiError ? err : new ApiError({kind: 'malformed', explanation: 'Something unexpected went wrong.'});
 

@@ -1,8 +1,10 @@
-// What the creation wizard and the rotation form share around their reducers: reading keys (with
-// bracketed paste), letting Esc abort the request in flight, running each request with its own
-// AbortController, and handing the outcome over once. The forms differ only in the handlers.
-import {useCallback, useEffect, useRef} from 'react';
-import {PASTE_END, PASTE_START, readKey, type FormKey, type InkKey} from '../src/wizard/keys.js';
+// What the creation wizard and the rotation form share when they run on their own (not inside the
+// main screen, which keeps their state in its own): reading keys, letting Esc abort the request in
+// flight, running each request with its own AbortController, and handing the outcome over once.
+import {useEffect, useLayoutEffect, useRef} from 'react';
+import type {KeyEvent} from '../src/keys/read.js';
+import {keysOfEvent} from '../src/keys/read.js';
+import {useKeys} from './use-keys.js';
 
 export interface FormSession<Request, Outcome> {
 	/** Whether a request is in flight, so Esc aborts it instead of reaching the form. */
@@ -10,33 +12,27 @@ export interface FormSession<Request, Outcome> {
 	/** A new object for each request to run; undefined while there is none. */
 	request: Request | undefined;
 	outcome: Outcome | undefined;
-	onFormKey: (key: FormKey) => void;
+	onKey: (event: KeyEvent) => void;
 	/** Runs one request and reports its result to the reducer itself, never by throwing. */
 	send: (request: Request, signal: AbortSignal) => Promise<void>;
 	finish: (outcome: Outcome) => void;
 }
 
-/** Returns the one key handler of the form. */
-export function useFormSession<Request, Outcome>(session: FormSession<Request, Outcome>): (input: string, key: InkKey) => void {
-	// Handlers are read at call time, so a key or a late result always reaches the latest props
-	// while the key handler keeps one identity.
+export function useFormSession<Request, Outcome>(session: FormSession<Request, Outcome>): void {
+	// Handlers are read at call time, so a key or a late result always reaches the latest props.
 	const latest = useRef(session);
-	latest.current = session;
+	useLayoutEffect(() => {
+		latest.current = session;
+	});
 	const abort = useRef<AbortController | undefined>(undefined);
-	// Ink hands over every key of one stdin chunk before React re-renders, so whether a paste is
-	// open is tracked here, synchronously, rather than read from the last rendered state.
-	const pasting = useRef(false);
 
-	const onKey = useCallback((input: string, key: InkKey) => {
-		const formKey = readKey(input, key, pasting.current);
-		if (input === PASTE_START && !pasting.current) pasting.current = true;
-		else if (input === PASTE_END) pasting.current = false;
-		if (latest.current.sending && formKey.kind === 'escape') {
-			abort.current?.abort();
-			return;
+	useKeys((events) => {
+		for (const event of events) {
+			if (latest.current.sending) {
+				if (keysOfEvent(event).some((k) => k.name === 'escape')) abort.current?.abort();
+			} else latest.current.onKey(event);
 		}
-		latest.current.onFormKey(formKey);
-	}, []);
+	}, session.outcome === undefined);
 
 	const {request, outcome} = session;
 	useEffect(() => {
@@ -50,6 +46,4 @@ export function useFormSession<Request, Outcome>(session: FormSession<Request, O
 	useEffect(() => {
 		if (outcome) latest.current.finish(outcome);
 	}, [outcome]);
-
-	return onKey;
 }

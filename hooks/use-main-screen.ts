@@ -1,231 +1,157 @@
-// The main screen's state (mode, selection, filters, search, rename, confirmation) and its
-// actions. Keys are routed to these by the App; every request goes through the shared store.
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {NAME_FIELD} from '../src/catalogue/providers.js';
-import {ApiError} from '../src/api/errors.js';
+// The main screen's hook: its pure reducer (src/view/main-reducer.ts), the requests the state asks
+// for, and its messages expiring. Each key is reduced against the state the previous one left and
+// the store as it is at that moment, and what it asks for is sent before the next key is read, so
+// keys read together act in order by construction ("ja" archives the row j moved to).
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Destination} from '../src/api/types.js';
-import {sanitize} from '../src/sanitize.js';
-import {disabledReason, type CommandContext, type CommandId} from '../src/view/commands.js';
-import {applyFilters, FILTERS, INITIAL_FILTERS, needsArchived, nextTri, type FilterId, type Filters} from '../src/view/filters.js';
-import type {DestinationsStore} from './destinations-store.js';
+import {loadingFirstList, type DestinationsStore} from './destinations-store.js';
 import {useStore} from './use-store.js';
-import {edit, emptyLine, lineOf, type EditCommand, type LineState} from '../src/wizard/line-editor.js';
-import {useToast} from './use-toast.js';
-
-export type Mode = 'normal' | 'search' | 'rename' | 'confirm' | 'help' | 'detail' | 'create' | 'rotate';
+import {useKeys} from './use-keys.js';
+import {needsArchived} from '../src/view/filters.js';
+import {initialMain, takeRequests, type MainContext, type MainRequest, type MainState} from '../src/view/main-state.js';
+import {mainReducer, type MainAction} from '../src/view/main-reducer.js';
+import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
+import {sendCreate} from '../src/wizard/send.js';
 
 export interface MainScreenOptions {
 	store: DestinationsStore;
 	readOnly: boolean;
 	/** Writes a copy sequence to the terminal (OSC 52); injected so tests can see it. */
 	copy: (text: string) => void;
+	/** Clears and repaints the terminal (Ctrl-L). */
+	redraw?: () => void;
+	exit: () => void;
+	files?: FileAccess;
+	/** False while another screen (sign-in) is shown over this one: its keys go there. */
+	keysActive?: boolean;
 }
 
-export const describeError = (err: unknown): string => {
-	if (err instanceof ApiError) return err.serverMessage ? `${err.explanation} Server said: ${sanitize(err.serverMessage)}` : err.explanation;
-	return 'Something unexpected went wrong.';
-};
+/** What only the frame knows: the rows the list and the scrolling views show. */
+export type ScreenLayout = Pick<MainContext, 'tooSmall' | 'listRows' | 'viewRows' | 'maxTop'>;
 
-export function useMainScreen({store, readOnly, copy}: MainScreenOptions) {
+/** Success and info messages clear themselves; errors stay until replaced or dismissed. */
+const MESSAGE_MS = 4000;
+
+interface Env {
+	options: MainScreenOptions;
+	/** The form's request in flight, for Esc to abort. */
+	form: {current: AbortController | undefined};
+	dispatch: (action: MainAction) => void;
+}
+
+/** Sends one request and reports its answer back to the reducer; never throws. */
+function perform(request: MainRequest, {options, form, dispatch}: Env): void {
+	const {store, copy, redraw, exit} = options;
+	const report = (run: () => Promise<Destination | undefined | void>) =>
+		run().then(
+			(destination) => dispatch({type: 'done', request, destination: destination ?? undefined}),
+			(error: unknown) => dispatch({type: 'failed', request, error}),
+		);
+	switch (request.kind) {
+		case 'archive':
+			return void report(() => store.toggleArchive(request.destination.id));
+		case 'undo':
+			return void report(() => store.undoArchive());
+		case 'rename':
+			return void report(() => store.rename(request.id, request.name));
+		case 'default':
+			return void report(() => store.toggleDefault(request.id));
+		case 'refresh':
+			return void store.refresh().then(() => {
+				const after = store.getSnapshot();
+				dispatch(after.active === 'loaded' ? {type: 'done', request, count: after.destinations.length} : {type: 'failed', request, error: after.loadError});
+			});
+		case 'create': {
+			const controller = (form.current = new AbortController());
+			const access = {create: store.create.bind(store), lookup: store.lookupByName.bind(store), existing: store.getSnapshot().destinations};
+			return void sendCreate(request, access, controller.signal).then((action) => dispatch({type: 'wizard', action}));
+		}
+		case 'rotate': {
+			const controller = (form.current = new AbortController());
+			return void store.rotate(request.id, request.parameters, {signal: controller.signal}).then(
+				(destination) => dispatch({type: 'rotation', action: {type: 'rotated', destination}}),
+				(error: unknown) => dispatch({type: 'rotation', action: {type: 'failed', error}}),
+			);
+		}
+		case 'abort-form':
+			return form.current?.abort();
+		case 'cancel':
+			return void store.cancelAll();
+		case 'copy':
+			return copy(request.text);
+		case 'redraw':
+			return redraw?.();
+		case 'quit':
+			return exit();
+	}
+}
+
+export function useMainScreen(options: MainScreenOptions) {
+	const {store} = options;
 	const snap = useStore(store);
-	const {toast, show, dismiss} = useToast();
-	const [mode, setMode] = useState<Mode>('normal');
-	const [filters, setFilters] = useState<Filters>(INITIAL_FILTERS);
-	// The search and rename prompts keep a value and a cursor here, edited through pure functions
-	// with functional updates, so keys that arrive together are never applied to stale text.
-	const [searchLine, setSearchLine] = useState<LineState>(emptyLine);
-	const query = searchLine.value;
-	const setQuery = useCallback((q: string) => setSearchLine(lineOf(q)), []);
-	const editSearch = useCallback((command: EditCommand) => setSearchLine((l) => edit(l, command)), []);
-	const [selectedId, setSelectedId] = useState<string>();
-	const lastIndex = useRef(0);
-	const [renameLine, setRenameLine] = useState<LineState>(emptyLine);
-	const renameDraft = renameLine.value;
-	const [renameError, setRenameError] = useState<string>();
-	const [renaming, setRenaming] = useState(false);
-	const [confirm, setConfirm] = useState<{id: string; unset: boolean; name: string}>();
+	const [state, setState] = useState<MainState>(initialMain);
+	// The state as the last action left it: keys read together are reduced one after the other,
+	// before React renders any of them.
+	const current = useRef<MainState>(initialMain);
+	const latest = useRef(options);
+	const layout = useRef<ScreenLayout>({tooSmall: false, listRows: 1, viewRows: 1, maxTop: 0});
+	const form = useRef<AbortController | undefined>(undefined);
+	useLayoutEffect(() => {
+		latest.current = options;
+	});
 
-	const visible = useMemo(() => applyFilters(snap.destinations, filters, query), [snap.destinations, filters, query]);
-	let cursor = selectedId ? visible.findIndex((d) => d.id === selectedId) : -1;
-	if (cursor === -1) cursor = Math.min(lastIndex.current, Math.max(0, visible.length - 1));
-	lastIndex.current = cursor;
-	const selected: Destination | undefined = visible[cursor];
-	// When the remembered row is hidden (a search, a filter, an archive), the cursor falls on a
-	// neighbour: that row is now the selection, so clearing the search keeps what the user saw.
-	useEffect(() => {
-		if (selected && selected.id !== selectedId) setSelectedId(selected.id);
-	}, [selected, selectedId]);
+	const context = useCallback((): MainContext => {
+		const now = latest.current.store.getSnapshot();
+		return {
+			destinations: now.destinations,
+			loading: loadingFirstList(now),
+			pending: now.pending,
+			canUndo: now.undo.length > 0,
+			readOnly: latest.current.readOnly,
+			files: latest.current.files ?? realFiles,
+			...layout.current,
+		};
+	}, []);
+
+	const dispatch = useCallback((action: MainAction): void => {
+		const before = current.current;
+		const [next, requests] = takeRequests(mainReducer(before, action));
+		if (next === before) return;
+		current.current = next;
+		setState(next);
+		for (const request of requests) perform(request, {options: latest.current, form, dispatch});
+	}, []);
+
+	useKeys((events) => {
+		for (const event of events) dispatch({type: 'key', event, ctx: context()});
+	}, options.keysActive ?? true);
 
 	useEffect(() => {
 		void store.loadActive();
 	}, [store]);
 
+	// The keys typed before the first list arrived run once it is in.
+	const loading = loadingFirstList(snap);
+	useEffect(() => {
+		if (!loading && current.current.early.length > 0) dispatch({type: 'list-ready', ctx: context()});
+	}, [loading, dispatch, context]);
+
 	// The first time a filter shows archived destinations, fetch them: once.
 	useEffect(() => {
-		if (needsArchived(filters) && snap.archived === 'idle') void store.loadArchived();
-	}, [filters, snap.archived, store]);
+		if (needsArchived(state.filters) && snap.archived === 'idle') void store.loadArchived();
+	}, [state.filters, snap.archived, store]);
 
-	const ctx: CommandContext = {readOnly, selected, canUndo: snap.undo.length > 0};
-	/** Runs a command if allowed; otherwise says why, before any request is sent. */
-	const guard = useCallback(
-		(id: CommandId): boolean => {
-			const reason = disabledReason(id, ctx);
-			if (reason) show('error', `Can't do that: ${reason}.`);
-			return !reason;
-		},
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[readOnly, selected, snap.undo.length, show],
-	);
+	const {toast} = state;
+	useEffect(() => {
+		if (!toast || toast.tone === 'error') return;
+		const timer = setTimeout(() => dispatch({type: 'toast-expired', id: toast.id}), MESSAGE_MS);
+		return () => clearTimeout(timer);
+	}, [toast, dispatch]);
 
-	const moveTo = useCallback(
-		(index: number) => {
-			const i = Math.max(0, Math.min(visible.length - 1, index));
-			lastIndex.current = i;
-			setSelectedId(visible[i]?.id);
-		},
-		[visible],
-	);
+	/** The frame tells the screen how many rows its list and views show (read when a key comes). */
+	const setLayout = useCallback((next: ScreenLayout) => {
+		layout.current = next;
+	}, []);
 
-	const toggleFilter = (id: FilterId) => setFilters((f) => ({...f, [id]: nextTri(f[id])}));
-	const resetFilters = () => setFilters(INITIAL_FILTERS);
-
-	const archive = async () => {
-		if (!guard('archive') || !selected) return;
-		const target = selected;
-		const verb = target.archived ? 'Unarchived' : 'Archived';
-		try {
-			await store.toggleArchive(target.id);
-			show('ok', `${verb} ${sanitize(target.name)}. Press u to undo.`);
-		} catch (err) {
-			show('error', `${verb === 'Archived' ? 'Archiving' : 'Unarchiving'} ${sanitize(target.name)} failed, so it is back as it was. ${describeError(err)}`);
-		}
-	};
-
-	const undo = async () => {
-		if (!guard('undo')) return;
-		try {
-			const d = await store.undoArchive();
-			if (d) show('ok', `Undone: ${sanitize(d.name)} is ${d.archived ? 'archived' : 'active'} again.`);
-		} catch (err) {
-			show('error', `Undo failed, nothing changed. ${describeError(err)}`);
-		}
-	};
-
-	const startRename = () => {
-		if (!guard('rename') || !selected) return;
-		// What the server sent may hold control characters: the prompt shows it cleaned, like the list.
-		setRenameLine(lineOf(sanitize(selected.name)));
-		setRenameError(undefined);
-		setMode('rename');
-	};
-
-	/** Checked like the API (3..63 characters, unique in the org) before anything is sent. */
-	const renameProblem = (name: string, id: string): string | undefined => {
-		const problem = NAME_FIELD.validate(name);
-		if (problem) return `The name ${problem}.`;
-		const clash = snap.destinations.find((d) => d.name === name && d.id !== id);
-		if (clash) return `"${sanitize(name)}" is already taken in your organisation.`;
-		return undefined;
-	};
-
-	const submitRename = async () => {
-		if (!selected || renaming) return;
-		const name = renameDraft;
-		if (name === selected.name || name === sanitize(selected.name)) {
-			setMode('normal');
-			return;
-		}
-		const problem = renameProblem(name, selected.id);
-		if (problem) {
-			setRenameError(problem);
-			return;
-		}
-		setRenaming(true);
-		try {
-			const d = await store.rename(selected.id, name);
-			setSelectedId(d.id);
-			setMode('normal');
-			show('ok', `Renamed to ${sanitize(d.name)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`);
-		} catch (err) {
-			// The draft stays: the user fixes one thing and presses Enter again.
-			setRenameError(`Rename failed: ${describeError(err)}`);
-		} finally {
-			setRenaming(false);
-		}
-	};
-
-	const askDefault = () => {
-		if (!guard('default') || !selected) return;
-		setConfirm({id: selected.id, unset: selected.default, name: sanitize(selected.name)});
-		setMode('confirm');
-	};
-
-	const answerConfirm = async (yes: boolean) => {
-		const c = confirm;
-		setConfirm(undefined);
-		setMode('normal');
-		if (!c || !yes) {
-			if (c) show('info', 'Default unchanged.');
-			return;
-		}
-		try {
-			await store.toggleDefault(c.id);
-			show('ok', c.unset ? `${c.name} is no longer the default; your organisation has none now.` : `${c.name} is now your organisation's default (pl:destinations/default).`);
-		} catch (err) {
-			show('error', `Changing the default failed, so it is back as it was. ${describeError(err)}`);
-		}
-	};
-
-	const copyRef = () => {
-		if (!guard('copy') || !selected) return;
-		// The pl:ref is all that is copied: never a parameter, never a secret.
-		const ref = sanitize(selected['pl:ref']);
-		copy(ref);
-		show('ok', `Copied ${ref}`);
-	};
-
-	const refresh = async () => {
-		show('info', 'Reloading from the server…');
-		await store.refresh();
-		const s = store.getSnapshot();
-		if (s.active === 'loaded') show('ok', `Reloaded: ${s.destinations.length} destinations.`);
-	};
-
-	const openCreate = () => {
-		if (guard('new')) setMode('create');
-	};
-	const openRotate = () => {
-		if (guard('rotate')) setMode('rotate');
-	};
-
-	/** After the wizard: show the new destination even if the filters would hide it. */
-	const created = (d: Destination) => {
-		setFilters((f) => (FILTERS.some((spec) => f[spec.id] !== 'any' && (f[spec.id] === 'yes') !== spec.test(d)) ? INITIAL_FILTERS : f));
-		setQuery('');
-		setSelectedId(d.id);
-		setMode('normal');
-		show('ok', `Created ${sanitize(d.name)}: ${sanitize(d['pl:ref'])} (y copies it)`);
-	};
-
-	const rotated = (d: Destination) => {
-		setMode('normal');
-		show('ok', `Credentials of ${sanitize(d.name)} rotated; updated ${sanitize(d.updated)}.`);
-	};
-
-	const cancelRequests = () => {
-		const n = store.cancelAll();
-		if (n > 0) show('info', `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`);
-		return n > 0;
-	};
-
-	return {
-		snap, toast, show, dismiss, mode, setMode, filters, toggleFilter, resetFilters, query, setQuery,
-		visible, cursor, selected, moveTo, ctx,
-		searchLine, editSearch,
-		renameDraft, renameLine, editRename: (command: EditCommand) => { setRenameLine((l) => edit(l, command)); setRenameError(undefined); }, renameError, renaming, submitRename, startRename,
-		confirm, askDefault, answerConfirm,
-		archive, undo, copyRef, refresh, openCreate, openRotate, created, rotated, cancelRequests,
-	};
+	return {state, snap, setLayout};
 }
-
-export type MainScreen = ReturnType<typeof useMainScreen>;

@@ -1,11 +1,10 @@
-// State and effects of the creation wizard: keys go to the pure reducer (src/wizard) and the create
-// request is made here; reading keys, aborting and handing the outcome over once are
-// use-form-session's, shared with the rotation form.
+// The creation wizard on its own (the main screen keeps the wizard's state in its own instead):
+// keys go to the pure reducer (src/wizard), and the create request (src/wizard/send.ts) is made
+// here; reading keys, aborting and handing the outcome over once are use-form-session's.
 import {useReducer} from 'react';
 import type {CallOptions, CreateBody, Destination} from '../src/api/types.js';
-import {isSameDestination, nameOfBody} from '../src/wizard/body.js';
 import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
-import type {InkKey} from '../src/wizard/keys.js';
+import {sendCreate} from '../src/wizard/send.js';
 import {initialWizard, wizardReducer, type WizardState} from '../src/wizard/wizard-state.js';
 import {useFormSession} from './use-form-session.js';
 
@@ -18,42 +17,16 @@ export interface UseWizardOptions {
 	files?: FileAccess;
 }
 
-export interface UseWizard {
-	state: WizardState;
-	/** The one place every key of the wizard goes through. */
-	onKey: (input: string, key: InkKey) => void;
-	existing: readonly Destination[];
-	files: FileAccess;
-}
-
-export function useWizard(options: UseWizardOptions): UseWizard {
+export function useWizard(options: UseWizardOptions): {state: WizardState; files: FileAccess} {
 	const [state, dispatch] = useReducer(wizardReducer, initialWizard);
 	const files = options.files ?? realFiles;
-	const onKey = useFormSession({
+	useFormSession({
 		sending: state.phase === 'sending',
 		request: state.request,
 		outcome: state.outcome,
-		onFormKey: (key) => dispatch({type: 'key', key, ctx: {existing: options.existing, files}}),
-		send: async ({body, checkFirst}, signal) => {
-			try {
-				if (checkFirst) {
-					// The last attempt's answer was lost: it may have created the destination. Names are
-					// unique, so look for this one before sending again.
-					const name = nameOfBody(body);
-					const {lookup, existing} = options;
-					const found = lookup ? await lookup(name) : existing.find((d) => d.name === name);
-					if (found) {
-						dispatch(isSameDestination(found, body) ? {type: 'created', destination: found} : {type: 'conflict-after-uncertain', name});
-						return;
-					}
-				}
-				const destination = await options.create(body, {signal});
-				dispatch({type: 'created', destination});
-			} catch (error) {
-				dispatch({type: 'failed', error});
-			}
-		},
+		onKey: (event) => dispatch({type: 'key', event, ctx: {existing: options.existing, files}}),
+		send: (request, signal) => sendCreate(request, options, signal).then(dispatch),
 		finish: (outcome) => (outcome.kind === 'created' ? options.onCreated(outcome.destination) : options.onCancel()),
 	});
-	return {state, onKey, existing: options.existing, files};
+	return {state, files};
 }

@@ -2,7 +2,7 @@
 // the form routes every key through one place). Secrets are drawn as one • per character.
 import React from 'react';
 import {Text} from 'ink';
-import type {LineState} from '../../src/wizard/line-editor.js';
+import type {LineState} from '../../src/view/line-editor.js';
 import {sanitize} from '../../src/sanitize.js';
 import {dim} from './theme.js';
 import {textWindow} from './text-window.js';

@@ -2,6 +2,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../src/sanitize.js';
+import {hintKeys} from '../../src/wizard/keys.js';
 import {tone} from '../inputs/theme.js';
 
 export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes'}): React.JSX.Element {
@@ -17,7 +18,7 @@ export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes
 				{button('No', choice === 'no')}
 				<Text> </Text>
 				{button('Yes', choice === 'yes')}
-				<Text dimColor>{'   ←/→ choose · Enter confirm · y/n'}</Text>
+				<Text dimColor>{`   ${hintKeys('switch')} choose · ${hintKeys('confirm')} confirm · ${hintKeys('yes')}/${hintKeys('no')}`}</Text>
 			</Box>
 		</Box>
 	);

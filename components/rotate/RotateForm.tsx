@@ -1,23 +1,26 @@
 // The credential-rotation form (`c` on the main screen): exactly the catalogue's rotatable fields
 // of the destination's type, the wizard's widgets and rules, a confirmation whose safe answer is
-// focused, one PATCH. Every key goes through useRotation's onKey.
+// focused, one PATCH. RotateView draws a rotation's state (the main screen keeps it in its own);
+// RotateForm runs one on its own, with its own keys and request.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {CallOptions, Destination} from '../../src/api/types.js';
-import {isDestinationType, provider, REDACTED} from '../../src/catalogue/providers.js';
+import {provider, REDACTED} from '../../src/catalogue/providers.js';
 import {sanitize} from '../../src/sanitize.js';
 import {isGcsKeyField} from '../../src/wizard/form.js';
 import type {FileAccess} from '../../src/wizard/gcs-source.js';
-import {rotationFields} from '../../src/wizard/rotation-state.js';
+import {rotationFields, rotationRefusal, type RotationState} from '../../src/wizard/rotation-state.js';
+import {messages} from '../../src/view/messages.js';
+import {useKeys} from '../../hooks/use-keys.js';
 import {useRotation} from '../../hooks/use-rotation.js';
-import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
+import {keysOfEvent} from '../../src/keys/read.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
 import {KeyHints} from '../inputs/KeyHints.js';
 import {Notice} from '../inputs/Notice.js';
 import {tone} from '../inputs/theme.js';
 import {ConfirmLeave} from '../wizard/ConfirmLeave.js';
-import {fieldHints} from '../wizard/hints.js';
+import {fieldHints, hint} from '../wizard/hints.js';
 import {RotateConfirm} from './RotateConfirm.js';
 
 export interface RotateFormProps {
@@ -32,40 +35,52 @@ export interface RotateFormProps {
 	files?: FileAccess;
 }
 
-/** The words for the screen's toast after a rotation: the new `updated` time. */
-export const rotatedMessage = (d: Destination): string => `Credentials of "${sanitize(d.name)}" rotated · updated ${sanitize(d.updated)}`;
-
 export function RotateForm(props: RotateFormProps): React.JSX.Element {
-	const {destination, width} = props;
-	if (!isDestinationType(destination.type)) {
-		return <Closing {...props} reason={`destui cannot rotate credentials of a "${sanitize(destination.type)}" destination.`} />;
-	}
-	if (!destination.permissions.can_write) {
-		return <Closing {...props} reason={`Only the owner of "${sanitize(destination.name)}" or an organisation admin can rotate its credentials.`} />;
-	}
-	return <Form {...props} width={width} />;
+	const refused = rotationRefusal(props.destination);
+	return refused ? <Closing {...props} reason={refused} /> : <Form {...props} />;
 }
 
 /** Shown instead of the form when it cannot be used: the reason, and Esc to close. */
 function Closing({reason, onCancel, width}: RotateFormProps & {reason: string}): React.JSX.Element {
-	useScreenKeys((_input, key) => {
-		if (key.escape || key.return) onCancel();
+	useKeys((events) => {
+		if (events.some((e) => keysOfEvent(e).some((k) => k.name === 'escape' || k.name === 'enter'))) onCancel();
 	});
+	return <Refused reason={reason} width={width} />;
+}
+
+function Refused({reason, width}: {reason: string; width: number}): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={tone.accent()}>
 				Rotate credentials
 			</Text>
 			<Notice kind="warn">{reason}</Notice>
-			<KeyHints hints={[['Esc', 'close']]} />
+			<KeyHints hints={[hint('back', 'close')]} />
 		</Box>
 	);
 }
 
 function Form(props: RotateFormProps): React.JSX.Element {
-	const {destination, width, height} = props;
-	const {state: s, onKey, files} = useRotation(props);
-	useScreenKeys(onKey, s.outcome === undefined);
+	const {state, files} = useRotation(props);
+	return <RotateView destination={props.destination} state={state} files={files} width={props.width} height={props.height} />;
+}
+
+export interface RotateViewProps {
+	destination: Destination;
+	/** Undefined when `refused` says why there is no form. */
+	state: RotationState | undefined;
+	refused?: string;
+	files: FileAccess;
+	width: number;
+	height: number;
+}
+
+export function RotateView({destination, state, refused, files, width, height}: RotateViewProps): React.JSX.Element {
+	if (!state) return <Refused reason={refused ?? ''} width={width} />;
+	return <RotatePage destination={destination} s={state} files={files} width={width} height={height} />;
+}
+
+function RotatePage({destination, s, files, width, height}: {destination: Destination; s: RotationState; files: FileAccess; width: number; height: number}): React.JSX.Element {
 	const type = destination.type as Parameters<typeof provider>[0];
 	const spec = provider(type);
 	const fields = rotationFields(type);
@@ -81,9 +96,9 @@ function Form(props: RotateFormProps): React.JSX.Element {
 	let footer: React.ReactNode;
 	if (s.confirmLeave) footer = <ConfirmLeave what="the rotation form" />;
 	else if (s.phase === 'confirm') footer = <RotateConfirm name={destination.name} choice={s.choice} />;
-	else if (s.phase === 'sending') footer = <KeyHints hints={[['Esc', 'cancel']]} />;
-	else if (s.outcome?.kind === 'rotated') footer = <Notice kind="ok">{rotatedMessage(s.outcome.destination)}</Notice>;
-	else footer = <KeyHints hints={fieldHints(focused, false, s.focus === fields.length - 1, 'close').map(([k, v]) => (k === 'Enter' && v === 'next step' ? ['Enter', 'rotate'] : [k, v]))} />;
+	else if (s.phase === 'sending') footer = <KeyHints hints={[hint('back', 'cancel')]} />;
+	else if (s.outcome?.kind === 'rotated') footer = <Notice kind="ok">{messages.rotated(s.outcome.destination)}</Notice>;
+	else footer = <KeyHints hints={fieldHints(focused, false, s.focus === fields.length - 1, 'close', 'rotate')} />;
 
 	return (
 		<Box flexDirection="column" width={width}>

@@ -1,5 +1,6 @@
 // The step-by-step creation wizard (`n` on the main screen): provider, one page per catalogue
-// field group (the name on the last), review, create. Every key goes through useWizard's onKey.
+// field group (the name on the last), review, create. WizardView draws a wizard's state (the main
+// screen keeps it in its own); CreateWizard runs one on its own, with its own keys and requests.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {CallOptions, CreateBody, Destination} from '../../src/api/types.js';
@@ -9,7 +10,6 @@ import {defaultName, effectiveName, isGcsKeyField, nameTaken, NAME_KEY, suggesti
 import type {FileAccess} from '../../src/wizard/gcs-source.js';
 import {currentForm, currentStep, currentSteps, formContext, type WizardState} from '../../src/wizard/wizard-state.js';
 import {stepOfField} from '../../src/wizard/steps.js';
-import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {useWizard} from '../../hooks/use-wizard.js';
 import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
@@ -17,7 +17,7 @@ import {KeyHints} from '../inputs/KeyHints.js';
 import {Notice} from '../inputs/Notice.js';
 import {tone} from '../inputs/theme.js';
 import {ConfirmLeave} from './ConfirmLeave.js';
-import {fieldHints, type Hint} from './hints.js';
+import {fieldHints, hint, type Hint} from './hints.js';
 import {ProviderStep} from './ProviderStep.js';
 import {ReviewStep} from './ReviewStep.js';
 
@@ -57,9 +57,19 @@ function title(s: WizardState): string {
 }
 
 export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
-	const {state: s, onKey, files} = useWizard(props);
-	useScreenKeys(onKey, s.outcome === undefined);
+	const {state, files} = useWizard(props);
+	return <WizardView state={state} existing={props.existing} files={files} width={props.width} height={props.height} />;
+}
 
+export interface WizardViewProps {
+	state: WizardState;
+	existing: readonly Destination[];
+	files: FileAccess;
+	width: number;
+	height: number;
+}
+
+export function WizardView({state: s, files, ...props}: WizardViewProps): React.JSX.Element {
 	const step = currentStep(s);
 	const form = currentForm(s);
 	const ctx = formContext(s, {existing: props.existing, files});
@@ -74,7 +84,7 @@ export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 	let hints: Hint[];
 	if (step.kind === 'provider') {
 		body = <ProviderStep highlight={s.highlight} chosen={s.type} />;
-		hints = [['↑/↓', 'choose'], ['Enter', 'next'], ['Esc', 'leave']];
+		hints = [hint('providers', 'choose'), hint('next', 'next'), hint('back', 'leave')];
 	} else if (step.kind === 'fields') {
 		const hasPicker = !!focused && focused.kind === 'param' && suggestionsFor(focused.spec, '').length > 0;
 		hints = fieldHints(focused, hasPicker, s.focus === step.fields.length - 1, 'back');
@@ -106,7 +116,7 @@ export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 		);
 	} else {
 		body = s.type ? <ReviewStep type={s.type} form={form} files={files} width={props.width} /> : null;
-		hints = sending ? [['Esc', 'cancel']] : [['Enter', notice?.retry ? 'try again' : 'create'], ['Esc', 'back']];
+		hints = sending ? [hint('back', 'cancel')] : [hint('next', notice?.retry ? 'try again' : 'create'), hint('back', 'back')];
 	}
 
 	const pending = sending ? `Creating "${sanitize(s.type ? effectiveName(s.type, form) : '')}"…` : undefined;

@@ -1,16 +1,20 @@
-// The keys each page of the wizard answers to, shown in its footer.
-import {REVEAL_KEY_LABEL} from '../../src/wizard/keys.js';
+// The keys each page of a form answers to, shown in its footer: the keys come from the forms' key
+// map (src/wizard/keys.ts), the words from the page.
+import {hintKeys} from '../../src/wizard/keys.js';
 import {isGcsKeyField, isLineSecret, type FormField} from '../../src/wizard/form.js';
 
 export type Hint = readonly [string, string];
 
-export function fieldHints(field: FormField | undefined, hasPicker: boolean, last: boolean, backLabel: string): Hint[] {
-	const hints: Hint[] = [['Enter', last ? 'next step' : 'next field'], ['Esc', backLabel], ['Tab/Shift-Tab', 'fields']];
+export const hint = (id: string, what: string): Hint => [hintKeys(id), what];
+
+/** `submit`: what Enter on the last field does ("next step", "rotate"). */
+export function fieldHints(field: FormField | undefined, hasPicker: boolean, last: boolean, backLabel: string, submit = 'next step'): Hint[] {
+	const hints: Hint[] = [hint('next', last ? submit : 'next field'), hint('back', backLabel), hint('fields', 'fields')];
 	if (field?.kind === 'param') {
 		const spec = field.spec;
-		if (spec.kind === 'boolean') hints.push(['Space', 'toggle']);
-		if (hasPicker) hints.push(['↑/↓', 'pick a region']);
-		if (isLineSecret(spec)) hints.push([REVEAL_KEY_LABEL, 'show/hide the secret']);
+		if (spec.kind === 'boolean') hints.push(hint('toggle', 'toggle'));
+		if (hasPicker) hints.push(hint('up-down', 'pick a region'));
+		if (isLineSecret(spec)) hints.push(hint('reveal', 'show/hide the secret'));
 		if (isGcsKeyField(spec)) hints.push(['paste', 'the key, or type a file path']);
 	}
 	return hints;

@@ -1,6 +1,15 @@
-// The main screen's commands: one registry from which the footer legend, the `?` overlay and
-// the "why is this disabled" messages are all generated, so they can never disagree.
+// The main screen's key map: each command with its keys (and the modes they work in), its label
+// and why it may be disabled. The screen's reducer routes keys by looking them up here, and the
+// footer legend, the `?` overlay, the README's keys tables and the "why is this disabled"
+// messages are all generated from it, so none of them can disagree with what the keys do.
 import type {Destination} from '../schemas.js';
+import {keysText, matches, type Binding} from '../keys/bindings.js';
+import type {Key} from '../keys/read.js';
+import {FILTERS, type FilterId} from './filters.js';
+
+/** The main screen's modes that read keys through this map (the forms have their own, src/wizard/keys.ts). */
+export type KeyMode = 'normal' | 'search' | 'rename' | 'confirm' | 'help' | 'detail';
+export const KEY_MODES: readonly KeyMode[] = ['normal', 'search', 'rename', 'confirm', 'help', 'detail'];
 
 export interface CommandContext {
 	readOnly: boolean;
@@ -8,20 +17,30 @@ export interface CommandContext {
 	canUndo: boolean;
 }
 
+export type CommandArg = number | 'first' | 'last' | FilterId;
+
+export interface CommandBinding extends Binding<CommandArg> {
+	/** Where this key works, when not everywhere the command does. */
+	modes?: readonly KeyMode[];
+}
+
 export interface Command {
 	id: CommandId;
-	/** The keys as shown to people. */
-	keys: string;
+	/** Where the command's keys work. */
+	modes: readonly KeyMode[];
+	bindings: readonly CommandBinding[];
 	label: string;
-	/** Shown in the one-line footer legend (the `?` overlay shows every command). */
+	/** The short label: in the list's footer legend, or in a prompt's own line of keys. */
 	legend?: string;
 	/** Why the command cannot run now, or undefined when it can. */
 	disabled?: (ctx: CommandContext) => string | undefined;
 }
 
 export type CommandId =
-	| 'move' | 'jump' | 'page' | 'open' | 'search' | 'filters' | 'archive' | 'undo' | 'rename'
-	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit';
+	| 'move' | 'jump' | 'page' | 'open' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
+	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
+	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
+	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no';
 
 export const READ_ONLY = 'destui runs read-only (--read-only): changes are disabled';
 export const NOT_YOURS = 'owned by someone else: only its owner or an org admin can change it';
@@ -37,45 +56,103 @@ export function modifyBlocked(ctx: CommandContext): string | undefined {
 	return undefined;
 }
 
+const LIST: readonly KeyMode[] = ['normal'];
+const VIEWS: readonly KeyMode[] = ['help', 'detail'];
+
 export const COMMANDS: readonly Command[] = [
-	{id: 'move', keys: '↑/↓ k/j', label: 'move the selection', legend: 'move'},
-	{id: 'jump', keys: 'g/G Home/End', label: 'first / last destination'},
-	{id: 'page', keys: 'PgUp/PgDn', label: 'a page up / down'},
-	{id: 'open', keys: 'Enter', label: 'full details, with the orders and subscriptions using it', legend: 'details', disabled: noSelection},
-	{id: 'search', keys: '/', label: 'filter by name as you type (Esc clears)', legend: 'search'},
-	{id: 'filters', keys: '1-4', label: 'cycle archived · owned by me · can write · default: any → yes → no (0 resets)', legend: 'filters'},
-	{id: 'archive', keys: 'a', label: 'archive or unarchive at once', legend: 'archive', disabled: (c) => modifyBlocked(c)},
-	{id: 'undo', keys: 'u', label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
-	{id: 'rename', keys: 'r', label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},
+	{
+		id: 'move',
+		modes: LIST,
+		bindings: [
+			{key: 'up', arg: -1, modes: ['normal', 'search']},
+			{key: 'down', arg: 1, modes: ['normal', 'search']},
+			{key: 'k', arg: -1},
+			{key: 'j', arg: 1},
+		],
+		label: 'move the selection',
+		legend: 'move',
+	},
+	{id: 'jump', modes: LIST, bindings: [{key: 'g', arg: 'first'}, {key: 'G', arg: 'last'}, {key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}], label: 'first / last destination'},
+	{id: 'page', modes: LIST, bindings: [{key: 'page-up', arg: -1}, {key: 'page-down', arg: 1}], label: 'a page up / down'},
+	{id: 'open', modes: LIST, bindings: [{key: 'enter'}], label: 'full details, with the orders and subscriptions using it', legend: 'details', disabled: noSelection},
+	{id: 'escape', modes: LIST, bindings: [{key: 'escape'}], label: 'cancel requests in flight, clear the search, or dismiss a message'},
+	{id: 'search', modes: LIST, bindings: [{key: '/'}], label: 'filter by name as you type (Esc clears)', legend: 'search'},
+	{
+		id: 'filters',
+		modes: LIST,
+		bindings: FILTERS.map((f) => ({key: f.key, arg: f.id})),
+		label: `cycle ${FILTERS.map((f) => f.label).join(' · ')}: any → yes → no`,
+		legend: 'filters',
+	},
+	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
+	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive at once', legend: 'archive', disabled: (c) => modifyBlocked(c)},
+	{id: 'undo', modes: LIST, bindings: [{key: 'u'}], label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
+	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},
 	{
 		id: 'default',
-		keys: 'd',
+		modes: LIST,
+		bindings: [{key: 'd'}],
 		label: 'set as the organisation default, or unset it (asks first)',
 		legend: 'default',
 		disabled: (c) => modifyBlocked(c) ?? (c.selected?.archived ? 'an archived destination cannot be the default: unarchive it first (a)' : undefined),
 	},
-	{id: 'copy', keys: 'y', label: 'copy the pl:ref to the clipboard (OSC 52)', legend: 'copy ref', disabled: noSelection},
-	{id: 'new', keys: 'n', label: 'create a destination, step by step', legend: 'new', disabled: (c) => (c.readOnly ? READ_ONLY : undefined)},
-	{id: 'rotate', keys: 'c', label: 'rotate credentials', disabled: (c) => modifyBlocked(c)},
-	{id: 'refresh', keys: 'R', label: 'reload from the server'},
-	{id: 'redraw', keys: 'Ctrl-L', label: 'redraw the screen'},
-	{id: 'help', keys: '?', label: 'this help', legend: 'help'},
-	{id: 'quit', keys: 'q Ctrl-C', label: 'quit', legend: 'quit'},
+	{id: 'copy', modes: ['normal', 'detail'], bindings: [{key: 'y'}], label: 'copy the pl:ref to the clipboard (OSC 52)', legend: 'copy ref', disabled: noSelection},
+	{id: 'new', modes: LIST, bindings: [{key: 'n'}], label: 'create a destination, step by step', legend: 'new', disabled: (c) => (c.readOnly ? READ_ONLY : undefined)},
+	{id: 'rotate', modes: LIST, bindings: [{key: 'c'}], label: 'rotate credentials', disabled: (c) => modifyBlocked(c)},
+	{id: 'refresh', modes: LIST, bindings: [{key: 'R'}], label: 'reload from the server'},
+	{id: 'redraw', modes: LIST, bindings: [{key: 'l', ctrl: true}], label: 'redraw the screen'},
+	{id: 'help', modes: LIST, bindings: [{key: '?'}], label: 'this help', legend: 'help'},
+
+	{id: 'close', modes: VIEWS, bindings: [{key: 'escape'}, {key: '?', modes: ['help']}, {key: 'q'}, {key: 'left', modes: ['detail']}], label: 'back to the list'},
+	{id: 'scroll', modes: VIEWS, bindings: [{key: 'up', arg: -1}, {key: 'down', arg: 1}, {key: 'k', arg: -1}, {key: 'j', arg: 1}], label: 'scroll a line'},
+	{id: 'scroll-page', modes: VIEWS, bindings: [{key: 'page-up', arg: -1}, {key: 'page-down', arg: 1}, {key: ' ', arg: 1}], label: 'scroll a page'},
+	{id: 'scroll-ends', modes: VIEWS, bindings: [{key: 'g', arg: 'first'}, {key: 'G', arg: 'last'}, {key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}], label: 'to the top / the end'},
+
+	{id: 'search-keep', modes: ['search'], bindings: [{key: 'enter'}], label: 'keep the search and go back to the list', legend: 'keep'},
+	{id: 'search-clear', modes: ['search'], bindings: [{key: 'escape'}], label: 'clear the search and go back to the list', legend: 'clear'},
+	{id: 'rename-submit', modes: ['rename'], bindings: [{key: 'enter'}], label: 'rename (the name is checked before anything is sent)', legend: 'rename'},
+	{id: 'rename-cancel', modes: ['rename'], bindings: [{key: 'escape'}], label: 'cancel: nothing is sent', legend: 'cancel'},
+	{id: 'answer-yes', modes: ['confirm'], bindings: [{key: 'y'}, {key: 'Y'}], label: 'yes: make the change'},
+	// Any other key is "no" too: only y changes anything.
+	{id: 'answer-no', modes: ['confirm'], bindings: [{key: 'n'}, {key: 'N'}, {key: 'enter'}, {key: 'escape'}], label: 'no (so is any other key)'},
+	// Ctrl-C quits from anywhere on the main screen (the forms ask first: their map has it too).
+	{id: 'quit', modes: LIST, bindings: [{key: 'q'}, {key: 'c', ctrl: true, modes: KEY_MODES}], label: 'quit', legend: 'quit'},
 ];
 
 export const command = (id: CommandId): Command => COMMANDS.find((c) => c.id === id)!;
 
+/** The bindings of a command that work in `mode`. */
+export const bindingsIn = (c: Command, mode: KeyMode): CommandBinding[] => c.bindings.filter((b) => (b.modes ?? c.modes).includes(mode));
+
+/** The commands with a key in `mode`, in the map's order. */
+export const commandsIn = (mode: KeyMode): Command[] => COMMANDS.filter((c) => bindingsIn(c, mode).length > 0);
+
+/** A command's keys as shown to people: all of them, or those of one mode. */
+export const commandKeys = (c: Command, mode?: KeyMode): string => keysText(mode ? bindingsIn(c, mode) : c.bindings);
+
+/** The command `k` runs in `mode`, and the binding it matched. */
+export function commandFor(mode: KeyMode, k: Key): {command: Command; binding: CommandBinding} | undefined {
+	for (const c of COMMANDS) {
+		const binding = bindingsIn(c, mode).find((b) => matches(b, k));
+		if (binding) return {command: c, binding};
+	}
+	return undefined;
+}
+
 export const disabledReason = (id: CommandId, ctx: CommandContext): string | undefined => command(id).disabled?.(ctx);
+
+/** "Enter keep · Esc clear": the keys of a prompt, for its own line. */
+export const hintText = (ids: readonly CommandId[], mode: KeyMode): string => ids.map((id) => `${commandKeys(command(id), mode)} ${command(id).legend ?? command(id).label}`).join(' · ');
 
 /** The footer: "key label" pairs that fit `width`, most useful first; `? help` and `q quit` always
  * stay (they come last, and the others give way to them), so the rest can always be found.
  * With `readOnly`, the changes are left out (like k9s --readonly): none can run in this session,
  * and the header says READ-ONLY; `?` still lists them with the reason. */
 export function legendText(width: number, readOnly = false): string {
-	const pair = (c: Command) => `${c.keys.split(' ')[0]} ${c.legend}`;
+	const pair = (c: Command) => `${commandKeys(c, 'normal').split(' ')[0]} ${c.legend}`;
 	const kept = new Set<CommandId>(['help', 'quit']);
 	const offInReadOnly = (c: Command) => readOnly && c.disabled?.({readOnly: true, canUndo: true, selected: undefined}) === READ_ONLY;
-	const withLegend = COMMANDS.filter((c) => c.legend && !offInReadOnly(c));
+	const withLegend = commandsIn('normal').filter((c) => c.legend && !offInReadOnly(c));
 	const tail = withLegend.filter((c) => kept.has(c.id)).map(pair).join('  ');
 	const fits = (text: string) => [...text].length <= width;
 	let head = '';

@@ -2,7 +2,7 @@
 // reason in plain words, so they fix one thing and try again without retyping anything.
 import {ApiError} from '../api/errors.js';
 import {provider, type DestinationType} from '../catalogue/providers.js';
-import {sanitize} from '../sanitize.js';
+import {describeError} from '../view/messages.js';
 import {NAME_KEY} from './form.js';
 
 export interface RoutedFailure {
@@ -18,14 +18,9 @@ export interface RoutedFailure {
 	uncertain: boolean;
 }
 
-/** The user-facing words for any failure: the explanation, then the server's reason. */
+/** The words for a failed create or rotation: the one description of errors, and that nothing is lost. */
 export function describeFailure(error: unknown): string {
-	if (error instanceof ApiError) {
-		const server = error.serverMessage ? sanitize(error.serverMessage) : '';
-		const explanation = sanitize(error.explanation);
-		return server && !explanation.includes(server) ? `${explanation} The server said: ${server}` : explanation;
-	}
-	return 'Something unexpected went wrong; nothing you typed is lost. Try again.';
+	return error instanceof ApiError ? describeError(error) : `${describeError(error)} Nothing you typed is lost: try again.`;
 }
 
 const UNCERTAIN = new Set(['network', 'timeout', 'cancelled', 'malformed', 'server']);

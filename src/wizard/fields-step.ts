@@ -1,7 +1,7 @@
 // Keys inside one page of fields: editing the focused field, moving between fields, picking a
 // suggested region, toggling an option, showing a secret. Both the wizard's steps and the
 // rotation form are such a page; what happens on "submit" and "back" is theirs to decide.
-import {edit, lineOf, pastedText, type EditCommand} from './line-editor.js';
+import {edit, lineOf, pastedText, type EditCommand} from '../view/line-editor.js';
 import {resolveGcsKey} from './gcs-source.js';
 import type {FormKey} from './keys.js';
 import {
@@ -27,6 +27,7 @@ export interface PageState {
 
 export type PageOutcome = 'none' | 'submit' | 'back';
 
+/** The form's editing keys (src/keys/editing.ts) as edits of the focused line. */
 const EDITS: Partial<Record<FormKey['kind'], EditCommand['kind']>> = {
 	backspace: 'backspace',
 	'delete-forward': 'delete-forward',
@@ -104,9 +105,8 @@ export function pageKey(state: PageState, fields: readonly FormField[], key: For
 	}
 
 	if (spec?.kind === 'boolean') {
-		if (key.kind !== 'text') return stay(state);
 		const now = !!state.form.flags[fkey];
-		const next = key.text === ' ' || key.text === 'x' ? !now : key.text === 'y' ? true : key.text === 'n' ? false : now;
+		const next = key.kind === 'toggle' ? !now : key.kind === 'on' ? true : key.kind === 'off' ? false : now;
 		if (next === now) return stay(state);
 		return stay({...state, form: {...state.form, flags: {...state.form.flags, [fkey]: next}}});
 	}

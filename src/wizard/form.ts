@@ -3,7 +3,7 @@
 import {fieldError, fieldNotes, NAME_FIELD, nameSourceKey, normaliseValue, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
 import type {Note} from '../catalogue/rules.js';
 import type {Destination} from '../schemas.js';
-import {emptyLine, type LineState} from './line-editor.js';
+import {emptyLine, type LineState} from '../view/line-editor.js';
 import {resolveGcsKey, type FileAccess, type GcsKeySource} from './gcs-source.js';
 
 /** The key under which the name is kept beside the parameters (no parameter starts with @). */

@@ -1,132 +1,126 @@
-// Turns what Ink's useInput reports into the few things a form key can mean. Pure, so the
-// routing of every key (bracketed paste included) is tested without a terminal.
-//
-// How Ink 6.8 delivers a bracketed paste (read from node_modules/ink/build/input-parser.js and
-// hooks/use-input.js): the parser splits each stdin chunk at escape sequences, so
-// `ESC[200~` arrives alone, as input "[200~" (Ink strips the ESC and knows no name for it), then
-// the pasted text (one call per chunk, newlines included: a chunk is text, not a key), then
-// `ESC[201~` as "[201~". A chunk that happens to be a lone "\r" would look like Enter, which is
-// why text between the markers is collected instead of being read as keys.
-
-/** The parts of Ink's `Key` this reader looks at (structurally compatible with it). */
-export interface InkKey {
-	upArrow: boolean;
-	downArrow: boolean;
-	leftArrow: boolean;
-	rightArrow: boolean;
-	pageDown: boolean;
-	pageUp: boolean;
-	home?: boolean;
-	end?: boolean;
-	return: boolean;
-	escape: boolean;
-	ctrl: boolean;
-	shift: boolean;
-	tab: boolean;
-	backspace: boolean;
-	delete: boolean;
-	meta: boolean;
-}
-
-export const PASTE_START = '[200~';
-export const PASTE_END = '[201~';
-
-export type PlainKeyKind =
-				| 'enter'
-				| 'escape'
-				| 'tab'
-				| 'shift-tab'
-				| 'up'
-				| 'down'
-				| 'left'
-				| 'right'
-				| 'home'
-				| 'end'
-				| 'page-up'
-				| 'page-down'
-				| 'backspace'
-				| 'delete-forward'
-				| 'kill-to-start'
-				| 'kill-to-end'
-				| 'kill-word'
-				| 'reveal'
-				| 'interrupt'
-				| 'ignore';
-
-export type FormKey =
-	| {kind: 'text'; text: string}
-	| {kind: 'paste'; text: string}
-	/** Several characters in one read, without paste markers: a paste, or keys typed faster than read. */
-	| {kind: 'chunk'; text: string}
-	| {kind: 'paste-start'}
-	| {kind: 'paste-chunk'; text: string}
-	| {kind: 'paste-end'}
-	| {kind: PlainKeyKind};
-
-/** The key that shows the secret of the focused field (Ctrl-R, "reveal"); documented in the key hints. */
-export const REVEAL_KEY_LABEL = 'Ctrl-R';
-
-const CTRL: Record<string, PlainKeyKind> = {
-	a: 'home',
-	e: 'end',
-	d: 'delete-forward',
-	u: 'kill-to-start',
-	k: 'kill-to-end',
-	w: 'kill-word',
-	r: 'reveal',
-	c: 'interrupt',
-};
-
-export function readKey(input: string, key: InkKey, pasting: boolean): FormKey {
-	if (pasting) {
-		if (input === PASTE_END) return {kind: 'paste-end'};
-		if (input) return {kind: 'paste-chunk', text: input};
-		if (key.tab) return {kind: 'paste-chunk', text: '\t'};
-		return {kind: 'ignore'};
-	}
-	if (input === PASTE_START) return {kind: 'paste-start'};
-	if (input === PASTE_END) return {kind: 'ignore'};
-	if (key.return) return {kind: 'enter'};
-	if (key.escape) return {kind: 'escape'};
-	if (key.tab) return {kind: key.shift ? 'shift-tab' : 'tab'};
-	if (key.upArrow) return {kind: 'up'};
-	if (key.downArrow) return {kind: 'down'};
-	if (key.leftArrow) return {kind: 'left'};
-	if (key.rightArrow) return {kind: 'right'};
-	if (key.pageUp) return {kind: 'page-up'};
-	if (key.pageDown) return {kind: 'page-down'};
-	if (key.home) return {kind: 'home'};
-	if (key.end) return {kind: 'end'};
-	// Ink reports the Backspace key (DEL, 0x7f) as `delete`, the same as the forward-delete key.
-	if (key.backspace || key.delete) return {kind: 'backspace'};
-	if (key.ctrl) return {kind: CTRL[input] ?? 'ignore'};
-	if (key.meta) return {kind: 'ignore'};
-	if (!input) return {kind: 'ignore'};
-	// Several characters in one call: a paste from a terminal without bracketed paste, or keys
-	// that arrived together (fast typing, a slow link). The form decides (see splitChunk).
-	if ([...input].length > 1) return {kind: 'chunk', text: input};
-	if (/[\u0000-\u001f\u007f]/.test(input)) return {kind: 'ignore'};
-	return {kind: 'text', text: input};
-}
-
-/** Pastes are collected here between the markers; a runaway paste (no end marker) is capped. */
-export const MAX_PASTE = 1 << 20;
+// The forms' key map (the creation wizard and the rotation form): what each key means in each
+// part of a form, declared once beside its label. The reducers look keys up here, and the hints
+// at the bottom of each page and the README are generated from it.
+import {PROVIDERS} from '../catalogue/providers.js';
+import {keysText, matches, type Binding} from '../keys/bindings.js';
+import {EDITING} from '../keys/editing.js';
+import {isText, type Key} from '../keys/read.js';
 
 /**
- * A chunk read as the keys it holds: characters as typed text, CR (or CRLF, or LF) as Enter, Tab,
- * Backspace. Used for every field but a pasted key's: "t\re" typed quickly is t, Enter, e.
+ * Where the focus is: the provider list, a text field, an option (on/off), the review page, a
+ * y/N question (leaving with typed input), or a choice between No and Yes (rotating).
  */
-export function splitChunk(text: string): FormKey[] {
-	const keys: FormKey[] = [];
-	const chars = [...text];
-	for (let i = 0; i < chars.length; i++) {
-		const ch = chars[i]!;
-		if (ch === '\r' || ch === '\n') {
-			if (ch === '\r' && chars[i + 1] === '\n') i++;
-			keys.push({kind: 'enter'});
-		} else if (ch === '\t') keys.push({kind: 'tab'});
-		else if (ch === '\x7f' || ch === '\b') keys.push({kind: 'backspace'});
-		else if (!/[\u0000-\u001f]/.test(ch)) keys.push({kind: 'text', text: ch});
-	}
-	return keys;
+export type FormMode = 'provider' | 'field' | 'option' | 'review' | 'question' | 'choice';
+export const FORM_MODES: readonly FormMode[] = ['provider', 'field', 'option', 'review', 'question', 'choice'];
+
+export type FormAction =
+	| 'enter'
+	| 'escape'
+	| 'tab'
+	| 'shift-tab'
+	| 'up'
+	| 'down'
+	| 'left'
+	| 'right'
+	| 'first'
+	| 'last'
+	| 'home'
+	| 'end'
+	| 'backspace'
+	| 'delete-forward'
+	| 'kill-to-start'
+	| 'kill-to-end'
+	| 'kill-word'
+	| 'reveal'
+	| 'interrupt'
+	| 'toggle'
+	| 'on'
+	| 'off'
+	| 'yes'
+	| 'no';
+
+/** What a key means to a form, once looked up in the map. */
+export type FormKey = {kind: 'text'; text: string} | {kind: 'paste'; text: string} | {kind: 'choose'; index: number} | {kind: FormAction} | {kind: 'ignore'};
+
+export interface FormCommand {
+	id: string;
+	modes: readonly FormMode[];
+	bindings: readonly Binding<FormAction | number>[];
+	label: string;
 }
+
+const PAGES: readonly FormMode[] = ['provider', 'field', 'option', 'review'];
+const FIELDS: readonly FormMode[] = ['field', 'option'];
+const ASKING: readonly FormMode[] = ['question', 'choice'];
+
+export const FORM_KEYS: readonly FormCommand[] = [
+	{id: 'next', modes: PAGES, bindings: [{key: 'enter', arg: 'enter'}], label: 'next field, next step, or create'},
+	{id: 'back', modes: PAGES, bindings: [{key: 'escape', arg: 'escape'}], label: 'back one step (nothing typed is lost)'},
+	{id: 'fields', modes: FIELDS, bindings: [{key: 'tab', arg: 'tab'}, {key: 'tab', shift: true, arg: 'shift-tab'}], label: 'next / previous field'},
+	{id: 'up-down', modes: FIELDS, bindings: [{key: 'up', arg: 'up'}, {key: 'down', arg: 'down'}], label: 'previous / next field, or through a region list'},
+	{
+		id: 'providers',
+		modes: ['provider'],
+		bindings: [
+			{key: 'up', arg: 'up'},
+			{key: 'down', arg: 'down'},
+			{key: 'k', arg: 'up'},
+			{key: 'j', arg: 'down'},
+			{key: 'tab', shift: true, arg: 'up'},
+			{key: 'tab', arg: 'down'},
+		],
+		label: 'choose a provider',
+	},
+	{id: 'provider-ends', modes: ['provider'], bindings: [{key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}, {key: 'page-up', arg: 'first'}, {key: 'page-down', arg: 'last'}], label: 'first / last provider'},
+	{id: 'provider-number', modes: ['provider'], bindings: PROVIDERS.map((_, i) => ({key: String(i + 1), arg: i})), label: 'choose a provider by its number'},
+	{id: 'toggle', modes: ['option'], bindings: [{key: ' ', arg: 'toggle'}, {key: 'x', arg: 'toggle'}], label: 'tick or untick an option'},
+	{id: 'set', modes: ['option'], bindings: [{key: 'y', arg: 'on'}, {key: 'n', arg: 'off'}], label: 'an option on / off'},
+	{id: 'reveal', modes: ['field'], bindings: [{key: 'r', ctrl: true, arg: 'reveal'}], label: 'show or hide the secret being typed'},
+	{id: 'leave', modes: PAGES, bindings: [{key: 'c', ctrl: true, arg: 'interrupt'}], label: 'leave the form (asks first when something was typed)'},
+	{id: 'yes', modes: ASKING, bindings: [{key: 'y', arg: 'yes'}, {key: 'Y', arg: 'yes'}], label: 'yes, to "leave the form?" or "rotate now?"'},
+	{id: 'no', modes: ASKING, bindings: [{key: 'n', arg: 'no'}, {key: 'N', arg: 'no'}, {key: 'escape', arg: 'no'}, {key: 'c', ctrl: true, arg: 'no'}], label: 'no, to either'},
+	// A question's other keys are "no" too (only y changes anything); a choice's Enter takes the focused answer.
+	{id: 'default-no', modes: ['question'], bindings: [{key: 'enter', arg: 'no'}], label: 'no, to "leave the form?" (its default)'},
+	{
+		id: 'switch',
+		modes: ['choice'],
+		bindings: [
+			{key: 'left', arg: 'left'},
+			{key: 'right', arg: 'right'},
+			{key: 'tab', shift: true, arg: 'left'},
+			{key: 'tab', arg: 'right'},
+			{key: 'up', arg: 'left'},
+			{key: 'down', arg: 'right'},
+		],
+		label: 'choose No or Yes (rotate now?)',
+	},
+	{id: 'confirm', modes: ['choice'], bindings: [{key: 'enter', arg: 'enter'}], label: 'the chosen answer (rotate now?), No at first'},
+];
+
+const bindingsIn = (c: FormCommand, mode: FormMode) => (c.modes.includes(mode) ? c.bindings : []);
+
+/** A key as the form in `mode` reads it: a command of the map, an edit, typed text, or nothing. */
+export function formKeyOf(mode: FormMode, k: Key): FormKey {
+	for (const c of FORM_KEYS) {
+		const b = bindingsIn(c, mode).find((binding) => matches(binding, k));
+		if (b) return typeof b.arg === 'number' ? {kind: 'choose', index: b.arg} : {kind: b.arg!};
+	}
+	if (mode === 'field') {
+		for (const c of EDITING) {
+			const b = c.bindings.find((binding) => matches(binding, k));
+			if (b) return {kind: b.arg!};
+		}
+		if (isText(k)) return {kind: 'text', text: k.name};
+	}
+	return {kind: 'ignore'};
+}
+
+/** The keys of a form command ("↑/↓ k/j Shift-Tab/Tab"), for the README: in one mode, or everywhere. */
+export function formKeys(id: string, mode?: FormMode): string {
+	const c = FORM_KEYS.find((x) => x.id === id);
+	if (!c) throw new Error(`no form command ${id}`);
+	return keysText(mode ? bindingsIn(c, mode) : c.bindings);
+}
+
+/** The first keys of a form command ("↑/↓", "Tab/Shift-Tab", "Enter"): what a page's hints show. */
+export const hintKeys = (id: string): string => formKeys(id).split(' ')[0]!;

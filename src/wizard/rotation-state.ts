@@ -1,13 +1,14 @@
 // The credential-rotation form as a pure reducer: the destination type's rotatable fields (from
 // the catalogue), a confirmation whose safe answer is "No", and the PATCH in flight.
-import {provider, rotatableFields, type DestinationType} from '../catalogue/providers.js';
+import {isDestinationType, provider, rotatableFields, type DestinationType} from '../catalogue/providers.js';
+import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
 import {buildRotation} from './body.js';
 import {pageKey, pageProblems} from './fields-step.js';
 import {emptyForm, fieldKey, hasInput, isGcsKeyField, type FormContext, type FormField, type FormState} from './form.js';
 import type {FileAccess} from './gcs-source.js';
-import {splitChunk, type FormKey} from './keys.js';
-import {trackPaste, type PasteBuffer} from './paste.js';
+import {formKeyOf, type FormKey, type FormMode} from './keys.js';
+import {keysOf, type Key, type KeyEvent} from '../keys/read.js';
 import {routeRotationFailure} from './failure.js';
 
 export interface RotationState {
@@ -15,20 +16,28 @@ export interface RotationState {
 	focus: number;
 	pick: number | null;
 	attempted: boolean;
-	paste: PasteBuffer;
 	phase: 'editing' | 'confirm' | 'sending' | 'done';
 	/** The focused answer of the confirmation; "No" first, the safe choice. */
 	choice: 'no' | 'yes';
 	confirmLeave: boolean;
+	/** The read whose keys opened the question on screen: none of them answers it. */
+	askedIn: number | undefined;
 	request: {id: number; parameters: Record<string, string | boolean>} | undefined;
 	notice: {message: string; retry: boolean} | undefined;
 	outcome: {kind: 'cancelled'} | {kind: 'rotated'; destination: Destination} | undefined;
 }
 
 export type RotationAction =
-	| {type: 'key'; key: FormKey; files: FileAccess}
+	| {type: 'key'; event: KeyEvent; files: FileAccess}
 	| {type: 'rotated'; destination: Destination}
 	| {type: 'failed'; error: unknown};
+
+/** Why the form cannot be offered for this destination, or undefined when it can. */
+export function rotationRefusal(destination: Pick<Destination, 'type' | 'name' | 'permissions'>): string | undefined {
+	if (!isDestinationType(destination.type)) return `destui cannot rotate credentials of a "${sanitize(destination.type)}" destination.`;
+	if (!destination.permissions.can_write) return `Only the owner of "${sanitize(destination.name)}" or an organisation admin can rotate its credentials.`;
+	return undefined;
+}
 
 export const rotationFields = (type: DestinationType): readonly FormField[] => rotatableFields(type).map((spec) => ({kind: 'param', spec}));
 
@@ -43,10 +52,10 @@ export function initialRotation(destination: Pick<Destination, 'type' | 'paramet
 		focus: 0,
 		pick: null,
 		attempted: false,
-		paste: null,
 		phase: 'editing',
 		choice: 'no',
 		confirmLeave: false,
+		askedIn: undefined,
 		request: undefined,
 		notice: undefined,
 		outcome: undefined,
@@ -86,23 +95,47 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 		switch (key.kind) {
 			case 'left':
 			case 'right':
-			case 'tab':
-			case 'shift-tab':
-			case 'up':
-			case 'down':
 				return {...s, choice: s.choice === 'no' ? 'yes' : 'no'};
-			case 'escape':
-			case 'interrupt':
+			case 'yes':
+				return send(s, files);
+			case 'no':
 				return {...s, phase: 'editing'};
-			case 'text':
-				if (key.text === 'y' || key.text === 'Y') return send(s, files);
-				if (key.text === 'n' || key.text === 'N') return {...s, phase: 'editing'};
-				return s;
 			case 'enter':
 				return s.choice === 'yes' ? send(s, files) : {...s, phase: 'editing'};
 			default:
 				return s;
 		}
+	}
+
+	/** Where the focus is, which decides what each key means (src/wizard/keys.ts). */
+	function mode(s: RotationState): FormMode {
+		if (s.confirmLeave) return 'question';
+		if (s.phase === 'confirm') return 'choice';
+		const field = fields[s.focus];
+		return field?.kind === 'param' && field.spec.kind === 'boolean' ? 'option' : 'field';
+	}
+
+	function onFormKey(s: RotationState, key: FormKey, read: number, files: FileAccess): RotationState {
+		const asking = s.confirmLeave || s.phase === 'confirm';
+		// Keys typed together with the one that opened a question were typed before it showed.
+		if (asking && read === s.askedIn) return s;
+		let next = s;
+		if (s.confirmLeave) next = key.kind === 'yes' ? {...s, confirmLeave: false, outcome: {kind: 'cancelled'}} : {...s, confirmLeave: false};
+		else if (s.phase === 'editing') next = onEditing(s, key, files);
+		else if (s.phase === 'confirm') next = onConfirm(s, key, files);
+		const asks = next.confirmLeave || next.phase === 'confirm';
+		return asks && !asking ? {...next, askedIn: read} : next;
+	}
+
+	const onOneKey = (s: RotationState, key: Key, read: number, files: FileAccess): RotationState => onFormKey(s, formKeyOf(mode(s), key), read, files);
+
+	function onKey(s: RotationState, event: KeyEvent, files: FileAccess): RotationState {
+		if (event.kind === 'paste') return onFormKey(s, {kind: 'paste', text: event.text}, event.read, files);
+		if (event.kind === 'key') return onOneKey(s, event.key, event.read, files);
+		// Only a pasted key takes several lines as they come; elsewhere a run is keys in a row.
+		const field = fields[s.focus];
+		if (mode(s) === 'field' && field?.kind === 'param' && isGcsKeyField(field.spec)) return onFormKey(s, {kind: 'paste', text: event.text}, event.read, files);
+		return keysOf(event.text).reduce((acc, k) => (acc.outcome ? acc : onOneKey(acc, k, event.read, files)), s);
 	}
 
 	function send(s: RotationState, files: FileAccess): RotationState {
@@ -121,25 +154,8 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 				const focus = routed.target !== 'review' && 'field' in routed.target ? Math.max(0, fields.findIndex((f) => fieldKey(f) === (routed.target as {field: string}).field)) : s.focus;
 				return {...s, phase: 'editing', request: undefined, focus, notice: {message: routed.message, retry: routed.retry}};
 			}
-			case 'key': {
-				const tracked = trackPaste(s.paste, action.key);
-				if (tracked.buffer !== s.paste) s = {...s, paste: tracked.buffer};
-				const key = tracked.key;
-				if (!key) return s;
-				if (key.kind === 'chunk') {
-					// Only a pasted key takes several lines as they come; elsewhere a chunk is keys in a row.
-					const field = fields[s.focus];
-					if (s.phase === 'editing' && field?.kind === 'param' && isGcsKeyField(field.spec)) return rotationReducer(s, {...action, key: {kind: 'paste', text: key.text}});
-					return splitChunk(key.text).reduce((acc, k) => rotationReducer(acc, {...action, key: k}), s);
-				}
-				if (s.confirmLeave) {
-					if (key.kind === 'text' && (key.text === 'y' || key.text === 'Y')) return {...s, confirmLeave: false, outcome: {kind: 'cancelled'}};
-					return {...s, confirmLeave: false};
-				}
-				if (s.phase === 'editing') return onEditing(s, key, action.files);
-				if (s.phase === 'confirm') return onConfirm(s, key, action.files);
-				return s;
-			}
+			case 'key':
+				return onKey(s, action.event, action.files);
 		}
 	};
 }

@@ -8,8 +8,8 @@ import {pageKey, pageProblems, type PageState} from './fields-step.js';
 import {ApiError} from '../api/errors.js';
 import {emptyForm, fieldKey, hasInput, isGcsKeyField, NAME_KEY, type FormContext, type FormState} from './form.js';
 import type {FileAccess} from './gcs-source.js';
-import {splitChunk, type FormKey} from './keys.js';
-import {trackPaste, type PasteBuffer} from './paste.js';
+import {formKeyOf, type FormKey, type FormMode} from './keys.js';
+import {keysOf, type Key, type KeyEvent} from '../keys/read.js';
 import {routeCreateFailure} from './failure.js';
 import {stepOfField, stepOfGroup, stepsFor, type Step} from './steps.js';
 
@@ -31,8 +31,9 @@ export interface WizardState {
 	pick: number | null;
 	/** Pages whose "next" was tried: all their problems show. */
 	attempted: Readonly<Record<number, true>>;
-	paste: PasteBuffer;
 	confirmLeave: boolean;
+	/** The read whose keys opened the question on screen: none of them answers it. */
+	askedIn: number | undefined;
 	phase: 'editing' | 'sending' | 'done';
 	/** A create to perform; `checkFirst` asks to look for an earlier attempt's result first. */
 	request: {id: number; body: CreateBody; checkFirst: boolean} | undefined;
@@ -48,7 +49,7 @@ export interface WizardContext {
 }
 
 export type WizardAction =
-	| {type: 'key'; key: FormKey; ctx: WizardContext}
+	| {type: 'key'; event: KeyEvent; ctx: WizardContext}
 	| {type: 'created'; destination: Destination}
 	| {type: 'failed'; error: unknown}
 	| {type: 'conflict-after-uncertain'; name: string};
@@ -61,8 +62,8 @@ export const initialWizard: WizardState = {
 	focus: 0,
 	pick: null,
 	attempted: {},
-	paste: null,
 	confirmLeave: false,
+	askedIn: undefined,
 	phase: 'editing',
 	request: undefined,
 	uncertain: false,
@@ -90,9 +91,8 @@ function leave(s: WizardState): WizardState {
 }
 
 function onConfirmLeave(s: WizardState, key: FormKey): WizardState {
-	if (key.kind === 'text' && (key.text === 'y' || key.text === 'Y')) return {...s, confirmLeave: false, outcome: {kind: 'cancelled'}};
+	if (key.kind === 'yes') return {...s, confirmLeave: false, outcome: {kind: 'cancelled'}};
 	// Anything else, Enter included, is the default "No".
-	if (key.kind === 'paste-start' || key.kind === 'paste-chunk') return s;
 	return {...s, confirmLeave: false};
 }
 
@@ -102,23 +102,13 @@ function onProvider(s: WizardState, key: FormKey): WizardState {
 		case 'up':
 			return {...s, highlight: (s.highlight - 1 + n) % n};
 		case 'down':
-		case 'tab':
 			return {...s, highlight: (s.highlight + 1) % n};
-		case 'shift-tab':
-			return {...s, highlight: (s.highlight - 1 + n) % n};
-		case 'home':
-		case 'page-up':
+		case 'first':
 			return {...s, highlight: 0};
-		case 'end':
-		case 'page-down':
+		case 'last':
 			return {...s, highlight: n - 1};
-		case 'text': {
-			if (key.text === 'k') return {...s, highlight: (s.highlight - 1 + n) % n};
-			if (key.text === 'j') return {...s, highlight: (s.highlight + 1) % n};
-			const digit = Number(key.text);
-			if (Number.isInteger(digit) && digit >= 1 && digit <= n) return {...s, highlight: digit - 1};
-			return s;
-		}
+		case 'choose':
+			return {...s, highlight: key.index};
 		case 'enter': {
 			const type = PROVIDERS[s.highlight]!.type;
 			const changed = s.type !== type;
@@ -217,7 +207,7 @@ export function wizardReducer(s: WizardState, action: WizardAction): WizardState
 			return {...withForm(s, {...form, server: {...form.server, [NAME_KEY]: 'is already taken in your organisation'}}), phase: 'editing', request: undefined, step, focus: focusOf(s, step, NAME_KEY), uncertain: false, notice: {step, message, retry: false}};
 		}
 		case 'key':
-			return onKey(s, action.key, action.ctx);
+			return onKey(s, action.event, action.ctx);
 	}
 }
 
@@ -263,23 +253,42 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 	};
 }
 
-function onKey(s: WizardState, raw: FormKey, ctx: WizardContext): WizardState {
-	const tracked = trackPaste(s.paste, raw);
-	if (tracked.buffer !== s.paste) s = {...s, paste: tracked.buffer};
-	const key = tracked.key;
-	if (!key) return s;
-	if (key.kind === 'chunk') {
-		// Only a pasted key takes several lines as they come; elsewhere a chunk is keys in a row.
-		const step = currentStep(s);
-		const field = step.kind === 'fields' ? step.fields[s.focus] : undefined;
-		if (field?.kind === 'param' && isGcsKeyField(field.spec)) return onKey(s, {kind: 'paste', text: key.text}, ctx);
-		return splitChunk(key.text).reduce((acc, k) => (acc.outcome ? acc : onKey(acc, k, ctx)), s);
-	}
+/** Where the focus is, which decides what each key means (src/wizard/keys.ts). */
+export function wizardMode(s: WizardState): FormMode {
+	if (s.confirmLeave) return 'question';
+	const step = currentStep(s);
+	if (step.kind !== 'fields') return step.kind;
+	const field = step.fields[s.focus];
+	return field?.kind === 'param' && field.spec.kind === 'boolean' ? 'option' : 'field';
+}
+
+function takesPaste(s: WizardState): boolean {
+	const step = currentStep(s);
+	const field = step.kind === 'fields' ? step.fields[s.focus] : undefined;
+	return wizardMode(s) === 'field' && field?.kind === 'param' && isGcsKeyField(field.spec);
+}
+
+function onKey(s: WizardState, event: KeyEvent, ctx: WizardContext): WizardState {
+	if (event.kind === 'paste') return onFormKey(s, {kind: 'paste', text: event.text}, event.read, ctx);
+	if (event.kind === 'key') return onOneKey(s, event.key, event.read, ctx);
+	// Only a pasted key takes several lines as they come; elsewhere a run is keys in a row.
+	if (takesPaste(s)) return onFormKey(s, {kind: 'paste', text: event.text}, event.read, ctx);
+	return keysOf(event.text).reduce((acc, k) => (acc.outcome ? acc : onOneKey(acc, k, event.read, ctx)), s);
+}
+
+const onOneKey = (s: WizardState, key: Key, read: number, ctx: WizardContext): WizardState => onFormKey(s, formKeyOf(wizardMode(s), key), read, ctx);
+
+function onFormKey(s: WizardState, key: FormKey, read: number, ctx: WizardContext): WizardState {
 	if (s.phase !== 'editing') return s;
-	if (s.confirmLeave) return onConfirmLeave(s, key);
+	if (s.confirmLeave) return read === s.askedIn ? s : onConfirmLeave(s, key);
+	const next = onPageKey(s, key, ctx);
+	// Keys typed together with the one that opened the question were typed before it showed.
+	return next.confirmLeave ? {...next, askedIn: read} : next;
+}
+
+function onPageKey(s: WizardState, key: FormKey, ctx: WizardContext): WizardState {
 	const step = currentStep(s);
 	if (step.kind === 'provider') return onProvider(s, key);
 	if (step.kind === 'review') return onReview(s, key, ctx);
 	return onFields(s, key, formContext(s, ctx));
 }
-

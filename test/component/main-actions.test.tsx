@@ -113,7 +113,7 @@ describe('a archive, u undo', () => {
 		const f = await waitFrame(s, 'failed, so it is back as it was');
 		expect(rowOf(f, 'analytics-raw')).not.toContain('archived');
 		expect(f).toContain('✗ Archiving analytics-raw failed, so it is back as it was.');
-		expect(flat(f)).toContain('Server said: Internal Server Error');
+		expect(flat(f)).toContain('The server said: Internal Server Error');
 		const seen = s.frames().slice(framesBefore);
 		const firstChanged = seen.findIndex((fr) => rowOf(fr, 'analytics-raw').includes('archived'));
 		const restored = seen.findIndex((fr, i) => i > firstChanged && !rowOf(fr, 'analytics-raw').includes('archived'));
@@ -200,7 +200,7 @@ describe('r rename', () => {
 		await press(s, KEYS.enter);
 		const f = await waitFrame(s, 'Rename failed:');
 		expect(f).toContain('Rename to: Legacy exports (old)');
-		expect(flat(f)).toContain('Server said: Service Unavailable');
+		expect(flat(f)).toContain('The server said: Service Unavailable');
 		expect((await sentSince(s, before)).map((l) => l.replace(/\/legacy-exports-\S+/, '/ID'))).toEqual(['PATCH /destinations/v1/ID 503']);
 		const retry = await lastSeq(s);
 		await press(s, KEYS.enter);

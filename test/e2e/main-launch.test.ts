@@ -17,7 +17,6 @@ afterEach(() => {
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {
 	const session = destuiOn(await sandbox(), {cols, rows});
 	await session.waitFor('11 of 11');
-	await sleep(50);
 	return session;
 }
 
@@ -106,7 +105,6 @@ describe('starting', () => {
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toContain('SANDBOX');
 		expect(screen).toContain('Field ops imagery');
-		await sleep(50);
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);
 	});

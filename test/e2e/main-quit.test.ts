@@ -17,7 +17,6 @@ describe('quitting with a request in flight', () => {
 		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: HELD_MS});
 		const s = destuiOn(sb);
 		await s.waitFor('Loading destinations…');
-		await sleep(100);
 		await s.press('q');
 		expect(await endsWithin(s, 10_000)).toEqual({code: 0, signal: 0});
 		expect(restored(s.output())).toBe(true);
@@ -29,7 +28,6 @@ describe('quitting with a request in flight', () => {
 		const sb = await sandbox();
 		const s = destuiOn(sb);
 		await s.waitFor('11 of 11');
-		await sleep(50);
 		await injectFault(sb, {count: 1, methods: ['PATCH'], latency_ms: HELD_MS});
 		// The demo user owns analytics-raw; move onto it.
 		await s.press('g');

@@ -31,7 +31,6 @@ describe('request counts in a real terminal', () => {
 		sb = await sandbox();
 		const s = destuiOn(sb);
 		await s.waitFor('11 of 11');
-		await sleep(50);
 		expect(await logOf(1)).toEqual(['GET /destinations/v1 200']);
 
 		await s.press('1');

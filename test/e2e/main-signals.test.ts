@@ -36,7 +36,6 @@ describe('signals during start-up', () => {
 		it(`${signal} once the list is up: unmounts, restores the terminal and exits ${code} (128 + the signal)`, async () => {
 			const s = destuiOn(await sandbox());
 			await s.waitFor('11 of 11');
-			await sleep(50);
 			s.kill(signal);
 			expect((await s.exited).code).toBe(code);
 			expect(restored(s.output())).toBe(true);

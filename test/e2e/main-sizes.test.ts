@@ -8,7 +8,6 @@ import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {
 	const session = destuiOn(await sandbox(), {cols, rows});
 	await session.waitFor('11 of 11');
-	await sleep(50);
 	return session;
 }
 

@@ -17,10 +17,9 @@ async function names(sb: RunningSandbox): Promise<string[]> {
 
 const LIST = /\d+ of \d+/;
 
-/** The list is on screen and its key handlers listen: they subscribe just after the frame. */
+/** The list is on screen: the screen's one key listener takes keys from then on (and any typed before). */
 async function listShown(s: TerminalSession): Promise<void> {
 	await s.waitFor(LIST);
-	await sleep(100);
 }
 
 describe('destui under faults', () => {

@@ -13,12 +13,8 @@ const SA_JSON = JSON.stringify(SA_KEY, null, 2);
 const SECRETS = ['fake-e2e-s3-secret-01', 'fake-e2e-rotated-02', 'fake-key-material', Buffer.from(JSON.stringify(SA_KEY)).toString('base64').slice(0, 32)];
 
 
-async function step(s: TerminalSession, title: string): Promise<string> {
-	const screen = await s.waitFor(title);
-	// The frame is up; give its key handlers a moment to subscribe (stack notes).
-	await sleep(40);
-	return screen;
-}
+/** A page is up: the main screen's one key listener hands it every key from then on. */
+const step = (s: TerminalSession, title: string): Promise<string> => s.waitFor(title);
 
 /** destui on an empty organisation, with the wizard open at Amazon S3's first page. */
 async function openS3Wizard() {

@@ -7,7 +7,7 @@ import {judge} from '../../src/catalogue/rules.js';
 import {buildCreateBody} from '../../src/wizard/body.js';
 import {emptyForm, fieldProblem, shownNotes, type FormState} from '../../src/wizard/form.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
-import {lineOf} from '../../src/wizard/line-editor.js';
+import {lineOf} from '../../src/view/line-editor.js';
 import {INPUT} from '../component/wizard-fixtures.js';
 import {INVALID, VALID} from './rule-examples.js';
 

@@ -5,7 +5,7 @@ import {buildCreateBody, buildRotation, isSameDestination, nameOfBody} from '../
 import {routeCreateFailure, routeRotationFailure} from '../../src/wizard/failure.js';
 import {emptyForm, NAME_KEY, type FormState} from '../../src/wizard/form.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
-import {lineOf} from '../../src/wizard/line-editor.js';
+import {lineOf} from '../../src/view/line-editor.js';
 import {stepsFor} from '../../src/wizard/steps.js';
 
 const form = (text: Record<string, string>, flags: Record<string, boolean> = {}): FormState => ({

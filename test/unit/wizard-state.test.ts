@@ -3,20 +3,19 @@ import {ApiError} from '../../src/api/errors.js';
 import type {Destination} from '../../src/schemas.js';
 import {NAME_KEY, textValue} from '../../src/wizard/form.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
-import type {FormKey} from '../../src/wizard/keys.js';
+import type {Key} from '../../src/keys/read.js';
 import {makeRotationReducer, initialRotation} from '../../src/wizard/rotation-state.js';
 import {currentForm, currentStep, initialWizard, wizardReducer, type WizardState} from '../../src/wizard/wizard-state.js';
+import type {KeyEvent} from '../../src/keys/read.js';
+import {K, nextRead, paste, run, typed} from './key-fixtures.js';
 
 const ctx = {existing: [] as Destination[], files: realFiles};
-const keys = (s: WizardState, ...list: (FormKey | string)[]): WizardState =>
-	list.reduce<WizardState>((acc, k) => {
-		const key: FormKey = typeof k === 'string' ? {kind: 'text', text: k} : k;
-		return wizardReducer(acc, {type: 'key', key, ctx});
-	}, s);
+type Typed = Key | string | KeyEvent;
+const eventOf = (k: Typed): KeyEvent => (typeof k === 'object' && 'kind' in k ? k : typed(k));
+/** Each key typed alone; a run or a paste as given. */
+const keys = (s: WizardState, ...list: Typed[]): WizardState => list.reduce<WizardState>((acc, k) => wizardReducer(acc, {type: 'key', event: eventOf(k), ctx}), s);
 const typeText = (s: WizardState, text: string) => keys(s, ...[...text]);
-const enter: FormKey = {kind: 'enter'};
-const esc: FormKey = {kind: 'escape'};
-const tab: FormKey = {kind: 'tab'};
+const {enter, esc, tab} = K;
 
 function toCredentials(): WizardState {
 	let s = keys(initialWizard, enter);
@@ -52,11 +51,11 @@ describe('wizard reducer', () => {
 
 	it('keeps what was typed for each provider when the user switches and comes back', () => {
 		let s = toCredentials();
-		s = keys(s, esc, esc, {kind: 'down'}, enter);
+		s = keys(s, esc, esc, K.down, enter);
 		expect(s.type).toBe('s3_compatible');
 		expect(textValue(currentForm(s), 'bucket')).toBe('');
 		s = typeText(s, 'other');
-		s = keys(s, esc, {kind: 'up'}, enter);
+		s = keys(s, esc, K.up, enter);
 		expect(textValue(currentForm(s), 'bucket')).toBe('my-bucket');
 	});
 
@@ -72,42 +71,59 @@ describe('wizard reducer', () => {
 		expect(s.outcome).toEqual({kind: 'cancelled'});
 	});
 
+	it('a key read together with the one that asked to leave does not answer it; a later one does', () => {
+		let s = keys(initialWizard, enter, 'x');
+		const read = nextRead();
+		s = keys(s, typed(esc, read), typed(esc, read), typed('y', read));
+		expect(s.confirmLeave).toBe(true);
+		expect(s.outcome).toBeUndefined();
+		s = keys(s, run('y'));
+		expect(s.outcome).toEqual({kind: 'cancelled'});
+	});
+
+	it('editing keys read together with text act as if typed alone', () => {
+		let s = keys(initialWizard, enter, run('abc\x15def\x01X\x05 Y\x17bucket'));
+		expect(textValue(currentForm(s), 'bucket')).toBe('Xdef bucket');
+		s = keys(s, run('\x01\x0b-more\x08'));
+		expect(textValue(currentForm(s), 'bucket')).toBe('-mor');
+	});
+
 	it('leaves at once when nothing was typed; q is text, not quit', () => {
 		expect(keys(initialWizard, esc).outcome).toEqual({kind: 'cancelled'});
 		let s = keys(initialWizard, enter, 'q');
 		expect(textValue(currentForm(s), 'bucket')).toBe('q');
-		s = keys(s, {kind: 'interrupt'});
+		s = keys(s, K.ctrlC);
 		expect(s.confirmLeave).toBe(true);
 	});
 
 	it('picks a region from the filtered list, and keeps free text', () => {
 		let s = keys(initialWizard, enter, tab);
 		s = typeText(s, 'eu-w');
-		s = keys(s, {kind: 'down'}, {kind: 'down'}, enter);
+		s = keys(s, K.down, K.down, enter);
 		expect(textValue(currentForm(s), 'aws_region')).toBe('eu-west-2');
-		s = keys(s, {kind: 'kill-to-start'});
+		s = keys(s, K.ctrlU);
 		s = typeText(s, 'xx-new-9');
 		expect(textValue(currentForm(s), 'aws_region')).toBe('xx-new-9');
 	});
 
 	it('keys that arrive in one read act one by one; a chunk in the key field stays whole', () => {
-		let s = keys(initialWizard, enter, {kind: 'chunk', text: 'my-bucket\rus-west-2\r'});
+		let s = keys(initialWizard, enter, run('my-bucket\rus-west-2\r'));
 		expect(currentStep(s).title).toBe('Credentials');
 		expect(textValue(currentForm(s), 'aws_region')).toBe('us-west-2');
-		s = keys(initialWizard, {kind: 'down'}, {kind: 'down'}, enter, {kind: 'chunk', text: 'gcs-b\r'});
+		s = keys(initialWizard, K.down, K.down, enter, run('gcs-b\r'));
 		expect(currentStep(s).title).toBe('Credentials and name');
-		s = keys(s, {kind: 'chunk', text: '{\r"type": "service_account"\r}'});
+		s = keys(s, run('{\r"type": "service_account"\r}'));
 		expect(s.focus).toBe(0);
 		expect(textValue(currentForm(s), 'credentials')).toBe('{\n"type": "service_account"\n}');
 	});
 
 	it('a multi-line bracketed paste lands in the key field and never submits', () => {
-		let s = keys(initialWizard, {kind: 'down'}, {kind: 'down'}, enter);
+		let s = keys(initialWizard, K.down, K.down, enter);
 		s = typeText(s, 'gcs-bucket');
 		s = keys(s, enter);
 		expect(currentStep(s).title).toBe('Credentials and name');
 		const json = '{\n "type": "service_account",\n "client_email": "bot@x.iam.gserviceaccount.com",\n "private_key": "fake-key-material"\n}\n';
-		s = keys(s, {kind: 'paste-start'}, {kind: 'paste-chunk', text: json.slice(0, 10)}, {kind: 'paste-chunk', text: '\r'}, {kind: 'paste-chunk', text: json.slice(10)}, {kind: 'paste-end'});
+		s = keys(s, paste(`${json.slice(0, 10)}\r${json.slice(10)}`));
 		expect(currentStep(s).title).toBe('Credentials and name');
 		expect(s.focus).toBe(0);
 		expect(textValue(currentForm(s), 'credentials')).toContain('fake-key-material');
@@ -152,10 +168,8 @@ describe('wizard reducer', () => {
 	it('refuses a name already taken in the org, at once', () => {
 		const taken = {name: 'my-bucket', archived: null} as unknown as Destination;
 		const c = {existing: [taken], files: realFiles};
-		let s = wizardReducer(initialWizard, {type: 'key', key: enter, ctx: c});
-		for (const ch of 'my-bucket') s = wizardReducer(s, {type: 'key', key: {kind: 'text', text: ch}, ctx: c});
-		for (const k of [tab, ...[...'us-west-2'].map((t) => ({kind: 'text', text: t}) as FormKey), enter]) s = wizardReducer(s, {type: 'key', key: k, ctx: c});
-		for (const k of [...[...'FAKEID1234'].map((t) => ({kind: 'text', text: t}) as FormKey), tab, ...[...'fake-secret-1'].map((t) => ({kind: 'text', text: t}) as FormKey), enter, enter, enter]) s = wizardReducer(s, {type: 'key', key: k, ctx: c});
+		let s = initialWizard;
+		for (const k of [enter, ...'my-bucket', tab, ...'us-west-2', enter, ...'FAKEID1234', tab, ...'fake-secret-1', enter, enter, enter]) s = wizardReducer(s, {type: 'key', event: typed(k), ctx: c});
 		expect(currentStep(s).title).toBe('Options and name');
 		expect(s.focus).toBe(1);
 	});
@@ -164,8 +178,7 @@ describe('wizard reducer', () => {
 describe('rotation reducer', () => {
 	const dest = {type: 'azure_blob_storage', parameters: {account: 'a', container: 'c', sas_token: '<REDACTED>'}};
 	const reduce = makeRotationReducer(dest);
-	const press = (s: ReturnType<typeof initialRotation>, ...list: (FormKey | string)[]) =>
-		list.reduce((acc, k) => reduce(acc, {type: 'key', key: typeof k === 'string' ? {kind: 'text', text: k} : k, files: realFiles}), s);
+	const press = (s: ReturnType<typeof initialRotation>, ...list: Typed[]) => list.reduce((acc, k) => reduce(acc, {type: 'key', event: eventOf(k), files: realFiles}), s);
 
 	it('confirms with No focused; Enter on No goes back to the form', () => {
 		let s = press(initialRotation(dest), ...'?sv=2025&sig=fakesig', enter);
@@ -173,16 +186,25 @@ describe('rotation reducer', () => {
 		expect(s.choice).toBe('no');
 		s = press(s, enter);
 		expect(s.phase).toBe('editing');
-		s = press(s, enter, {kind: 'right'}, enter);
+		s = press(s, enter, K.right, enter);
 		expect(s.phase).toBe('sending');
 		expect(s.request?.parameters).toEqual({sas_token: 'sv=2025&sig=fakesig'});
+	});
+
+	it('a y read together with the Enter that asked does not rotate; a deliberate one does', () => {
+		let s = press(initialRotation(dest), ...'?sv=2025&sig=fakesig');
+		s = press(s, run('\ry'));
+		expect(s.phase).toBe('confirm');
+		expect(s.request).toBeUndefined();
+		s = press(s, 'y');
+		expect(s.phase).toBe('sending');
 	});
 
 	it('refuses an invalid token and keeps it after a failure', () => {
 		let s = press(initialRotation(dest), ...'nope', enter);
 		expect(s.phase).toBe('editing');
 		expect(s.attempted).toBe(true);
-		s = press(s, {kind: 'kill-to-start'}, ...'sv=1&sig=x', enter, 'y');
+		s = press(s, K.ctrlU, ...'sv=1&sig=x', enter, 'y');
 		s = reduce(s, {type: 'failed', error: new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Planet could not write and delete planetverify.txt'})});
 		expect(s.phase).toBe('editing');
 		expect(s.notice?.message).toContain('planetverify');

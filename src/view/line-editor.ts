@@ -1,5 +1,6 @@
-// One line (or, for a pasted key, one block) of editable text with a cursor. Pure: the wizard and
-// the rotation form keep these in their state and route every key here through one dispatcher.
+// One line (or, for a pasted key, one block) of editable text with a cursor. Pure: the main
+// screen's search and rename prompts and the forms' fields keep these in their state and edit
+// them only through `edit` (the keys that edit are in src/keys/editing.ts).
 
 export interface LineState {
 	value: string;

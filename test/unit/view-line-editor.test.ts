@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {edit, lineOf, pastedText} from '../../src/wizard/line-editor.js';
+import {edit, lineOf, pastedText} from '../../src/view/line-editor.js';
 
 describe('line editor', () => {
 	it('inserts at the cursor and moves it', () => {

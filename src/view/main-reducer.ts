@@ -1,0 +1,84 @@
+// The main screen as a pure reducer: keys (main-keys.ts), the answers to the requests it asked
+// the hook to send, and its messages expiring. Like the wizard's, its state holds what is to be
+// sent; hooks/use-main-screen.ts sends it and reports back here.
+import type {Destination} from '../schemas.js';
+import type {RotationAction} from '../wizard/rotation-state.js';
+import {makeRotationReducer} from '../wizard/rotation-state.js';
+import type {WizardAction} from '../wizard/wizard-state.js';
+import {wizardReducer} from '../wizard/wizard-state.js';
+import type {KeyEvent} from '../keys/read.js';
+import {messages} from './messages.js';
+import {afterRotation, afterWizard, onKeyEvent} from './main-keys.js';
+import {show, type MainContext, type MainRequest, type MainState} from './main-state.js';
+
+export type MainAction =
+	| {type: 'key'; event: KeyEvent; ctx: MainContext}
+	/** The first list is in (or failed): the keys typed ahead of it run now. */
+	| {type: 'list-ready'; ctx: MainContext}
+	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number}
+	| {type: 'failed'; request: MainRequest; error: unknown}
+	| {type: 'wizard'; action: Exclude<WizardAction, {type: 'key'}>}
+	| {type: 'rotation'; action: Exclude<RotationAction, {type: 'key'}>}
+	| {type: 'toast-expired'; id: number};
+
+export function mainReducer(s: MainState, action: MainAction): MainState {
+	switch (action.type) {
+		case 'key':
+			return onKeyEvent(s, action.event, action.ctx);
+		case 'list-ready':
+			return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, action.ctx), {...s, early: []});
+		case 'done':
+			return onDone(s, action.request, action.destination, action.count);
+		case 'failed':
+			return onFailed(s, action.request, action.error);
+		case 'wizard':
+			return s.mode.kind === 'create' ? afterWizard(s, s.mode.wizard, wizardReducer(s.mode.wizard, action.action)) : s;
+		case 'rotation': {
+			const mode = s.mode;
+			if (mode.kind !== 'rotate' || !mode.rotation) return s;
+			return afterRotation(s, mode.destination, mode.rotation, makeRotationReducer(mode.destination)(mode.rotation, action.action));
+		}
+		case 'toast-expired':
+			return s.toast?.id === action.id ? {...s, toast: undefined} : s;
+	}
+}
+
+function onDone(s: MainState, request: MainRequest, d: Destination | undefined, count: number | undefined): MainState {
+	switch (request.kind) {
+		case 'archive':
+			return show(s, 'ok', messages.archived(request.destination, request.destination.archived === null));
+		case 'undo':
+			return d ? show(s, 'ok', messages.undone(d)) : s;
+		case 'rename': {
+			if (!d) return s;
+			const renaming = s.mode.kind === 'rename' && s.mode.id === request.id;
+			return show({...s, mode: renaming ? {kind: 'normal'} : s.mode, selectedId: d.id}, 'ok', messages.renamed(d));
+		}
+		case 'default':
+			return show(s, 'ok', messages.defaultSet(request, request.unset));
+		case 'refresh':
+			return show(s, 'ok', messages.reloaded(count ?? 0));
+		default:
+			return s;
+	}
+}
+
+function onFailed(s: MainState, request: MainRequest, error: unknown): MainState {
+	switch (request.kind) {
+		case 'archive':
+			return show(s, 'error', messages.archiveFailed(request.destination, request.destination.archived === null, error));
+		case 'undo':
+			return show(s, 'error', messages.undoFailed(error));
+		case 'rename':
+			// The draft stays: the user fixes one thing and presses Enter again.
+			if (s.mode.kind === 'rename' && s.mode.id === request.id) return {...s, mode: {...s.mode, sending: false, error: messages.renameFailed(error)}};
+			return show(s, 'error', messages.renameFailed(error));
+		case 'default':
+			return show(s, 'error', messages.defaultFailed(error));
+		case 'refresh':
+			// The status line then says what went wrong (the load error), at once.
+			return {...s, toast: undefined};
+		default:
+			return s;
+	}
+}

@@ -1,0 +1,147 @@
+// The main screen's state: the mode (each carrying its own data), the list's filters, search and
+// selection, the message on the status line, and the requests the hook must send. Pure: the
+// reducer (main-reducer.ts) and the key routing (main-keys.ts) build on the helpers here.
+import type {CreateBody, Destination} from '../schemas.js';
+import type {KeyEvent} from '../keys/read.js';
+import type {FileAccess} from '../wizard/gcs-source.js';
+import type {RotationState} from '../wizard/rotation-state.js';
+import type {WizardState} from '../wizard/wizard-state.js';
+import {applyFilters, INITIAL_FILTERS, type Filters} from './filters.js';
+import {emptyLine, type LineState} from './line-editor.js';
+
+export type ToastTone = 'ok' | 'info' | 'error';
+export interface Toast {
+	tone: ToastTone;
+	text: string;
+	/** Tells one message from the next, so an expiry never removes a newer one. */
+	id: number;
+}
+
+/** A question on the status line, and what it would change. */
+export type Question = {kind: 'default'; id: string; unset: boolean; name: string};
+
+export type MainMode =
+	| {kind: 'normal'}
+	| {kind: 'search'}
+	| {kind: 'rename'; id: string; line: LineState; error: string | undefined; sending: boolean}
+	/** `askedIn`: the read whose keys opened the question; none of them answers it. */
+	| {kind: 'confirm'; question: Question; askedIn: number}
+	| {kind: 'help'; top: number}
+	| {kind: 'detail'; id: string; top: number}
+	| {kind: 'create'; wizard: WizardState}
+	/** `refused`: why this destination's credentials cannot be rotated here (no form then). */
+	| {kind: 'rotate'; destination: Destination; rotation: RotationState | undefined; refused?: string};
+
+export type ModeKind = MainMode['kind'];
+
+/** What the hook must do: send a change (each costs one request), or act on the terminal. */
+export type MainRequest =
+	| {kind: 'archive'; destination: Destination}
+	| {kind: 'undo'}
+	| {kind: 'rename'; id: string; name: string}
+	| {kind: 'default'; id: string; unset: boolean; name: string}
+	| {kind: 'refresh'}
+	| {kind: 'create'; body: CreateBody; checkFirst: boolean}
+	| {kind: 'rotate'; id: string; parameters: Record<string, string | boolean>}
+	/** Esc while the form's request is in flight. */
+	| {kind: 'abort-form'}
+	/** Esc while the screen's requests are in flight: all of them. */
+	| {kind: 'cancel'}
+	| {kind: 'copy'; text: string}
+	| {kind: 'redraw'}
+	| {kind: 'quit'};
+
+export interface MainState {
+	mode: MainMode;
+	filters: Filters;
+	/** The search line: kept when the prompt closes, so the list stays narrowed. */
+	search: LineState;
+	selectedId: string | undefined;
+	/** Where the selection was: when its row goes, the cursor stays here, on a neighbour. */
+	lastIndex: number;
+	toast: Toast | undefined;
+	/** The id of the latest message. */
+	toastSeq: number;
+	/** Keys typed before the first list arrived, applied in order once it has. */
+	early: readonly KeyEvent[];
+	/** What the hook must do, in order; it takes them after every action. */
+	requests: readonly MainRequest[];
+}
+
+/** What the screen knows outside its own state when a key arrives: read fresh for every key. */
+export interface MainContext {
+	destinations: readonly Destination[];
+	/** The first list is not in yet: keys wait for it. */
+	loading: boolean;
+	/** Requests in flight. */
+	pending: number;
+	canUndo: boolean;
+	readOnly: boolean;
+	/** The terminal is too small to show the list: only quitting works. */
+	tooSmall: boolean;
+	/** Rows the list shows: one page. */
+	listRows: number;
+	/** Rows a scrolling view (details, help) shows, and how far it can scroll. */
+	viewRows: number;
+	maxTop: number;
+	files: FileAccess;
+}
+
+export const initialMain: MainState = {
+	mode: {kind: 'normal'},
+	filters: INITIAL_FILTERS,
+	search: emptyLine,
+	selectedId: undefined,
+	lastIndex: 0,
+	toast: undefined,
+	toastSeq: 0,
+	early: [],
+	requests: [],
+};
+
+// One entry: the list is filtered once per change of the list, the filters or the search, however
+// many keys and frames ask for it.
+let memo: {all: readonly Destination[]; filters: Filters; query: string; visible: Destination[]} | undefined;
+
+/** The rows shown: the loaded destinations through the filters and the search. */
+export function visibleOf(s: Pick<MainState, 'filters' | 'search'>, all: readonly Destination[]): Destination[] {
+	const query = s.search.value;
+	if (memo && memo.all === all && memo.filters === s.filters && memo.query === query) return memo.visible;
+	memo = {all, filters: s.filters, query, visible: applyFilters(all, s.filters, query)};
+	return memo.visible;
+}
+
+/** The cursor's row: the selected destination, or, when it is hidden or gone, its neighbour. */
+export function selection(s: MainState, visible: readonly Destination[]): {cursor: number; selected: Destination | undefined} {
+	let cursor = s.selectedId ? visible.findIndex((d) => d.id === s.selectedId) : -1;
+	if (cursor === -1) cursor = Math.min(s.lastIndex, Math.max(0, visible.length - 1));
+	return {cursor, selected: visible[cursor]};
+}
+
+/**
+ * The row the cursor fell on (its destination hidden by a search, a filter, an archive) becomes
+ * the selection, so clearing the search keeps what the user saw.
+ */
+export function settle(s: MainState, visible: readonly Destination[]): MainState {
+	const {cursor, selected} = selection(s, visible);
+	// Nothing shown (a search that matches nothing): the selection waits to be shown again.
+	if (!selected || (selected.id === s.selectedId && cursor === s.lastIndex)) return s;
+	return {...s, selectedId: selected.id, lastIndex: cursor};
+}
+
+export function moveTo(s: MainState, visible: readonly Destination[], index: number): MainState {
+	const i = Math.max(0, Math.min(visible.length - 1, index));
+	return {...s, lastIndex: Math.max(0, i), selectedId: visible[i]?.id};
+}
+
+export function show(s: MainState, tone: ToastTone, text: string): MainState {
+	const id = s.toastSeq + 1;
+	return {...s, toast: {tone, text, id}, toastSeq: id};
+}
+
+export const send = (s: MainState, ...requests: MainRequest[]): MainState => ({...s, requests: [...s.requests, ...requests]});
+
+/** The requests to perform now, and the state without them. */
+export function takeRequests(s: MainState): [MainState, readonly MainRequest[]] {
+	return s.requests.length ? [{...s, requests: []}, s.requests] : [s, []];
+}

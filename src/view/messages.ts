@@ -1,0 +1,42 @@
+// Every outcome the screens report, in one wording each: the main screen's messages and the
+// forms' failure texts are all written here, so the same event never reads two ways.
+import {ApiError} from '../api/errors.js';
+import {sanitize} from '../sanitize.js';
+import type {Destination} from '../schemas.js';
+
+/** The user-facing words for any failure: the explanation, then the server's own reason. */
+export function describeError(error: unknown): string {
+	if (error instanceof ApiError) {
+		const server = error.serverMessage ? sanitize(error.serverMessage) : '';
+		const explanation = sanitize(error.explanation);
+		return server && !explanation.includes(server) ? `${explanation} The server said: ${server}` : explanation;
+	}
+	return 'Something unexpected went wrong.';
+}
+
+const name = (d: Pick<Destination, 'name'>) => sanitize(d.name);
+
+export const messages = {
+	refused: (reason: string) => `Can't do that: ${reason}.`,
+	archived: (d: Pick<Destination, 'name'>, archived: boolean) => `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press u to undo.`,
+	archiveFailed: (d: Pick<Destination, 'name'>, archiving: boolean, error: unknown) =>
+		`${archiving ? 'Archiving' : 'Unarchiving'} ${name(d)} failed, so it is back as it was. ${describeError(error)}`,
+	undone: (d: Destination) => `Undone: ${name(d)} is ${d.archived ? 'archived' : 'active'} again.`,
+	undoFailed: (error: unknown) => `Undo failed, nothing changed. ${describeError(error)}`,
+	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`,
+	renameFailed: (error: unknown) => `Rename failed: ${describeError(error)}`,
+	defaultQuestion: (d: Pick<Destination, 'name'>, unset: boolean) => (unset ? `Stop ${name(d)} being the organisation default? ` : `Make ${name(d)} the organisation default? `),
+	defaultSet: (d: Pick<Destination, 'name'>, unset: boolean) =>
+		unset ? `${name(d)} is no longer the default; your organisation has none now.` : `${name(d)} is now your organisation's default (pl:destinations/default).`,
+	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,
+	defaultUnchanged: 'Default unchanged.',
+	copied: (ref: string) => `Copied ${ref}`,
+	reloading: 'Reloading from the server…',
+	reloaded: (count: number) => `Reloaded: ${count} destinations.`,
+	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (y copies it)`,
+	rotated: (d: Destination) => `Credentials of ${name(d)} rotated · updated ${sanitize(d.updated)}`,
+	cancelled: (n: number) => `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`,
+	redrawn: 'Screen redrawn.',
+	loadFailed: (error: unknown) => `Could not load destinations. ${describeError(error)} Press R to retry.`,
+	usageFailed: (error: unknown) => `Could not list what delivers here. ${describeError(error)}`,
+};

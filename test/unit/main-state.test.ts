@@ -1,0 +1,221 @@
+// The main screen's reducer on its own: keys, the requests it asks for, and their answers. No
+// terminal and no sandbox: a list of destinations and the keys as the reader delivers them.
+import {describe, expect, test} from 'vitest';
+import {ApiError} from '../../src/api/errors.js';
+import type {Destination} from '../../src/schemas.js';
+import type {Key, KeyEvent} from '../../src/keys/read.js';
+import {mainReducer, type MainAction} from '../../src/view/main-reducer.js';
+import {initialMain, selection, takeRequests, visibleOf, type MainContext, type MainRequest, type MainState} from '../../src/view/main-state.js';
+import {realFiles} from '../../src/wizard/gcs-source.js';
+import {K, key, nextRead, paste, run, typed} from './key-fixtures.js';
+import {dest} from './view-fixtures.js';
+
+const LIST: Destination[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name, i) =>
+	dest({id: `${name}-id`, name, 'pl:ref': `pl:destinations/${name}-id`, created: `2025-06-0${9 - i}T00:00:00Z`, owner: name !== 'bravo', write: name !== 'bravo'}),
+);
+
+const ctx = (over: Partial<MainContext> = {}): MainContext => ({
+	destinations: LIST,
+	loading: false,
+	pending: 0,
+	canUndo: false,
+	readOnly: false,
+	tooSmall: false,
+	listRows: 2,
+	viewRows: 3,
+	maxTop: 4,
+	files: realFiles,
+	...over,
+});
+
+/** Runs actions like the hook does, collecting every request the state asks for. */
+function drive(state: MainState = initialMain) {
+	const sent: MainRequest[] = [];
+	let s = state;
+	const act = (action: MainAction) => {
+		const [next, requests] = takeRequests(mainReducer(s, action));
+		s = next;
+		sent.push(...requests);
+	};
+	return {
+		get state() {
+			return s;
+		},
+		sent,
+		act,
+		keys: (c: MainContext, ...events: (KeyEvent | Key | string)[]) => {
+			for (const e of events) act({type: 'key', event: typeof e === 'string' || 'name' in e ? typed(e) : e, ctx: c});
+		},
+		selected: (c = ctx()) => selection(s, visibleOf(s, c.destinations)).selected?.name,
+	};
+}
+
+describe('the main screen reducer', () => {
+	test('"jja" in one read moves twice, then archives the row the cursor is on', () => {
+		const d = drive();
+		d.keys(ctx(), run('jja'));
+		expect(d.selected()).toBe('charlie');
+		expect(d.sent).toEqual([{kind: 'archive', destination: LIST[2]}]);
+	});
+
+	test("a change the user may not make says why and asks for nothing (someone else's; read-only)", () => {
+		const d = drive();
+		d.keys(ctx(), 'j', 'a');
+		expect(d.state.toast?.text).toBe("Can't do that: owned by someone else: only its owner or an org admin can change it.");
+		d.keys(ctx({readOnly: true}), 'g', 'r', 'n', 'd');
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.state.toast?.text).toContain('--read-only');
+		expect(d.sent).toEqual([]);
+	});
+
+	test('keys typed before the first list wait for it and then act in order; q does not wait', () => {
+		const d = drive();
+		d.keys(ctx({destinations: [], loading: true}), run('jj'), 'j', '/', 'x');
+		expect(d.state.early).toHaveLength(5);
+		expect(d.state.mode.kind).toBe('normal');
+		d.act({type: 'list-ready', ctx: ctx()});
+		expect(d.state.early).toEqual([]);
+		expect(d.state.mode.kind).toBe('search');
+		expect(d.state.search.value).toBe('x');
+		d.keys(ctx(), K.esc);
+		expect(d.selected()).toBe('delta');
+		d.keys(ctx({destinations: [], loading: true}), 'q');
+		expect(d.sent).toEqual([{kind: 'quit'}]);
+	});
+
+	test('Esc while requests are in flight cancels them; then it clears the search, then the message', () => {
+		const d = drive();
+		d.keys(ctx(), '/', 'e', K.enter);
+		expect(d.state.search.value).toBe('e');
+		d.keys(ctx({pending: 2}), K.esc);
+		expect(d.sent).toEqual([{kind: 'cancel'}]);
+		expect(d.state.toast?.text).toBe('Cancelled 2 requests in flight.');
+		expect(d.state.search.value).toBe('e');
+		d.keys(ctx(), K.esc);
+		expect(d.state.search.value).toBe('');
+		expect(d.state.toast).toBeDefined();
+		d.keys(ctx(), K.esc);
+		expect(d.state.toast).toBeUndefined();
+	});
+
+	test('the row a search narrowed to stays selected when the search is cleared', () => {
+		const d = drive();
+		d.keys(ctx(), run('/del'));
+		expect(d.selected()).toBe('delta');
+		d.keys(ctx(), K.esc);
+		expect(d.state.mode.kind).toBe('normal');
+		expect(visibleOf(d.state, LIST)).toHaveLength(5);
+		expect(d.selected()).toBe('delta');
+	});
+
+	test('a question is not answered by a key read together with the one that asked; a later y is', () => {
+		const d = drive();
+		d.keys(ctx(), run('ggdy'));
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'default', id: 'alpha-id', unset: false}});
+		d.keys(ctx(), run('y'));
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.sent).toEqual([{kind: 'default', id: 'alpha-id', unset: false, name: 'alpha'}]);
+		d.act({type: 'done', request: d.sent[0]!});
+		expect(d.state.toast).toMatchObject({tone: 'ok', text: "alpha is now your organisation's default (pl:destinations/default)."});
+		// Any other key is no.
+		d.keys(ctx(), 'd', 'x');
+		expect(d.state.toast?.text).toBe('Default unchanged.');
+		expect(d.sent).toHaveLength(1);
+	});
+
+	test('rename: the draft is checked, sent once, kept when the server refuses, and the new name selected', () => {
+		const d = drive();
+		d.keys(ctx(), 'G', 'r');
+		expect(d.state.mode).toMatchObject({kind: 'rename', line: {value: 'echo'}});
+		// Editing keys read together with text act as typed alone.
+		d.keys(ctx(), run('\x15ab\r'));
+		expect(d.state.mode).toMatchObject({kind: 'rename', error: 'The name must be 3-63 characters (is 2).'});
+		d.keys(ctx(), run('\x15alpha\r'));
+		expect(d.state.mode).toMatchObject({error: '"alpha" is already taken in your organisation.'});
+		d.keys(ctx(), key('a', {ctrl: true}), paste('new \n'), K.enter, K.enter);
+		expect(d.sent).toEqual([{kind: 'rename', id: 'echo-id', name: 'new alpha'}]);
+		d.act({type: 'failed', request: d.sent[0]!, error: new ApiError({kind: 'server', status: 503, serverMessage: 'Service Unavailable'})});
+		expect(d.state.mode).toMatchObject({kind: 'rename', sending: false, line: {value: 'new alpha'}});
+		expect((d.state.mode as {error: string}).error).toMatch(/^Rename failed: .* The server said: Service Unavailable$/);
+		d.keys(ctx(), K.enter);
+		const renamed = {...LIST[4]!, name: 'new alpha', id: 'echo-id'};
+		d.act({type: 'done', request: d.sent[1]!, destination: renamed});
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.state.selectedId).toBe('echo-id');
+		expect(d.state.toast?.text).toContain('Renamed to new alpha.');
+	});
+
+	test('"n" and Enter in one read open the wizard and choose the highlighted provider', () => {
+		const d = drive();
+		d.keys(ctx(), run('n\r'));
+		expect(d.state.mode.kind).toBe('create');
+		expect(d.state.mode.kind === 'create' && d.state.mode.wizard.step).toBe(1);
+		// Esc, Esc: nothing typed, so the wizard closes, and the list has its keys again.
+		d.keys(ctx(), K.esc, K.esc, 'j');
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.selected()).toBe('bravo');
+	});
+
+	test('a created destination is shown even when the filters or the search would hide it', () => {
+		const d = drive();
+		d.keys(ctx(), '2', '2', '/', 'z', K.enter, 'n');
+		expect(d.state.filters.owner).toBe('no');
+		const created = dest({id: 'new-id', name: 'newest'});
+		d.act({type: 'wizard', action: {type: 'created', destination: created}});
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.state.filters.owner).toBe('any');
+		expect(d.state.search.value).toBe('');
+		expect(d.state.selectedId).toBe('new-id');
+		expect(d.state.toast?.text).toBe('Created newest: pl:destinations/field-ops-AAAAAAAAAAAAAAAAAAAAA (y copies it)');
+	});
+
+	test('the details scroll within what the view can show, and copy the pl:ref', () => {
+		const d = drive();
+		d.keys(ctx(), 'j', 'j', K.enter);
+		expect(d.state.mode).toEqual({kind: 'detail', id: 'charlie-id', top: 0});
+		d.keys(ctx(), 'j', ' ', ' ');
+		expect(d.state.mode).toMatchObject({top: 4});
+		d.keys(ctx(), 'k', 'y');
+		expect(d.state.mode).toMatchObject({top: 3});
+		expect(d.sent).toEqual([{kind: 'copy', text: 'pl:destinations/charlie-id'}]);
+		d.keys(ctx(), 'q');
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.sent).toHaveLength(1);
+	});
+
+	test('archive and undo report their outcome; a failed refresh leaves the load error to the status line', () => {
+		const d = drive();
+		d.keys(ctx(), 'a');
+		d.act({type: 'done', request: d.sent[0]!, destination: {...LIST[0]!, archived: '2025-07-01T00:00:00Z'}});
+		expect(d.state.toast?.text).toBe('Archived alpha. Press u to undo.');
+		d.keys(ctx({canUndo: true}), 'u');
+		d.act({type: 'failed', request: d.sent[1]!, error: new ApiError({kind: 'network'})});
+		expect(d.state.toast).toMatchObject({tone: 'error'});
+		expect(d.state.toast?.text).toMatch(/^Undo failed, nothing changed\./);
+		d.keys(ctx(), 'R');
+		expect(d.state.toast?.text).toBe('Reloading from the server…');
+		d.act({type: 'failed', request: d.sent[2]!, error: new ApiError({kind: 'server', status: 500})});
+		expect(d.state.toast).toBeUndefined();
+	});
+
+	test('a message expires only if it is still the one shown', () => {
+		const d = drive();
+		d.keys(ctx(), 'y');
+		const first = d.state.toast!;
+		d.keys(ctx(), K.ctrlL);
+		d.act({type: 'toast-expired', id: first.id});
+		expect(d.state.toast?.text).toBe('Screen redrawn.');
+		d.act({type: 'toast-expired', id: d.state.toast!.id});
+		expect(d.state.toast).toBeUndefined();
+		expect(d.sent).toEqual([{kind: 'copy', text: 'pl:destinations/alpha-id'}, {kind: 'redraw'}]);
+	});
+
+	test('in a terminal too small for the list, only quitting works', () => {
+		const d = drive();
+		d.keys(ctx({tooSmall: true}), 'j', '/', 'a', K.ctrlC);
+		expect(d.selected()).toBe('alpha');
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.sent).toEqual([{kind: 'quit'}]);
+		expect(nextRead()).toBeGreaterThan(0);
+	});
+});
