@@ -2,7 +2,6 @@
 // written so that planet-auth reads them back byte for byte as it would have written them.
 import {chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {randomBytes} from 'node:crypto';
 
 /** A credential file is a few hundred bytes; anything huge is not one. */
 const MAX_FILE_BYTES = 1 << 20;
@@ -71,7 +70,8 @@ export function makePrivateDirs(dir: string): void {
 export function writeJsonAtomic(path: string, data: Record<string, unknown>): void {
 	const dir = dirname(path);
 	makePrivateDirs(dir);
-	const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+	// Unique enough with 'wx' (which never opens an existing file); node:crypto stays off the start-up path.
+	const temp = join(dir, `.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
 	const fd = openSync(temp, 'wx', 0o600);
 	try {
 		try {

@@ -3,8 +3,7 @@
 // they can run before the app bundle loads. Answers are read as planet-auth reads them (spec §4):
 // an `error` (or `errorCode`) in the JSON is a refusal whatever the status; any other non-2xx,
 // a non-JSON type or an empty body is a failure. Nothing sent (secrets) is ever in a message.
-import {request as httpRequest, type IncomingMessage} from 'node:http';
-import {request as httpsRequest} from 'node:https';
+import type {IncomingMessage, RequestOptions, ClientRequest} from 'node:http';
 import {scrub} from '../api/scrub.js';
 import {VERSION} from '../version.js';
 
@@ -58,7 +57,20 @@ export const endpointName = (url: string): string => {
 	}
 };
 
-function send(req: OAuthRequest): Promise<RawReply> {
+type RequestFn = (url: URL, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
+
+// Loaded on the first request to a sign-in server: a start-up with a fresh token makes none.
+async function requester(protocol: string): Promise<RequestFn> {
+	return protocol === 'https:' ? (await import('node:https')).request : (await import('node:http')).request;
+}
+
+async function send(req: OAuthRequest): Promise<RawReply> {
+	let make: RequestFn;
+	try {
+		make = await requester(new URL(req.url).protocol);
+	} catch {
+		throw new OAuthError('malformed', `"${req.url.slice(0, 100)}" is not a URL`);
+	}
 	return new Promise((resolve, reject) => {
 		let url: URL;
 		try {
@@ -77,7 +89,6 @@ function send(req: OAuthRequest): Promise<RawReply> {
 		if (req.basic) headers.authorization = `Basic ${Buffer.from(`${req.basic.user}:${req.basic.password}`).toString('base64')}`;
 		const where = endpointName(req.url);
 		const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-		const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
 		let settled = false;
 		const finish = (fn: () => void): void => {
 			if (settled) return;

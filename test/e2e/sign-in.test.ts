@@ -153,3 +153,28 @@ describe('signing in', () => {
 		expect(s.output()).not.toContain('fake-signin-secret-01');
 	});
 });
+
+describe('credentials that cannot be used', () => {
+	it('PL_AUTH_PROFILE naming a kind destui does not support: exit 1 with one sentence naming profile and kind, no stack', async () => {
+		const dir = privateHome();
+		writeJson(join(dir, '.planet', 'keyed', 'auth_client.json'), {client_type: 'oidc_client_credentials_pubkey', auth_server: 'https://x/', client_id: 'c', client_privkey_file: '/nowhere'});
+		const s = destui([], {env: {...env(dir), PL_AUTH_PROFILE: 'keyed'}});
+		expect((await s.exited).code).toBe(1);
+		const out = s.output().trim();
+		expect(out).toBe('destui: PL_AUTH_PROFILE names a profile destui cannot use: profile keyed is of kind oidc_client_credentials_pubkey, which signs the client in with a private key: destui does not support it.');
+	});
+
+	it('--demo --sign-in signs in to the in-process sandbox, in memory only', async () => {
+		const dir = privateHome();
+		const s = destui(['--demo', '--sign-in'], {env: env(dir)});
+		const screen = await s.waitFor(/Code: +[B-Z]/);
+		const origin = /(http:\/\/127\.0\.0\.1:\d+)\/activate/.exec(screen)![1]!;
+		const code = /Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(screen)![1]!.replace(/ /g, '');
+		const res = await fetch(`${origin}/_sandbox/oauth/device`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({user_code: code, action: 'approve'})});
+		expect(res.status).toBe(200);
+		const list = await s.waitFor('11 of 11');
+		expect(list.split('\n')[0]).toContain('profile sandbox (in memory)');
+		expect(() => statSync(join(dir, '.planet'))).toThrow();
+		expect(() => statSync(join(dir, '.planet.json'))).toThrow();
+	});
+});
