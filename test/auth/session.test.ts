@@ -214,6 +214,20 @@ describe('an OAuth session over real HTTP', () => {
 		expect(apiRequests(await requests(sb))).toEqual(['GET /destinations/v1 401', 'GET /destinations/v1 200']);
 	});
 
+	it('an access token that cannot go in a header (a hand-edited file) asks for a sign-in naming the file', async () => {
+		const sb = await sandbox();
+		const home = privateHome();
+		deviceProfile(home, sb);
+		const fresh = await hookTokens(sb);
+		home.profileFile('dev', {...fresh, access_token: `${fresh.access_token as string}\r\nX`}, 'token.json');
+		const {client, session} = connect(home, sb);
+		const listed = client.list().catch((e: unknown) => e);
+		await until(() => session.getNeed() !== undefined);
+		expect(session.getNeed()?.sentence).toMatch(/^The access token in ~\/\.planet\/dev\/token\.json has a line break inside \(at character \d+\), so it cannot be sent: it should be one line\.$/);
+		session.giveUp();
+		await listed;
+	});
+
 	it('a 401 that stands after the one renewal is an auth error naming the profile', async () => {
 		const sb = await sandbox();
 		const home = privateHome();
