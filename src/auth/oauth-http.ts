@@ -3,7 +3,8 @@
 // they can run before the app bundle loads. Answers are read as planet-auth reads them (spec §4):
 // an `error` (or `errorCode`) in the JSON is a refusal whatever the status; any other non-2xx,
 // a non-JSON type or an empty body is a failure. Nothing sent (secrets) is ever in a message.
-import type {IncomingMessage, RequestOptions, ClientRequest} from 'node:http';
+import {request as httpRequest, type IncomingMessage} from 'node:http';
+import {request as httpsRequest} from 'node:https';
 import {scrub} from '../api/scrub.js';
 import {VERSION} from '../version.js';
 
@@ -57,20 +58,9 @@ export const endpointName = (url: string): string => {
 	}
 };
 
-type RequestFn = (url: URL, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
-
-// Loaded on the first request to a sign-in server: a start-up with a fresh token makes none.
-async function requester(protocol: string): Promise<RequestFn> {
-	return protocol === 'https:' ? (await import('node:https')).request : (await import('node:http')).request;
-}
-
-async function send(req: OAuthRequest): Promise<RawReply> {
-	let make: RequestFn;
-	try {
-		make = await requester(new URL(req.url).protocol);
-	} catch {
-		throw new OAuthError('malformed', `"${req.url.slice(0, 100)}" is not a URL`);
-	}
+// Static imports: the bundle runs as a vm script (for V8's code cache), where import() of a
+// Node module is not available. got loads both at start-up anyway.
+function send(req: OAuthRequest): Promise<RawReply> {
 	return new Promise((resolve, reject) => {
 		let url: URL;
 		try {
@@ -80,6 +70,7 @@ async function send(req: OAuthRequest): Promise<RawReply> {
 		}
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') return reject(new OAuthError('malformed', `${endpointName(req.url)} is not an http(s) address`));
 		if (req.signal?.aborted) return reject(new OAuthError('cancelled', 'Cancelled.'));
+		const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
 		const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
 		const headers: Record<string, string> = {accept: 'application/json', 'user-agent': `destui/${VERSION}`, 'x-planet-app': 'destui'};
 		if (body !== undefined) {
