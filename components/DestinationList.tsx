@@ -1,7 +1,7 @@
 import React, {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
-import {columnsFor, formatRow, headerRow, toRow, type Columns} from '../src/view/rows.js';
+import {columnsFor, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
 import {listWindow} from '../src/view/list-window.js';
 import {tone} from './inputs/theme.js';
 
@@ -25,8 +25,7 @@ interface RowProps {
 
 /** Memoised: moving the cursor re-renders two rows, not the window. */
 const Row = memo(function Row({destination, selected, columns, query}: RowProps) {
-	const text = formatRow(toRow(destination), columns);
-	const nameCell = text.slice(0, columns.name);
+	const {name: nameCell, rest} = rowCells(toRow(destination), columns);
 	const at = query ? nameCell.toLowerCase().indexOf(query.toLowerCase()) : -1;
 	const dim = destination.archived !== null;
 	return (
@@ -43,7 +42,7 @@ const Row = memo(function Row({destination, selected, columns, query}: RowProps)
 			) : (
 				nameCell
 			)}
-			{text.slice(columns.name)}
+			{rest}
 		</Text>
 	);
 });

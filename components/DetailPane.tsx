@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {detailLines} from '../src/view/detail.js';
 import {layoutDetail} from '../src/view/detail-layout.js';
+import {pad} from '../src/view/text.js';
 import {tone} from './inputs/theme.js';
 
 export interface DetailPaneProps {
@@ -20,7 +21,7 @@ export function DetailPane({destination, width, height}: DetailPaneProps): React
 		<Box flexDirection="column" width={width} height={height}>
 			{rows.map((r, i) => (
 				<Text key={i} wrap="truncate-end">
-					<Text bold>{r.label.padEnd(labelWidth)}</Text> {r.text}
+					<Text bold>{pad(r.label, labelWidth)}</Text> {r.text}
 				</Text>
 			))}
 			{hidden > 0 ? <Text color={tone.accent()} wrap="truncate-end">{`… ${hidden} more lines: Enter shows everything`}</Text> : null}

@@ -7,7 +7,7 @@ import {messages} from '../src/view/messages.js';
 import {sanitize} from '../src/sanitize.js';
 import {detailLines} from '../src/view/detail.js';
 import {wrapDetail} from '../src/view/detail-layout.js';
-import {truncate} from '../src/view/text.js';
+import {cellWidth, pad, truncate} from '../src/view/text.js';
 import {relativeTime} from '../src/view/time.js';
 import {tone} from './inputs/theme.js';
 import {scrollWindow} from '../src/view/list-window.js';
@@ -33,7 +33,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 		void store.loadUsage(ref);
 	}, [store, ref]);
 	const usage = store.usageOf(ref);
-	const {labelWidth, rows} = wrapDetail(detailLines(destination), width);
+	const {labelWidth, rows} = wrapDetail(detailLines(destination, {reveal: true}), width);
 	const usageLines: string[] = [];
 	if (!usage || usage.state === 'loading') usageLines.push('Looking up orders and subscriptions that deliver here…');
 	else if (usage.state === 'error') usageLines.push(messages.usageFailed(usage.error));
@@ -49,7 +49,9 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	const {first, end, scrolls, maxTop, below} = scrollWindow(all.length, room, top);
 	onMaxTop?.(maxTop);
 	const shown = all.slice(first, end);
-	const title = `${sanitize(destination.name)} · Esc back · y copy pl:ref${scrolls ? ' · j/k scroll' : ''}`;
+	// The keys stay in view however long the name: it is the name that is cut.
+	const keys = ` · Esc back · y copy pl:ref${scrolls ? ' · j/k scroll' : ''}`;
+	const title = `${truncate(sanitize(destination.name), Math.max(8, width - 1 - cellWidth(keys)))}${keys}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={tone.accent()} wrap="truncate-end">
@@ -61,7 +63,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 						r.text
 					) : (
 						<>
-							<Text bold>{r.label.padEnd(labelWidth)}</Text> {r.text}
+							<Text bold>{pad(r.label, labelWidth)}</Text> {r.text}
 						</>
 					)}
 				</Text>

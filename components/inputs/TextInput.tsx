@@ -6,6 +6,7 @@ import type {LineState} from '../../src/view/line-editor.js';
 import {sanitize} from '../../src/sanitize.js';
 import {dim} from './theme.js';
 import {textWindow} from './text-window.js';
+import {truncate} from '../../src/view/text.js';
 
 export interface TextInputProps {
 	line: LineState;
@@ -18,12 +19,13 @@ export interface TextInputProps {
 
 export function TextInput({line, focused, masked = false, placeholder, width}: TextInputProps): React.JSX.Element {
 	if (!line.value) {
-		const hint = placeholder ? sanitize(placeholder).slice(0, Math.max(0, width - 1)) : '';
+		const hint = placeholder ? truncate(sanitize(placeholder), Math.max(0, width - 1)) : '';
 		if (!focused) return <Text dimColor={dim()}>{hint}</Text>;
+		const first = hint ? String.fromCodePoint(hint.codePointAt(0)!) : '';
 		return (
 			<Text>
-				<Text inverse>{hint.slice(0, 1) || ' '}</Text>
-				<Text dimColor={dim()}>{hint.slice(1)}</Text>
+				<Text inverse>{first || ' '}</Text>
+				<Text dimColor={dim()}>{hint.slice(first.length)}</Text>
 			</Text>
 		);
 	}

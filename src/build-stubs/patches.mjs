@@ -117,6 +117,19 @@ function isFullwidthGrapheme(grapheme, baseCodePoint) {`,
 		lazyRegExps: ['EMOJI_PRESENTATION_GRAPHEME_REGEX'],
 	},
 	{
+		// cli-truncate (Ink's wrap="truncate-end") keeps a wide character (CJK, emoji) that
+		// straddles the cut, so a cut line came out one cell too wide and the terminal wrapped it
+		// onto the next row, breaking the frame. Such a character is left out, as destui's own
+		// truncate does ("北京…", not "北京市…" past the edge); all other output is unchanged.
+		file: /\/cli-truncate\/index\.js$/,
+		replace: [
+			[
+				'const left = sliceAnsi(text, 0, columns - stringWidth(truncationCharacter));',
+				'let left = sliceAnsi(text, 0, columns - stringWidth(truncationCharacter));\n\t\tif (stringWidth(left) > columns - stringWidth(truncationCharacter)) left = sliceAnsi(text, 0, columns - stringWidth(truncationCharacter) - 1);',
+			],
+		],
+	},
+	{
 		// got's type checks build two list formatters when they load, for error messages destui
 		// never shows; the first Intl object of a process costs ~10 ms. Built when first used.
 		file: /\/@sindresorhus\/is\/distribution\/index\.js$/,

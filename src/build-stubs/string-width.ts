@@ -7,7 +7,8 @@
 // checks every character of the class against string-width.
 import realStringWidth from '../../node_modules/string-width/index.js';
 
-const ONE_COLUMN =
+/** The one-column characters of the fast path, as the inside of a regex character class. */
+export const ONE_COLUMN =
 	'\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u02FF\\u038E-\\u03A1\\u03A3-\\u0482\\u048A-\\u052F\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205E\\u20A0-\\u20C0\\u2190-\\u2193\\u2500-\\u25A9\\u25AC-\\u25B5\\u25B7-\\u25BF\\u25C1-\\u25FA\\u2605-\\u260D\\u2713\\u2717-\\u271C\\u27C0-\\u2933';
 
 export const ONE_COLUMN_EACH = new RegExp(`^[${ONE_COLUMN}]*$`);

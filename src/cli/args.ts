@@ -3,7 +3,7 @@ import {headerProblem} from '../auth/header-value.js';
 import {parseFlags, UsageError} from './flags.js';
 
 export const USAGE = `Usage: destui [options]
-       destui sandbox [--host H] [--port N] [--seed demo|empty] [--state FILE] [--rate-limit on|off]
+       destui sandbox [--host H] [--port N] [--seed demo|empty|intl] [--state FILE] [--rate-limit on|off]
 
 A keyboard-driven terminal manager for Planet's Destinations API.
 

@@ -11,7 +11,7 @@ Runs a local Destinations API (the built-in sandbox) until Ctrl-C.
 Options:
   --host HOST            address to listen on (default 127.0.0.1)
   --port N               port to listen on; 0 picks a free one (default 0)
-  --seed demo|empty      starting data (default demo)
+  --seed demo|empty|intl starting data (default demo; intl: names in many scripts)
   --state FILE           keep the state in FILE across restarts (written with mode 0600)
   --rate-limit on|off    3 requests per second per user (default on)
   --token-lifetime SECONDS

@@ -1,15 +1,17 @@
 // The starting states. `demo` is a realistic organisation: destinations of all five types owned
 // by the demo user, a colleague, the admin and someone who has left, two archived, one default,
 // one renamed (its orders still carry the old ref), one whose bucket no longer grants access;
-// plus orders and subscriptions delivering to some of them. Ids and timestamps are seeded, so
-// every run starts identical. `empty` has nothing.
+// plus orders and subscriptions delivering to some of them. `intl` is an organisation whose
+// names are in many scripts, with wide characters, emoji, combining marks, a zero-width space and
+// a line break: what the list, the details and search must draw as the terminal does. Ids and
+// timestamps are seeded, so every run starts identical. `empty` has nothing.
 import type {DestinationType} from '../catalogue/providers.js';
 import {makeId, refFor, seededRandom, seededSuffix, seededUuid} from './ids.js';
 import {formatNanos, parseTimestamp} from './time.js';
 import type {DestinationRecord, OrderRecord, SandboxState, SeedName, SubscriptionRecord} from './types.js';
 import {userByName} from './users.js';
 
-export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty'];
+export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty', 'intl'];
 
 /** owner_id of a colleague who created destinations and has since left the org. */
 export const FORMER_MEMBER_ID = 729114;
@@ -68,8 +70,48 @@ const DEMO_DESTINATIONS: DemoDestination[] = [
 		parameters: {bucket: 'forestry-scenes', namespace: 'acmetenancy', region: 'eu-frankfurt-1', customer_access_key_id: 'sandboxocikey0002', customer_secret_key: 'sandbox-secret-oci-forestry'}},
 ];
 
+/** Parameters of a demo destination of the type, with another bucket (container for Azure). */
+const like = (type: DestinationType, bucket: string): Record<string, string | boolean> => {
+	const d = DEMO_DESTINATIONS.find((x) => x.type === type)!;
+	return {...d.parameters, [type === 'azure_blob_storage' ? 'container' : 'bucket']: bucket};
+};
+
+const INTL_DESTINATIONS: DemoDestination[] = [
+	{name: '北京农业影像', type: 'amazon_s3', owner: U, createdDay: 1, isDefault: true, parameters: like('amazon_s3', 'beijing-agri-imagery')},
+	{name: '東京 衛星データ', type: 'google_cloud_storage', owner: O, createdDay: 2, parameters: like('google_cloud_storage', 'tokyo-sat-data')},
+	{name: '서울 위성 영상', type: 'azure_blob_storage', owner: U, createdDay: 3, parameters: like('azure_blob_storage', 'seoul-imagery')},
+	{name: 'São Paulo agronomy', type: 'azure_blob_storage', owner: U, createdDay: 4, parameters: like('azure_blob_storage', 'agronomia')},
+	// Decomposed: an "a" and a combining tilde, as some systems write it.
+	{name: 'Sa\u0303o Tome\u0301 coastline', type: 's3_compatible', owner: O, createdDay: 5, parameters: like('s3_compatible', 'stp-coast')},
+	{name: 'Zürich Wälder', type: 'oracle_cloud_storage', owner: A, createdDay: 6, parameters: like('oracle_cloud_storage', 'zurich-forests')},
+	{name: '🌍 Global mosaics 🛰', type: 'amazon_s3', owner: U, createdDay: 7, parameters: like('amazon_s3', 'global-mosaics')},
+	{name: 'Москва снимки', type: 'google_cloud_storage', owner: O, createdDay: 8, parameters: like('google_cloud_storage', 'moscow-scenes')},
+	{name: 'Ελληνικά νησιά', type: 's3_compatible', owner: U, createdDay: 9, parameters: like('s3_compatible', 'greek-islands')},
+	{name: 'תמונות לוויין', type: 'amazon_s3', owner: O, createdDay: 10, parameters: like('amazon_s3', 'israel-sat')},
+	{name: 'صور الأقمار الصناعية', type: 'oracle_cloud_storage', owner: U, createdDay: 11, parameters: like('oracle_cloud_storage', 'riyadh-sat')},
+	// A zero-width space between the words: it looks like "Field ops" with a space.
+	{name: 'Field\u200B ops', type: 'amazon_s3', owner: U, createdDay: 12, parameters: like('amazon_s3', 'field-ops-zwsp')},
+	{name: 'Hà Nội rice paddies', type: 'google_cloud_storage', owner: A, createdDay: 13, parameters: like('google_cloud_storage', 'hanoi-rice')},
+	{name: 'Two\nlines', type: 'azure_blob_storage', owner: U, createdDay: 14, parameters: like('azure_blob_storage', 'two-lines')},
+	{name: '国家地理空间情报局农业与森林监测每日影像交付中心北京分部第一组', type: 'amazon_s3', owner: A, createdDay: 15, parameters: like('amazon_s3', 'cn-long-name')},
+	{name: 'ＦＵＬＬ　ＷＩＤＴＨ', type: 's3_compatible', owner: O, createdDay: 16, parameters: like('s3_compatible', 'full-width')},
+];
+
 const EPOCH = parseTimestamp('2025-06-02T08:00:00Z');
 const DAY = 86_400_000_000_000n;
+
+function buildIntl(): SandboxState {
+	const rand = seededRandom(20250603);
+	let defaultId: string | null = null;
+	const destinations = INTL_DESTINATIONS.map((d): DestinationRecord => {
+		const suffix = seededSuffix(rand);
+		const created = formatNanos(EPOCH + BigInt(d.createdDay) * DAY + BigInt(Math.floor(rand() * 36_000_000)) * 1_000_000n);
+		const record: DestinationRecord = {id: makeId(d.name, suffix), suffix, name: d.name, type: d.type, parameters: d.parameters, created, updated: formatNanos(parseTimestamp(created) + 1_168n), archived: null, ownerId: d.owner};
+		if (d.isDefault) defaultId = record.id;
+		return record;
+	});
+	return {version: 1, seed: 'intl', destinations, defaultId, orders: [], subscriptions: []};
+}
 
 function buildDemo(): SandboxState {
 	const rand = seededRandom(20250602);
@@ -151,6 +193,7 @@ function buildDemo(): SandboxState {
 
 export function buildSeed(name: SeedName): SandboxState {
 	if (name === 'demo') return buildDemo();
+	if (name === 'intl') return buildIntl();
 	return {version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []};
 }
 

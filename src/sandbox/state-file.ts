@@ -4,6 +4,7 @@
 import {randomBytes} from 'node:crypto';
 import {chmodSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
+import {SEED_NAMES} from './seed.js';
 import type {SandboxState} from './types.js';
 
 const tempName = (file: string, pid: number, tag: string): string => `.${basename(file)}.${pid}.${tag}.tmp`;
@@ -85,7 +86,7 @@ export function loadState(file: string): SandboxState | undefined {
 	const s = state as Partial<SandboxState> | null;
 	if (
 		!s || s.version !== 1 || !Array.isArray(s.destinations) || !Array.isArray(s.orders) ||
-		!Array.isArray(s.subscriptions) || (s.seed !== 'demo' && s.seed !== 'empty') || (s.defaultId !== null && typeof s.defaultId !== 'string')
+		!Array.isArray(s.subscriptions) || !(SEED_NAMES as readonly unknown[]).includes(s.seed) || (s.defaultId !== null && typeof s.defaultId !== 'string')
 	) {
 		throw new Error(`the state file ${file} is not a destui sandbox state (version 1); move it away to start afresh`);
 	}

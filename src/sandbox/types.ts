@@ -2,7 +2,7 @@
 // The API's view of a destination is built from these by present.ts, per caller.
 import type {DestinationType} from '../catalogue/providers.js';
 
-export type SeedName = 'demo' | 'empty';
+export type SeedName = 'demo' | 'empty' | 'intl';
 
 export interface DestinationRecord {
 	/** Stable for the destination's life: `<slug(name at creation)>-<suffix>`. */

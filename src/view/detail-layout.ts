@@ -2,7 +2,7 @@
 // first; rows left over go to the values people copy (the pl:ref and the delivery blocks), which
 // then wrap in full instead of ending in "…", and after them to any other long value.
 import type {DetailLine} from './detail.js';
-import {truncate, wrapLines} from './text.js';
+import {cellWidth, splitCells, truncate, wrapLines} from './text.js';
 
 export interface PaneRow {
 	/** The label on a line's first row; '' on the rows a long value continues on. */
@@ -22,16 +22,15 @@ export interface PaneLayout {
 /** Most wanted first when there is room to show a long value in full. */
 const WRAP_FIRST = ['pl:ref', 'Order', 'Subscription'];
 
+/** A long value in pieces of the value column's width, cut between characters, never inside one. */
 function chunks(text: string, width: number): string[] {
-	const chars = [...text];
-	const out: string[] = [];
-	for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+	const out = splitCells(text, width);
 	return out.length > 0 ? out : [''];
 }
 
 /** Labels keep their length (a label cut short reads wrong) unless they would crowd out values. */
 const labelWidthFor = (lines: readonly DetailLine[], width: number) =>
-	Math.max(1, Math.min(Math.max(...lines.map((l) => [...l.label].length), 1), Math.floor(width * 0.4)));
+	Math.max(1, Math.min(Math.max(...lines.map((l) => cellWidth(l.label)), 1), Math.floor(width * 0.4)));
 
 export function layoutDetail(lines: readonly DetailLine[], width: number, height: number): PaneLayout {
 	const labelWidth = labelWidthFor(lines, width);
@@ -72,7 +71,7 @@ export function wrapDetail(lines: readonly DetailLine[], width: number): PaneLay
 	const valueWidth = Math.max(1, width - labelWidth - 1);
 	const rows: PaneRow[] = [];
 	for (const l of lines) {
-		const length = [...l.value].length;
+		const length = cellWidth(l.value);
 		if (!/\s/.test(l.value) && length > valueWidth && length <= width) {
 			rows.push({label: truncate(l.label, labelWidth), text: ''}, {label: '', text: l.value, full: true});
 			continue;

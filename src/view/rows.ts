@@ -54,8 +54,15 @@ export function columnsFor(width: number): Columns {
 	return {...FIXED, name, location: flexible - name};
 }
 
+/** The name cell and the rest of the row, each exactly its columns' width in terminal cells
+ * (a CJK name of 10 characters takes 20), so every row's TYPE column starts at the same cell. */
+export function rowCells(r: Row, c: Columns): {name: string; rest: string} {
+	return {name: pad(r.name, c.name), rest: ` ${[pad(r.type, c.type), pad(r.location, c.location), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.updated, c.updated)].join(' ')}`};
+}
+
 export function formatRow(r: Row, c: Columns): string {
-	return [pad(r.name, c.name), pad(r.type, c.type), pad(r.location, c.location), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.updated, c.updated)].join(' ');
+	const {name, rest} = rowCells(r, c);
+	return name + rest;
 }
 
 export function headerRow(c: Columns): string {

@@ -1,7 +1,9 @@
 // Runs the built destui in a real pseudo-terminal and reads the screen the way a person would:
-// node-pty gives it a real tty (raw mode, resize signals), @xterm/headless interprets the bytes.
+// node-pty gives it a real tty (raw mode, resize signals), @xterm/headless interprets the bytes,
+// with Unicode 11 widths as today's terminals draw them (an emoji takes two cells).
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 import {fileURLToPath} from 'node:url';
 import {KEYS} from './keys.js';
 
@@ -65,6 +67,28 @@ export class TerminalSession {
 		const lines: string[] = [];
 		for (let y = 0; y < this.term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
 		return lines.join('\n');
+	}
+
+	/**
+	 * The visible screen cell by cell, one string per row with exactly one character per cell:
+	 * printable ASCII as drawn, any other character as "#", the second cell of a wide character
+	 * as "\0". So `row.indexOf(' S3 ')` is the cell where that text starts.
+	 */
+	async cells(): Promise<string[]> {
+		await new Promise<void>((resolve) => this.term.write('', resolve));
+		const buffer = this.term.buffer.active;
+		const rows: string[] = [];
+		for (let y = 0; y < this.term.rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			let row = '';
+			for (let x = 0; x < this.term.cols; x++) {
+				const cell = line?.getCell(x);
+				const chars = cell?.getChars() ?? '';
+				row += cell?.getWidth() === 0 ? '\0' : chars === '' ? ' ' : /^[\x20-\x7e]$/.test(chars) ? chars : '#';
+			}
+			rows.push(row);
+		}
+		return rows;
 	}
 
 	/** Polls the screen until it matches; fails with the last screen so a broken test explains itself. */
@@ -135,6 +159,8 @@ export function launch(args: string[], options: LaunchOptions = {}): TerminalSes
 	env.TERM = options.env?.TERM ?? 'xterm-256color';
 	env.XDG_CACHE_HOME = options.env?.XDG_CACHE_HOME ?? TEST_CACHE_HOME;
 	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+	term.loadAddon(new unicode11.Unicode11Addon());
+	term.unicode.activeVersion = '11';
 	const [file, ...before] = options.command ?? [process.execPath, BUNDLE];
 	const pty = spawn(file!, [...before, ...args], {name: env.TERM, cols, rows, cwd: options.cwd ?? process.cwd(), env});
 	return new TerminalSession(pty, term);

@@ -1,5 +1,6 @@
 // The bundle's patches to Ink, ansi-tokenize and got's type checks (src/build-stubs/patches.mjs)
 // make start-up and frames cheaper; they must not change a single byte of what they produce.
+// The one fix (cli-truncate and wide characters) changes only what was one cell too wide.
 // Both versions are built here the way the bundle is, and given the same input.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from 'esbuild';
@@ -27,6 +28,7 @@ interface Modules {
 	assertAny(predicates: Array<(v: unknown) => boolean>, ...values: unknown[]): void;
 	stringWidth(s: string): number;
 	sliceAnsi(s: string, from: number, to?: number): string;
+	cliTruncate(s: string, columns: number, o?: {position?: 'end'}): string;
 	wrapAnsi(s: string, columns: number, o?: {hard?: boolean; trim?: boolean}): string;
 }
 
@@ -52,7 +54,7 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 	const file = join(out, `${name}.mjs`);
 	await build({
 		stdin: {
-			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';\nexport {default as stringWidth} from 'string-width';\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as wrapAnsi} from 'wrap-ansi';`,
+			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';\nexport {default as stringWidth} from 'string-width';\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as cliTruncate} from 'cli-truncate';\nexport {default as wrapAnsi} from 'wrap-ansi';`,
 			resolveDir: root,
 		},
 		bundle: true,
@@ -61,7 +63,7 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 		outfile: file,
 		logLevel: 'error',
 		plugins: patched
-			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution|string-width|slice-ansi)\/[\w-]+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
+			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution|string-width|slice-ansi|cli-truncate)\/[\w-]+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
 			: [],
 	});
 	return (await import(pathToFileURL(file).href)) as Modules;
@@ -145,6 +147,20 @@ describe('bundle patches', () => {
 			expect(patched.sliceAnsi(text, 2, 9)).toBe(original.sliceAnsi(text, 2, 9));
 			expect(patched.wrapAnsi(text, 7, {hard: true, trim: false})).toBe(original.wrapAnsi(text, 7, {hard: true, trim: false}));
 		}
+	});
+
+	it('truncates to at most the width asked for, wide characters included, and as before otherwise', () => {
+		const texts = [...LINES, '北京市农业影像', '🌍 Global mosaics 🛰', `${E}1m東京 衛星データ${E}22m tail`, 'São Paulo agronomy', 'Sa\u0303o'];
+		for (const text of texts) {
+			for (let columns = 1; columns <= 20; columns++) {
+				const cut = patched.cliTruncate(text, columns, {position: 'end'});
+				expect(patched.stringWidth(cut), `${text} @${columns}`).toBeLessThanOrEqual(columns);
+				const before = original.cliTruncate(text, columns, {position: 'end'});
+				if (original.stringWidth(before) <= columns) expect(cut).toBe(before);
+			}
+		}
+		expect(original.stringWidth(original.cliTruncate('北京市', 4, {position: 'end'}))).toBe(5);
+		expect(patched.cliTruncate('北京市', 4, {position: 'end'})).toBe('北…');
 	});
 
 	it("got's type checks word their errors as before", () => {

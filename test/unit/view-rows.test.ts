@@ -38,14 +38,16 @@ describe('rows', () => {
 });
 
 describe('text', () => {
-	test('truncate and pad count code points, not UTF-16 units', () => {
+	test('truncate and pad count terminal cells, not UTF-16 units', () => {
 		expect(truncate('abcdef', 4)).toBe('abc…');
 		expect(truncate('abc', 3)).toBe('abc');
 		expect(truncate('abc', 1)).toBe('…');
 		expect(truncate('abc', 0)).toBe('');
-		expect(truncate('😀😀😀', 2)).toBe('😀…');
+		expect(truncate('😀😀😀', 3)).toBe('😀…');
+		expect(truncate('😀😀😀', 2)).toBe('…');
 		expect(pad('ab', 4)).toBe('ab  ');
 		expect(pad('abcdef', 4)).toBe('abc…');
+		expect(pad('😀😀😀', 4)).toBe('😀… ');
 	});
 
 	test('wrapLines wraps words, breaks long ones, and ends a cut message with …', () => {
