@@ -3,6 +3,7 @@
 // answer updates the cache: the list is never fetched again behind the user's back.
 import {ApiError} from '../src/api/errors.js';
 import type {CallOptions, CreateBody, Destination, DestinationsApi, Order, Subscription} from '../src/api/types.js';
+import {activeSubscriptions, ordersInProgress, type UsageCount} from '../src/view/usage.js';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
@@ -40,6 +41,8 @@ export class DestinationsStore {
 	private readonly listeners = new Set<() => void>();
 	private readonly inFlight = new Set<AbortController>();
 	private readonly usage = new Map<string, Usage>();
+	/** By pl:ref: the subscriptions looked up before an archive (the details' look-up holds orders too). */
+	private readonly checked = new Map<string, Subscription[]>();
 	/** The start-up list arrived before the screen: the first loadActive sends nothing. */
 	private preloaded = false;
 
@@ -140,9 +143,12 @@ export class DestinationsStore {
 		}
 	}
 
-	/** R: what the server has now (two requests only once archived ones have been shown). */
+	/** R: what the server has now (two requests only once archived ones have been shown). What
+	 * delivers where is looked up again when next needed. */
 	async refresh(): Promise<void> {
 		const withArchived = this.snapshot.archived !== 'idle';
+		this.usage.clear();
+		this.checked.clear();
 		if (withArchived) this.set({archived: 'idle'});
 		await this.loadActive();
 		if (withArchived) await this.loadArchived();
@@ -243,6 +249,35 @@ export class DestinationsStore {
 	/** Which orders and subscriptions deliver here: fetched once per destination, on demand. */
 	usageOf(ref: string): Usage | undefined {
 		return this.usage.get(ref);
+	}
+
+	/**
+	 * What delivers to each of these destinations, before archiving them: from the details' look-up
+	 * when it was made (orders and subscriptions, no request), else one request per destination for
+	 * its subscriptions (the deliveries that go on), kept for next time. Never throws: a failed
+	 * look-up is a count with its error, so the question can say what is unknown.
+	 */
+	async usageCounts(ids: readonly string[]): Promise<Map<string, UsageCount>> {
+		const counts = new Map<string, UsageCount>();
+		await Promise.all(
+			ids.map(async (id) => {
+				const ref = this.find(id)?.['pl:ref'];
+				if (!ref) return;
+				const known = this.usage.get(ref);
+				if (known?.state === 'loaded') return void counts.set(id, {subscriptions: activeSubscriptions(known.subscriptions), orders: ordersInProgress(known.orders)});
+				try {
+					let subscriptions = this.checked.get(ref);
+					if (!subscriptions) {
+						subscriptions = await this.track((o) => this.api.subscriptionsUsing(ref, o));
+						this.checked.set(ref, subscriptions);
+					}
+					counts.set(id, {subscriptions: activeSubscriptions(subscriptions)});
+				} catch (error) {
+					counts.set(id, {error});
+				}
+			}),
+		);
+		return counts;
 	}
 
 	async loadUsage(ref: string): Promise<void> {

@@ -4,7 +4,8 @@ import {afterEach, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
 import {DestinationsStore} from '../../hooks/destinations-store.js';
-import {requestLog} from '../harness/sandbox-hooks.js';
+import {clearRequestLog, injectFault, requestLog} from '../harness/sandbox-hooks.js';
+import {describeError} from '../../src/view/messages.js';
 
 let sb: RunningSandbox | undefined;
 afterEach(async () => {
@@ -41,4 +42,45 @@ it('awaits a start-up list still on its way instead of asking twice', async () =
 	expect(store.getSnapshot().active).toBe('loaded');
 	expect(store.getSnapshot().destinations.length).toBeGreaterThan(0);
 	expect((await requestLog(sb)).length).toBe(1);
+});
+
+it('counts what delivers to destinations before archiving: one request each, then from memory; the details look-up is reused', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client, {promise: client.list({})});
+	await store.loadActive();
+	const id = (name: string) => store.getSnapshot().destinations.find((d) => d.name === name)!.id;
+	const [fieldOps, saoPaulo, analytics, ashburn] = ['Field ops imagery', 'São Paulo agronomy', 'analytics-raw', 'Oracle Ashburn scenes'].map(id);
+	await clearRequestLog(sb);
+
+	const counts = await store.usageCounts([fieldOps!, saoPaulo!, analytics!]);
+	// The default's own subscription and the one given pl:destinations/default both deliver there.
+	expect(counts.get(fieldOps!)).toEqual({subscriptions: 2});
+	expect(counts.get(saoPaulo!)).toEqual({subscriptions: 1});
+	expect(counts.get(analytics!)).toEqual({subscriptions: 0});
+	const first = await requestLog(sb);
+	expect(first.map((r) => r.path)).toEqual(Array(3).fill('/subscriptions/v1'));
+
+	await store.usageCounts([fieldOps!, saoPaulo!, analytics!]);
+	expect(await requestLog(sb)).toHaveLength(3);
+
+	// Once the details looked up orders and subscriptions, those count (orders still in progress too).
+	await store.loadUsage(store.find(ashburn!)!['pl:ref']);
+	await clearRequestLog(sb);
+	expect((await store.usageCounts([ashburn!])).get(ashburn!)).toEqual({subscriptions: 0, orders: 1});
+	expect(await requestLog(sb)).toHaveLength(0);
+});
+
+it('a failed look-up is a count holding its error, never a throw; R forgets what was counted', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client, {promise: client.list({})});
+	await store.loadActive();
+	const analytics = store.getSnapshot().destinations.find((d) => d.name === 'analytics-raw')!.id;
+	await injectFault(sb, {path: '/subscriptions/v1', status: 500, count: 1});
+	const failed = (await store.usageCounts([analytics])).get(analytics);
+	expect(failed && 'error' in failed ? describeError(failed.error) : failed).toMatch(/server/i);
+	expect(await store.usageCounts([analytics])).toEqual(new Map([[analytics, {subscriptions: 0}]]));
+	await store.refresh();
+	await clearRequestLog(sb);
+	await store.usageCounts([analytics]);
+	expect((await requestLog(sb)).map((r) => r.path)).toEqual(['/subscriptions/v1']);
 });
