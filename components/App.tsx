@@ -3,10 +3,12 @@
 // draws the state; what keys do is the reducer's (src/view/main-keys.ts), reached through one hook.
 import React, {useLayoutEffect, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
-import {loadingFirstList, type DestinationsStore} from '../hooks/destinations-store.js';
+import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from '../src/store/destinations-store.js';
 import {useMainScreen} from '../hooks/use-main-screen.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {emptyReason} from '../src/view/filters.js';
+import {frameLayout} from '../src/view/layout.js';
+import {statusRows} from '../src/view/status.js';
 import {selection, visibleOf} from '../src/view/main-state.js';
 import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
 import {WizardView} from './wizard/CreateWizard.js';
@@ -18,15 +20,17 @@ import {FilterChips} from './FilterChips.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {Legend} from './Legend.js';
-import {isTooSmall, TooSmall} from './TooSmall.js';
-import {StatusLine, statusRows} from './StatusLine.js';
+import {TooSmall} from './TooSmall.js';
+import {StatusLine} from './StatusLine.js';
 
 export interface AppProps {
-	store: DestinationsStore;
+	/** The cache's reads: all the screen needs to browse. */
+	store: DestinationsReads;
+	/** The changes; left out with --read-only, so the screen has no way to send one. */
+	changes?: DestinationsChanges;
 	sandbox: boolean;
 	/** The API host shown in the header when not on the sandbox. */
 	host: string;
-	readOnly?: boolean;
 	/** Writes the OSC 52 copy sequence; tests pass their own to see what would be copied. */
 	copy: (text: string) => void;
 	/** Clears and repaints the terminal (Ctrl-L). */
@@ -39,33 +43,23 @@ export interface AppProps {
 	keysActive?: boolean;
 }
 
-const WIDE = 110;
-
-export function App({store, sandbox, host, readOnly = false, copy, redraw, width: fixedWidth, height: fixedHeight, files = realFiles, keysActive = true}: AppProps): React.JSX.Element {
+export function App({store, changes, sandbox, host, copy, redraw, width: fixedWidth, height: fixedHeight, files = realFiles, keysActive = true}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const {width, height} = useTerminalSize({width: fixedWidth, height: fixedHeight});
-	const {state, snap, setLayout} = useMainScreen({store, readOnly, copy, redraw, exit, files, keysActive});
+	const readOnly = !changes;
+	const {state, snap, setLayout} = useMainScreen({store, changes, copy, redraw, exit, files, keysActive});
 	const {mode} = state;
 	const visible = visibleOf(state, snap.destinations);
 	const {cursor, selected} = selection(state, visible);
 
-	// Frame budget: header, chips, list header, status (2 lines while renaming), legend, and one
-	// spare row so the frame stays shorter than the terminal (a taller one makes Ink repaint all).
-	const wide = width >= WIDE;
-	const listWidth = wide ? Math.floor(width * 0.6) : width;
-	// A long error (or the rename prompt) takes more rows; beyond the spare one, the list gives way.
 	const status = statusRows(state, snap, Math.max(1, width - 1));
-	const body = Math.max(3, height - 7 - Math.max(0, status - 2));
-	// In a short terminal the pane gives way down to one row (it then says Enter shows the rest).
-	const detailHeight = wide ? body + 1 : Math.min(9, Math.max(1, Math.floor(body / 2)));
-	const tooSmall = isTooSmall(width, height);
-	const listRows = wide ? body : Math.max(1, body - detailHeight - 1);
+	const {wide, tooSmall, listWidth, detailWidth, listRows, detailHeight, viewRows} = frameLayout(width, height, status);
 
 	// The detail view and the help scroll when the terminal is too short for them; each tells how
 	// far it can scroll, so the keys stop at its end.
 	const maxTop = useRef(0);
 	useLayoutEffect(() => {
-		setLayout({tooSmall, listRows, viewRows: Math.max(1, height - 5), maxTop: maxTop.current});
+		setLayout({tooSmall, listRows, viewRows, maxTop: maxTop.current});
 	});
 	const onMaxTop = (n: number) => {
 		maxTop.current = n;
@@ -103,7 +97,7 @@ export function App({store, sandbox, host, readOnly = false, copy, redraw, width
 	const query = state.search.value;
 	const empty = loadingFirstList(snap) ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, state.filters, query);
 	const list = <DestinationList items={visible} cursor={cursor} width={listWidth} height={listRows} query={query} empty={empty} />;
-	const detail = <DetailPane destination={selected} width={wide ? width - listWidth - 2 : width} height={detailHeight} />;
+	const detail = <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
 	return (
 		<Box flexDirection="column" width={width}>
 			{header}

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {columnsFor, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
 import {listWindow} from '../src/view/list-window.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 
 export interface DestinationListProps {
 	items: readonly Destination[];

@@ -4,7 +4,7 @@ import type {Destination} from '../src/api/types.js';
 import {detailLines} from '../src/view/detail.js';
 import {layoutDetail} from '../src/view/detail-layout.js';
 import {pad} from '../src/view/text.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 
 export interface DetailPaneProps {
 	destination?: Destination;

@@ -1,7 +1,7 @@
 import React, {useEffect} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
-import type {DestinationsStore} from '../hooks/destinations-store.js';
+import type {DestinationsReads} from '../src/store/destinations-store.js';
 import {useStore} from '../hooks/use-store.js';
 import {messages} from '../src/view/messages.js';
 import {sanitize} from '../src/sanitize.js';
@@ -9,12 +9,12 @@ import {detailLines} from '../src/view/detail.js';
 import {wrapDetail} from '../src/view/detail-layout.js';
 import {cellWidth, pad, truncate} from '../src/view/text.js';
 import {relativeTime} from '../src/view/time.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 import {scrollWindow} from '../src/view/list-window.js';
 
 export interface DetailViewProps {
 	destination: Destination;
-	store: DestinationsStore;
+	store: DestinationsReads;
 	width: number;
 	height: number;
 	/** The first row shown (the screen scrolls with j/k, PgUp/PgDn, g/G); clamped here. */

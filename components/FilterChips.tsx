@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {FILTERS, type Filters} from '../src/view/filters.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 
 export interface FilterChipsProps {
 	filters: Filters;

@@ -1,7 +1,7 @@
 import React, {useContext} from 'react';
 import {Box, Text} from 'ink';
 import {CredentialsLabel} from './credentials-label.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 import {Spinner} from './Spinner.js';
 
 export interface HeaderProps {

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {commandKeys, commandsIn, type Command, type CommandContext} from '../src/view/commands.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 import {scrollWindow} from '../src/view/list-window.js';
 
 export interface HelpOverlayProps {

@@ -3,13 +3,13 @@
 // its keys off), so nothing typed is lost: a create waiting for the sign-in is sent after it.
 import React, {useCallback, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp} from 'ink';
-import type {ClientEvent} from '../src/api/client.js';
 import type {SignInNeed} from '../src/auth/session.js';
 import {connectSandbox, type Connection} from '../src/connect.js';
-import {DestinationsStore} from '../hooks/destinations-store.js';
+import {DestinationsStore} from '../src/store/destinations-store.js';
 import {App} from './App.js';
+import {describeEvent} from '../src/view/messages.js';
 import {CredentialsLabel} from './credentials-label.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 import {SignIn} from './SignIn.js';
 
 export interface Session {
@@ -26,16 +26,6 @@ export interface RootProps {
 	session: Session;
 	copy: (text: string) => void;
 	redraw?: () => void;
-}
-
-export function describeEvent(e: ClientEvent): string | undefined {
-	const seconds = e.waitMs !== undefined ? Math.max(1, Math.round(e.waitMs / 1000)) : undefined;
-	if (e.type === 'waiting' && e.waitMs && e.waitMs > 300) return `waiting ${seconds} s for a request slot (the API allows 3 per second)`;
-	if (e.type === 'retry') {
-		const why = e.status === 429 ? 'rate limited by the server (429)' : e.status ? `the server answered ${e.status}` : 'the connection failed';
-		return `${why}: trying again in ${seconds} s`;
-	}
-	return undefined;
 }
 
 interface ScreenProps {
@@ -92,7 +82,7 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 		<CredentialsLabel.Provider value={connection.credentials || undefined}>
 			<Box flexDirection="column">
 				<Box display={need ? 'none' : 'flex'} flexDirection="column">
-					<App store={store} sandbox={connection.sandbox} host={connection.host} readOnly={readOnly} copy={copy} redraw={redraw} keysActive={!need} />
+					<App store={store.reads} changes={readOnly ? undefined : store} sandbox={connection.sandbox} host={connection.host} copy={copy} redraw={redraw} keysActive={!need} />
 				</Box>
 				{need && auth ? (
 					<SignIn

@@ -11,7 +11,7 @@ import {offeredBindings, secondsLeft, type SignInState} from '../src/auth/sign-i
 import {sanitize} from '../src/sanitize.js';
 import {qrLines, qrSize} from '../src/view/qr.js';
 import {Header} from './Header.js';
-import {tone} from './inputs/theme.js';
+import {tone} from './theme.js';
 
 export interface SignInProps extends UseSignInOptions {
 	trail: readonly Step[];

@@ -1,33 +1,15 @@
+// The status line: the prompt of the current mode, a question, what the client waits for, or the
+// latest message (its text, and the rows it takes, are src/view/status.ts's).
 import React from 'react';
 import {Box, Text} from 'ink';
 import {TextInput} from './inputs/TextInput.js';
-import type {StoreSnapshot} from '../hooks/destinations-store.js';
+import type {StoreSnapshot} from '../src/store/destinations-store.js';
 import {hintText} from '../src/view/commands.js';
 import type {MainState} from '../src/view/main-state.js';
 import {messages} from '../src/view/messages.js';
+import {errorText, MAX_ERROR_ROWS} from '../src/view/status.js';
 import {wrapLines} from '../src/view/text.js';
-import {tone} from './inputs/theme.js';
-
-/** Errors carry the server's reason at their end, so they wrap (up to this many rows) instead of being cut. */
-const MAX_ERROR_ROWS = 3;
-
-const rowsFor = (text: string, width: number) => Math.max(1, wrapLines(text, width, MAX_ERROR_ROWS).length);
-
-function errorText({mode, toast}: MainState, snap: StoreSnapshot): string | undefined {
-	if (mode.kind === 'rename') return mode.error;
-	if (mode.kind !== 'normal' && mode.kind !== 'detail') return undefined;
-	if (snap.waiting) return undefined;
-	if (toast) return toast.tone === 'error' ? `✗ ${toast.text}` : undefined;
-	if (snap.active === 'error' && snap.loadError) return `✗ ${messages.loadFailed(snap.loadError)}`;
-	return undefined;
-}
-
-/** How many rows the status line takes now, so the screen can leave room for it. */
-export function statusRows(state: MainState, snap: StoreSnapshot, width: number): number {
-	const error = errorText(state, snap);
-	const rows = error ? rowsFor(error, width) : 1;
-	return state.mode.kind === 'rename' ? rows + 1 : rows;
-}
+import {tone} from './theme.js';
 
 /** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
 function Wrapped({text, width, color}: {text: string; width: number; color?: string}) {

@@ -1,12 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {MIN_HEIGHT, MIN_WIDTH} from '../src/view/layout.js';
 import {wrapLines} from '../src/view/text.js';
-
-/** Below this size the main screen cannot fit its header, list, detail, status and legend. */
-export const MIN_WIDTH = 40;
-export const MIN_HEIGHT = 12;
-
-export const isTooSmall = (width: number, height: number): boolean => width < MIN_WIDTH || height < MIN_HEIGHT;
 
 /** Instead of a frame taller or wider than the terminal: what is wrong and what to do. */
 export function TooSmall({width, height}: {width: number; height: number}): React.JSX.Element {

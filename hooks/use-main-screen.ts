@@ -4,7 +4,7 @@
 // keys read together act in order by construction ("ja" archives the row j moved to).
 import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Destination} from '../src/api/types.js';
-import {loadingFirstList, type DestinationsStore} from './destinations-store.js';
+import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from '../src/store/destinations-store.js';
 import {useStore} from './use-store.js';
 import {useKeys} from './use-keys.js';
 import {needsArchived} from '../src/view/filters.js';
@@ -14,8 +14,9 @@ import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
 import {sendCreate} from '../src/wizard/send.js';
 
 export interface MainScreenOptions {
-	store: DestinationsStore;
-	readOnly: boolean;
+	store: DestinationsReads;
+	/** Left out with --read-only: then no change can be sent. */
+	changes?: DestinationsChanges;
 	/** Writes a copy sequence to the terminal (OSC 52); injected so tests can see it. */
 	copy: (text: string) => void;
 	/** Clears and repaints the terminal (Ctrl-L). */
@@ -41,34 +42,39 @@ interface Env {
 
 /** Sends one request and reports its answer back to the reducer; never throws. */
 function perform(request: MainRequest, {options, form, dispatch}: Env): void {
-	const {store, copy, redraw, exit} = options;
-	const report = (run: () => Promise<Destination | undefined | void>) =>
-		run().then(
-			(destination) => dispatch({type: 'done', request, destination: destination ?? undefined}),
+	const {store, changes, copy, redraw, exit} = options;
+	const report = (run: (changes: DestinationsChanges) => Promise<Destination | undefined>) => {
+		// Read-only: the reducer asks for no change; were it to, there is nothing to send it with.
+		if (!changes) return;
+		run(changes).then(
+			(destination) => dispatch({type: 'done', request, destination}),
 			(error: unknown) => dispatch({type: 'failed', request, error}),
 		);
+	};
 	switch (request.kind) {
 		case 'archive':
-			return void report(() => store.toggleArchive(request.destination.id));
+			return report((c) => c.toggleArchive(request.destination.id));
 		case 'undo':
-			return void report(() => store.undoArchive());
+			return report((c) => c.undoArchive());
 		case 'rename':
-			return void report(() => store.rename(request.id, request.name));
+			return report((c) => c.rename(request.id, request.name));
 		case 'default':
-			return void report(() => store.toggleDefault(request.id));
+			return report((c) => c.toggleDefault(request.id));
 		case 'refresh':
 			return void store.refresh().then(() => {
 				const after = store.getSnapshot();
 				dispatch(after.active === 'loaded' ? {type: 'done', request, count: after.destinations.length} : {type: 'failed', request, error: after.loadError});
 			});
 		case 'create': {
+			if (!changes) return;
 			const controller = (form.current = new AbortController());
-			const access = {create: store.create.bind(store), lookup: store.lookupByName.bind(store), existing: store.getSnapshot().destinations};
+			const access = {create: changes.create.bind(changes), lookup: store.lookupByName.bind(store), existing: store.getSnapshot().destinations};
 			return void sendCreate(request, access, controller.signal).then((action) => dispatch({type: 'wizard', action}));
 		}
 		case 'rotate': {
+			if (!changes) return;
 			const controller = (form.current = new AbortController());
-			return void store.rotate(request.id, request.parameters, {signal: controller.signal}).then(
+			return void changes.rotate(request.id, request.parameters, {signal: controller.signal}).then(
 				(destination) => dispatch({type: 'rotation', action: {type: 'rotated', destination}}),
 				(error: unknown) => dispatch({type: 'rotation', action: {type: 'failed', error}}),
 			);
@@ -107,7 +113,7 @@ export function useMainScreen(options: MainScreenOptions) {
 			loading: loadingFirstList(now),
 			pending: now.pending,
 			canUndo: now.undo.length > 0,
-			readOnly: latest.current.readOnly,
+			readOnly: !latest.current.changes,
 			files: latest.current.files ?? realFiles,
 			...layout.current,
 		};

@@ -1,7 +1,7 @@
 import {useSyncExternalStore} from 'react';
-import type {DestinationsStore, StoreSnapshot} from './destinations-store.js';
+import type {DestinationsReads, StoreSnapshot} from '../src/store/destinations-store.js';
 
 /** Re-renders when the shared cache changes. */
-export function useStore(store: DestinationsStore): StoreSnapshot {
+export function useStore(store: DestinationsReads): StoreSnapshot {
 	return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

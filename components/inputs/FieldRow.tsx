@@ -4,7 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Note} from '../../src/catalogue/rules.js';
 import {sanitize} from '../../src/sanitize.js';
-import {dim, tone} from './theme.js';
+import {dim, tone} from '../theme.js';
 
 export interface FieldRowProps {
 	label: string;

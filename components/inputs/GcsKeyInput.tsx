@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import {describeKey, looksLikePath, type GcsKeySource} from '../../src/wizard/gcs-source.js';
 import {parseServiceAccountKey} from '../../src/catalogue/gcs-key.js';
 import type {LineState} from '../../src/view/line-editor.js';
-import {SECRET_MASK, tone} from './theme.js';
+import {SECRET_MASK, tone} from '../theme.js';
 import {TextInput} from './TextInput.js';
 
 export interface GcsKeyInputProps {

@@ -1,7 +1,7 @@
 // The keys of the page being shown, on one line: "Enter next · Esc back · ...".
 import React from 'react';
 import {Text} from 'ink';
-import {dim} from './theme.js';
+import {dim} from '../theme.js';
 
 export function KeyHints({hints}: {hints: readonly (readonly [string, string])[]}): React.JSX.Element {
 	return (

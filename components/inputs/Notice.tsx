@@ -1,7 +1,7 @@
 // A message from the server or about the organisation, shown on the page it concerns.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {tone} from './theme.js';
+import {tone} from '../theme.js';
 
 export function Notice({kind, children}: {kind: 'error' | 'warn' | 'ok' | 'info'; children: string}): React.JSX.Element {
 	const mark = kind === 'error' ? '✗' : kind === 'warn' ? '!' : kind === 'ok' ? '✓' : '·';

@@ -2,7 +2,7 @@
 // them around the highlighted one; free text stays allowed, the list only saves typing.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {tone} from './theme.js';
+import {tone} from '../theme.js';
 
 export interface SuggestionsProps {
 	items: readonly string[];

@@ -4,8 +4,8 @@ import React from 'react';
 import {Text} from 'ink';
 import type {LineState} from '../../src/view/line-editor.js';
 import {sanitize} from '../../src/sanitize.js';
-import {dim} from './theme.js';
-import {textWindow} from './text-window.js';
+import {dim} from '../theme.js';
+import {textWindow} from '../../src/view/text-window.js';
 import {truncate} from '../../src/view/text.js';
 
 export interface TextInputProps {

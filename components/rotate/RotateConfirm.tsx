@@ -3,7 +3,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../src/sanitize.js';
 import {hintKeys} from '../../src/wizard/keys.js';
-import {tone} from '../inputs/theme.js';
+import {tone} from '../theme.js';
 
 export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes'}): React.JSX.Element {
 	const button = (label: string, on: boolean) => (

@@ -13,14 +13,14 @@ import {rotationFields, rotationRefusal, type RotationState} from '../../src/wiz
 import {messages} from '../../src/view/messages.js';
 import {useKeys} from '../../hooks/use-keys.js';
 import {useRotation} from '../../hooks/use-rotation.js';
-import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
+import {usePasteMode} from '../../hooks/use-paste-mode.js';
 import {keysOfEvent} from '../../src/keys/read.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
 import {KeyHints} from '../inputs/KeyHints.js';
 import {Notice} from '../inputs/Notice.js';
-import {tone} from '../inputs/theme.js';
+import {tone} from '../theme.js';
 import {ConfirmLeave} from '../wizard/ConfirmLeave.js';
-import {fieldHints, hint} from '../wizard/hints.js';
+import {fieldHints, hint} from '../../src/wizard/hints.js';
 import {RotateConfirm} from './RotateConfirm.js';
 
 export interface RotateFormProps {
@@ -85,7 +85,7 @@ function RotatePage({destination, s, files, width, height}: {destination: Destin
 	const spec = provider(type);
 	const fields = rotationFields(type);
 	const focused = fields[s.focus];
-	useWizardPasteMode(s.phase === 'editing' && !!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
+	usePasteMode(s.phase === 'editing' && !!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
 
 	// Non-secret credentials (key ids) are shown as they are now, so the user sees what changes.
 	const placeholderFor = (key: string): string | undefined => {

@@ -4,20 +4,21 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {CallOptions, CreateBody, Destination} from '../../src/api/types.js';
-import {nameSourceKey, ORG_DESTINATION_LIMIT, PROVIDERS, provider} from '../../src/catalogue/providers.js';
+import {nameSourceKey} from '../../src/catalogue/providers.js';
 import {sanitize} from '../../src/sanitize.js';
 import {defaultName, effectiveName, isGcsKeyField, nameTaken, NAME_KEY, suggestionsFor, typedName} from '../../src/wizard/form.js';
 import type {FileAccess} from '../../src/wizard/gcs-source.js';
-import {currentForm, currentStep, currentSteps, formContext, type WizardState} from '../../src/wizard/wizard-state.js';
+import {currentForm, currentStep, formContext, type WizardState} from '../../src/wizard/wizard-state.js';
+import {quotaMessage, wizardTitle} from '../../src/wizard/wizard-text.js';
 import {stepOfField} from '../../src/wizard/steps.js';
 import {useWizard} from '../../hooks/use-wizard.js';
-import {useWizardPasteMode} from '../../hooks/use-wizard-paste-mode.js';
+import {usePasteMode} from '../../hooks/use-paste-mode.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
 import {KeyHints} from '../inputs/KeyHints.js';
 import {Notice} from '../inputs/Notice.js';
-import {tone} from '../inputs/theme.js';
+import {tone} from '../theme.js';
 import {ConfirmLeave} from './ConfirmLeave.js';
-import {fieldHints, hint, type Hint} from './hints.js';
+import {fieldHints, hint, type Hint} from '../../src/wizard/hints.js';
 import {ProviderStep} from './ProviderStep.js';
 import {ReviewStep} from './ReviewStep.js';
 
@@ -41,21 +42,6 @@ export interface CreateWizardProps {
 	files?: FileAccess;
 }
 
-export const activeCount = (existing: readonly Destination[]): number => existing.filter((d) => !d.archived).length;
-
-function quotaMessage(existing: readonly Destination[]): string | undefined {
-	const n = activeCount(existing);
-	if (n < ORG_DESTINATION_LIMIT) return undefined;
-	return `Your organisation already has ${n} active destinations, the limit is ${ORG_DESTINATION_LIMIT}: archive one before creating another, or the server will refuse this one.`;
-}
-
-function title(s: WizardState): string {
-	const steps = currentSteps(s);
-	const step = currentStep(s);
-	const who = s.step === 0 ? 'New destination' : provider(s.type ?? PROVIDERS[s.highlight]!.type).label;
-	return `${who} · step ${s.step + 1} of ${steps.length} · ${step.title}`;
-}
-
 export function CreateWizard(props: CreateWizardProps): React.JSX.Element {
 	const {state, files} = useWizard(props);
 	return <WizardView state={state} existing={props.existing} files={files} width={props.width} height={props.height} />;
@@ -74,7 +60,7 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 	const form = currentForm(s);
 	const ctx = formContext(s, {existing: props.existing, files});
 	const focused = step.kind === 'fields' ? step.fields[s.focus] : undefined;
-	useWizardPasteMode(!!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
+	usePasteMode(!!focused && focused.kind === 'param' && isGcsKeyField(focused.spec));
 
 	const quota = quotaMessage(props.existing);
 	const notice = s.notice && s.notice.step === s.step ? s.notice : undefined;
@@ -124,7 +110,7 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 	return (
 		<Box flexDirection="column" width={props.width}>
 			<Text bold color={tone.accent()} wrap="truncate-end">
-				{title(s)}
+				{wizardTitle(s)}
 			</Text>
 			{quota && (step.kind === 'provider' || step.kind === 'review') ? <Notice kind="warn">{quota}</Notice> : null}
 			<Box marginTop={1} flexDirection="column">

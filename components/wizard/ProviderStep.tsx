@@ -2,7 +2,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {PROVIDERS} from '../../src/catalogue/providers.js';
-import {dim, tone} from '../inputs/theme.js';
+import {dim, tone} from '../theme.js';
 
 export function ProviderStep({highlight, chosen}: {highlight: number; chosen?: string}): React.JSX.Element {
 	return (

@@ -7,7 +7,7 @@ import type {Note} from '../../src/catalogue/rules.js';
 import {sanitize} from '../../src/sanitize.js';
 import {defaultName, gcsKeyOf, isGcsKeyField, siblingOf, textValue, typedName, type FormState} from '../../src/wizard/form.js';
 import {describeKey, type FileAccess} from '../../src/wizard/gcs-source.js';
-import {dim, SECRET_MASK, tone} from '../inputs/theme.js';
+import {dim, SECRET_MASK, tone} from '../theme.js';
 
 export interface ReviewStepProps {
 	type: DestinationType;

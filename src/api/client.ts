@@ -10,6 +10,7 @@ import {
 	type Destination,
 	type PatchBody,
 } from '../schemas.js';
+import {ORG_DESTINATION_LIMIT} from '../catalogue/providers.js';
 import {VERSION} from '../version.js';
 import {resolveBaseUrl} from './base-url.js';
 import {apiKeyCredentials, type CredentialProvider} from './credentials.js';
@@ -76,7 +77,7 @@ const query = (pairs: [string, string][]): string =>
 
 // Wording for failures that mean something more specific on one endpoint.
 const CREATE_EXPLAINED: Explanations = {
-	forbidden: 'The destination could not be created: your organisation may have reached its limit of 50 active destinations, or your account may not create them.',
+	forbidden: `The destination could not be created: your organisation may have reached its limit of ${ORG_DESTINATION_LIMIT} active destinations, or your account may not create them.`,
 	conflict: 'That name is already taken in your organisation: choose another.',
 };
 const DEFAULT_EXPLAINED: Explanations = {

@@ -1,5 +1,6 @@
 // Every outcome the screens report, in one wording each: the main screen's messages and the
 // forms' failure texts are all written here, so the same event never reads two ways.
+import type {ClientEvent} from '../api/client.js';
 import {ApiError} from '../api/errors.js';
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
@@ -40,3 +41,14 @@ export const messages = {
 	loadFailed: (error: unknown) => `Could not load destinations. ${describeError(error)} Press R to retry.`,
 	usageFailed: (error: unknown) => `Could not list what delivers here. ${describeError(error)}`,
 };
+
+/** What the client is waiting for (a request slot, a retry's back-off), for the status line. */
+export function describeEvent(e: ClientEvent): string | undefined {
+	const seconds = e.waitMs !== undefined ? Math.max(1, Math.round(e.waitMs / 1000)) : undefined;
+	if (e.type === 'waiting' && e.waitMs && e.waitMs > 300) return `waiting ${seconds} s for a request slot (the API allows 3 per second)`;
+	if (e.type === 'retry') {
+		const why = e.status === 429 ? 'rate limited by the server (429)' : e.status ? `the server answered ${e.status}` : 'the connection failed';
+		return `${why}: trying again in ${seconds} s`;
+	}
+	return undefined;
+}

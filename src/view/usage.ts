@@ -1,5 +1,5 @@
 // What delivers to a destination, counted before it is archived, and the warning that names it.
-// Pure: the store (hooks/destinations-store.ts, usageCounts) finds the counts, one request per
+// Pure: the store (src/store/destinations-store.ts, usageCounts) finds the counts, one request per
 // destination at most and cached; the single archive's question and a bulk archive's both word
 // their warning here, so "in use" reads the same everywhere.
 import {sanitize} from '../sanitize.js';

@@ -4,7 +4,7 @@ import React from 'react';
 import {act} from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../components/App.js';
-import {DestinationsStore} from '../../hooks/destinations-store.js';
+import {DestinationsStore} from '../../src/store/destinations-store.js';
 import {createClient} from '../../src/api/client.js';
 import type {DestinationsApi} from '../../src/api/types.js';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
@@ -79,7 +79,7 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 	await act(async () => {
 		r = render(
 			<>
-				<App store={store} sandbox host="sandbox" readOnly={options.readOnly ?? false} copy={(t) => copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
+				<App store={store.reads} changes={options.readOnly ? undefined : store} sandbox host="sandbox" copy={(t) => copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
 				{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
 			</>,
 		);

@@ -108,7 +108,7 @@ export async function sandboxHook(sb: RunningSandbox, path: string, body?: unkno
  */
 export async function mountMainScreen(sb: RunningSandbox, size: {width: number; height: number} = {width: 100, height: 34}) {
 	const {App} = await import('../../components/App.js');
-	const {DestinationsStore} = await import('../../hooks/destinations-store.js');
+	const {DestinationsStore} = await import('../../src/store/destinations-store.js');
 	const api = clientFor(sb);
 	const bodies: CreateBody[] = [];
 	const rotations: {id: string; parameters: Record<string, string | boolean>}[] = [];
@@ -125,7 +125,7 @@ export async function mountMainScreen(sb: RunningSandbox, size: {width: number; 
 	};
 	const store = new DestinationsStore(recording);
 	const copied: string[] = [];
-	const r = await mount(<App store={store} sandbox host="sandbox" copy={(t) => copied.push(t)} width={size.width} height={size.height} />);
+	const r = await mount(<App store={store.reads} changes={store} sandbox host="sandbox" copy={(t) => copied.push(t)} width={size.width} height={size.height} />);
 	await settle(r, () => store.getSnapshot().active === 'loaded');
 	return {r, api, store, bodies, rotations, copied};
 }

@@ -3,7 +3,7 @@
 import {afterEach, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
-import {DestinationsStore} from '../../hooks/destinations-store.js';
+import {DestinationsStore} from '../../src/store/destinations-store.js';
 import {clearRequestLog, injectFault, requestLog} from '../harness/sandbox-hooks.js';
 import {describeError} from '../../src/view/messages.js';
 
@@ -83,4 +83,18 @@ it('a failed look-up is a count holding its error, never a throw; R forgets what
 	await clearRequestLog(sb);
 	await store.usageCounts([analytics]);
 	expect((await requestLog(sb)).map((r) => r.path)).toEqual(['/subscriptions/v1']);
+});
+
+it('the read view (what a --read-only screen gets) can load and read, and has no way to change anything', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client);
+	const reads = store.reads;
+	expect(store.reads).toBe(reads);
+	await reads.loadActive();
+	expect(reads.getSnapshot()).toBe(store.getSnapshot());
+	expect(reads.getSnapshot().active).toBe('loaded');
+	for (const change of ['toggleArchive', 'undoArchive', 'rename', 'toggleDefault', 'create', 'rotate']) expect(change in reads, change).toBe(false);
+	// A plain object: no class behind it to reach the changes through.
+	expect(Object.getPrototypeOf(reads)).toBe(Object.prototype);
+	expect((await requestLog(sb)).map((r) => r.method)).toEqual(['GET']);
 });

@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import {cellWidth, graphemes, pad, splitCells, truncate, TWO_COLUMNS, wrapLines} from '../../src/view/text.js';
 import {wrapDetail} from '../../src/view/detail-layout.js';
 import {detailLines} from '../../src/view/detail.js';
-import {textWindow} from '../../components/inputs/text-window.js';
+import {textWindow} from '../../src/view/text-window.js';
 import {dest} from './view-fixtures.js';
 
 const NAMES = ['北京 农业影像', 'São Paulo agronomy', 'Sa\u0303o Paulo (decomposed)', '🌍 Global mosaics 🛰', 'Ελληνικά δεδομένα', 'Москва снимки', 'עברית', 'العربية', '東京　全角スペース', 'Zero\u200Bwidth', 'ﾊﾝｶｸ half-width'];

@@ -1,5 +1,5 @@
-// Colours of the input widgets. Colour is never the only signal (✗, ›, [x] carry the meaning);
-// NO_COLOR turns it off, since Ink's colour stack ignores that convention.
+// The app's colours, for every screen and widget. Colour is never the only signal (✗, ›, [x]
+// carry the meaning); NO_COLOR turns it off, since Ink's colour stack ignores that convention.
 const noColor = (): boolean => process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
 
 export const tone = {

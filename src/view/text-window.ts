@@ -1,6 +1,6 @@
 // Which part of a long value fits in the field's width, keeping the cursor in view. Measured in
 // terminal cells (a CJK character takes two) and cut between characters, never inside one.
-import {graphemes} from '../../src/view/text.js';
+import {graphemes} from './text.js';
 
 export interface TextWindow {
 	before: string;

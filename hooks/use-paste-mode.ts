@@ -8,7 +8,7 @@ import {useStdout} from 'ink';
 export const PASTE_MODE_ON = '\x1b[?2004h';
 export const PASTE_MODE_OFF = '\x1b[?2004l';
 
-export function useWizardPasteMode(active: boolean): void {
+export function usePasteMode(active: boolean): void {
 	const {stdout} = useStdout();
 	useEffect(() => {
 		// Only a real terminal understands the mode; a test's fake stdout would record it as a frame.

@@ -1,7 +1,7 @@
 // The keys each page of a form answers to, shown in its footer: the keys come from the forms' key
-// map (src/wizard/keys.ts), the words from the page.
-import {hintKeys} from '../../src/wizard/keys.js';
-import {isGcsKeyField, isLineSecret, type FormField} from '../../src/wizard/form.js';
+// map (keys.ts), the words from the page.
+import {hintKeys} from './keys.js';
+import {isGcsKeyField, isLineSecret, type FormField} from './form.js';
 
 export type Hint = readonly [string, string];
 

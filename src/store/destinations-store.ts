@@ -1,9 +1,9 @@
 // The one in-memory cache of destinations every screen shares. Start-up costs one list request,
 // the first look at archived destinations one more, and each change exactly one request whose
 // answer updates the cache: the list is never fetched again behind the user's back.
-import {ApiError} from '../src/api/errors.js';
-import type {CallOptions, CreateBody, Destination, DestinationsApi, Order, Subscription} from '../src/api/types.js';
-import {activeSubscriptions, ordersInProgress, type UsageCount} from '../src/view/usage.js';
+import {ApiError} from '../api/errors.js';
+import type {CallOptions, CreateBody, Destination, DestinationsApi, Order, Subscription} from '../api/types.js';
+import {activeSubscriptions, ordersInProgress, type UsageCount} from '../view/usage.js';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
@@ -31,12 +31,37 @@ export interface Usage {
 /** The first list is not in yet: the screen says it is loading, and keys wait for it. */
 export const loadingFirstList = (snap: StoreSnapshot): boolean => (snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
 
+/** What any screen may do with the cache: read it, load it, cancel what is in flight. */
+export interface DestinationsReads {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): StoreSnapshot;
+	loadActive(): Promise<void>;
+	loadArchived(): Promise<void>;
+	refresh(): Promise<void>;
+	cancelAll(): number;
+	usageOf(ref: string): Usage | undefined;
+	loadUsage(ref: string): Promise<void>;
+	lookupByName(name: string): Promise<Destination | undefined>;
+	usageCounts(ids: readonly string[]): Promise<Map<string, UsageCount>>;
+}
+
+/** The changes, each one request. A screen gets them only when destui may change anything: with
+ * --read-only it has no way to send one, whatever its keys do. */
+export interface DestinationsChanges {
+	toggleArchive(id: string): Promise<Destination>;
+	undoArchive(): Promise<Destination | undefined>;
+	rename(id: string, name: string): Promise<Destination>;
+	toggleDefault(id: string): Promise<Destination | undefined>;
+	create(body: CreateBody, options?: CallOptions): Promise<Destination>;
+	rotate(id: string, parameters: Record<string, string | boolean>, options?: CallOptions): Promise<Destination>;
+}
+
 const toApiError = (err: unknown): ApiError =>
 	err instanceof ApiError ? err : new ApiError({kind: 'malformed', explanation: 'Something unexpected went wrong.'});
 
 const byCreatedDesc = (a: Destination, b: Destination) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.id < b.id ? 1 : -1);
 
-export class DestinationsStore {
+export class DestinationsStore implements DestinationsReads, DestinationsChanges {
 	private snapshot: StoreSnapshot = {destinations: [], active: 'idle', archived: 'idle', pending: 0, undo: []};
 	private readonly listeners = new Set<() => void>();
 	private readonly inFlight = new Set<AbortController>();
@@ -58,6 +83,25 @@ export class DestinationsStore {
 			this.snapshot = {...this.snapshot, destinations: [...first.value].sort(byCreatedDesc), active: 'loaded'};
 			this.preloaded = true;
 		} else this.firstList = first?.promise;
+	}
+
+	private readView?: DestinationsReads;
+
+	/** The cache with its reads only (the object has no way to change anything). */
+	get reads(): DestinationsReads {
+		this.readView ??= {
+			subscribe: this.subscribe,
+			getSnapshot: this.getSnapshot,
+			loadActive: () => this.loadActive(),
+			loadArchived: () => this.loadArchived(),
+			refresh: () => this.refresh(),
+			cancelAll: () => this.cancelAll(),
+			usageOf: (ref) => this.usageOf(ref),
+			loadUsage: (ref) => this.loadUsage(ref),
+			lookupByName: (name) => this.lookupByName(name),
+			usageCounts: (ids) => this.usageCounts(ids),
+		};
+		return this.readView;
 	}
 
 	subscribe = (listener: () => void): (() => void) => {

@@ -1,0 +1,28 @@
+// What the status line says when it carries an error, and how many rows it takes, so the frame can
+// leave room for it before it is drawn.
+import type {StoreSnapshot} from '../store/destinations-store.js';
+import type {MainState} from './main-state.js';
+import {messages} from './messages.js';
+import {wrapLines} from './text.js';
+
+/** Errors carry the server's reason at their end, so they wrap (up to this many rows) instead of being cut. */
+export const MAX_ERROR_ROWS = 3;
+
+const rowsFor = (text: string, width: number) => Math.max(1, wrapLines(text, width, MAX_ERROR_ROWS).length);
+
+/** The error the status line shows now, if any. */
+export function errorText({mode, toast}: MainState, snap: StoreSnapshot): string | undefined {
+	if (mode.kind === 'rename') return mode.error;
+	if (mode.kind !== 'normal' && mode.kind !== 'detail') return undefined;
+	if (snap.waiting) return undefined;
+	if (toast) return toast.tone === 'error' ? `✗ ${toast.text}` : undefined;
+	if (snap.active === 'error' && snap.loadError) return `✗ ${messages.loadFailed(snap.loadError)}`;
+	return undefined;
+}
+
+/** How many rows the status line takes now, so the screen can leave room for it. */
+export function statusRows(state: MainState, snap: StoreSnapshot, width: number): number {
+	const error = errorText(state, snap);
+	const rows = error ? rowsFor(error, width) : 1;
+	return state.mode.kind === 'rename' ? rows + 1 : rows;
+}
