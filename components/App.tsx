@@ -9,7 +9,7 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {emptyReason} from '../src/view/filters.js';
 import {frameLayout} from '../src/view/layout.js';
 import {statusRows} from '../src/view/status.js';
-import {selection, visibleOf} from '../src/view/main-state.js';
+import {markCount, selection, visibleOf} from '../src/view/main-state.js';
 import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
 import {WizardView} from './wizard/CreateWizard.js';
 import {RotateView} from './rotate/RotateForm.js';
@@ -73,7 +73,7 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 	}
 
 	if (tooSmall) return <TooSmall width={width} height={height} />;
-	const header = <Header sandbox={sandbox} host={host} readOnly={readOnly} busy={snap.pending > 0} />;
+	const header = <Header sandbox={sandbox} host={host} readOnly={readOnly} busy={snap.pending > 0} marked={markCount(state, snap.destinations, visible)} />;
 	if (mode.kind === 'help') {
 		return (
 			<Box flexDirection="column" width={width}>
@@ -96,7 +96,7 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 	// 'idle' is the first frame, before the start-up load has begun: it is loading too, not empty.
 	const query = state.search.value;
 	const empty = loadingFirstList(snap) ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, state.filters, query);
-	const list = <DestinationList items={visible} cursor={cursor} width={listWidth} height={listRows} query={query} empty={empty} />;
+	const list = <DestinationList items={visible} cursor={cursor} marks={state.marks} width={listWidth} height={listRows} query={query} empty={empty} />;
 	const detail = <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
 	return (
 		<Box flexDirection="column" width={width}>

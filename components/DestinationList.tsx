@@ -1,13 +1,15 @@
 import React, {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
-import {columnsFor, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
+import {columnsFor, gutter, GUTTER, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
 import {listWindow} from '../src/view/list-window.js';
 import {tone} from './theme.js';
 
 export interface DestinationListProps {
 	items: readonly Destination[];
 	cursor: number;
+	/** The ids of the marked rows. */
+	marks: ReadonlySet<string>;
 	width: number;
 	/** Rows available for destinations (the column header is extra). */
 	height: number;
@@ -19,18 +21,19 @@ export interface DestinationListProps {
 interface RowProps {
 	destination: Destination;
 	selected: boolean;
+	marked: boolean;
 	columns: Columns;
 	query: string;
 }
 
 /** Memoised: moving the cursor re-renders two rows, not the window. */
-const Row = memo(function Row({destination, selected, columns, query}: RowProps) {
+const Row = memo(function Row({destination, selected, marked, columns, query}: RowProps) {
 	const {name: nameCell, rest} = rowCells(toRow(destination), columns);
 	const at = query ? nameCell.toLowerCase().indexOf(query.toLowerCase()) : -1;
 	const dim = destination.archived !== null;
 	return (
 		<Text wrap="truncate-end" inverse={selected} dimColor={dim && !selected}>
-			{selected ? '› ' : '  '}
+			{gutter(selected, marked)}
 			{at >= 0 ? (
 				<>
 					{nameCell.slice(0, at)}
@@ -47,7 +50,7 @@ const Row = memo(function Row({destination, selected, columns, query}: RowProps)
 	);
 });
 
-export function DestinationList({items, cursor, width, height, query, empty}: DestinationListProps): React.JSX.Element {
+export function DestinationList({items, cursor, marks, width, height, query, empty}: DestinationListProps): React.JSX.Element {
 	const top = useRef(0);
 	// One object per width, so memoised rows really skip re-rendering when the cursor moves.
 	const columns = useMemo(() => columnsFor(width), [width]);
@@ -56,11 +59,11 @@ export function DestinationList({items, cursor, width, height, query, empty}: De
 	const rows = items.slice(start, end);
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
-			<Text bold wrap="truncate-end">{`  ${headerRow(columns)}`}</Text>
+			<Text bold wrap="truncate-end">{`${' '.repeat(GUTTER)}${headerRow(columns)}`}</Text>
 			{rows.length === 0 ? (
 				<Text wrap="wrap">{empty}</Text>
 			) : (
-				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} columns={columns} query={query} />)
+				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} marked={marks.has(d.id)} columns={columns} query={query} />)
 			)}
 		</Box>
 	);

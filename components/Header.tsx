@@ -10,9 +10,11 @@ export interface HeaderProps {
 	host: string;
 	readOnly: boolean;
 	busy: boolean;
+	/** Marked rows, and how many of them the filters or the search hide. */
+	marked?: {count: number; hidden: number};
 }
 
-export function Header({sandbox, host, readOnly, busy}: HeaderProps): React.JSX.Element {
+export function Header({sandbox, host, readOnly, busy, marked}: HeaderProps): React.JSX.Element {
 	const credentials = useContext(CredentialsLabel);
 	return (
 		<Box>
@@ -31,6 +33,12 @@ export function Header({sandbox, host, readOnly, busy}: HeaderProps): React.JSX.
 					{credentials ? <Text dimColor>{`  ${credentials}`}</Text> : ''}
 				</Text>
 			</Box>
+			{/* Never cut: what the next change acts on. */}
+			{marked && marked.count > 0 ? (
+				<Box flexShrink={0}>
+					<Text bold>{` ✓ ${marked.count} marked${marked.hidden ? ` (${marked.hidden} hidden)` : ''} `}</Text>
+				</Box>
+			) : null}
 			<Box flexShrink={0}>{busy ? <Spinner /> : <Text> </Text>}</Box>
 		</Box>
 	);

@@ -37,7 +37,7 @@ export interface Command {
 }
 
 export type CommandId =
-	| 'move' | 'jump' | 'page' | 'open' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
+	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'mark-all' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
 	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
 	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
 	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no';
@@ -75,7 +75,7 @@ export const COMMANDS: readonly Command[] = [
 	{id: 'jump', modes: LIST, bindings: [{key: 'g', arg: 'first'}, {key: 'G', arg: 'last'}, {key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}], label: 'first / last destination'},
 	{id: 'page', modes: LIST, bindings: [{key: 'page-up', arg: -1}, {key: 'page-down', arg: 1}], label: 'a page up / down'},
 	{id: 'open', modes: LIST, bindings: [{key: 'enter'}], label: 'full details, with the orders and subscriptions using it', legend: 'details', disabled: noSelection},
-	{id: 'escape', modes: LIST, bindings: [{key: 'escape'}], label: 'cancel requests in flight, clear the search, or dismiss a message'},
+	{id: 'escape', modes: LIST, bindings: [{key: 'escape'}], label: 'cancel requests in flight, clear the marks, clear the search, or dismiss a message'},
 	{id: 'search', modes: LIST, bindings: [{key: '/'}], label: 'filter by name as you type (Esc clears)', legend: 'search'},
 	{
 		id: 'filters',
@@ -85,6 +85,9 @@ export const COMMANDS: readonly Command[] = [
 		legend: 'filters',
 	},
 	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
+	{id: 'mark', modes: LIST, bindings: [{key: ' '}], label: 'mark or unmark the selected row, and move down', legend: 'mark', disabled: noSelection},
+	// V as in vim's line-wise selection; a (all) is archive.
+	{id: 'mark-all', modes: LIST, bindings: [{key: 'V'}], label: 'mark every row shown (after the filters and the search); again: unmark them', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
 	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive at once', legend: 'archive', disabled: (c) => modifyBlocked(c)},
 	{id: 'undo', modes: LIST, bindings: [{key: 'u'}], label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
 	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},

@@ -74,8 +74,22 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			return moveTo(s, visible, cursor + (arg as number) * Math.max(1, ctx.listRows));
 		case 'open':
 			return {...s, mode: {kind: 'detail', id: selected!.id, top: 0}};
+		case 'mark': {
+			const marks = new Set(s.marks);
+			if (!marks.delete(selected!.id)) marks.add(selected!.id);
+			return moveTo({...s, marks}, visible, cursor + 1);
+		}
+		case 'mark-all': {
+			// All shown already marked: V takes their marks off again (and only theirs).
+			const unmark = visible.every((d) => s.marks.has(d.id));
+			const marks = new Set(s.marks);
+			for (const d of visible) if (unmark) marks.delete(d.id);
+			else marks.add(d.id);
+			return show({...s, marks}, 'info', messages.markedShown(visible.length, !unmark));
+		}
 		case 'escape':
 			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', messages.cancelled(ctx.pending));
+			if (s.marks.size > 0) return {...s, marks: new Set()};
 			if (s.search.value) return {...s, search: emptyLine};
 			return {...s, toast: undefined};
 		case 'search':

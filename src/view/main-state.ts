@@ -57,6 +57,8 @@ export interface MainState {
 	/** The search line: kept when the prompt closes, so the list stays narrowed. */
 	search: LineState;
 	selectedId: string | undefined;
+	/** The ids of the marked rows (Space, V): kept while filters or a search hide them. */
+	marks: ReadonlySet<string>;
 	/** Where the selection was: when its row goes, the cursor stays here, on a neighbour. */
 	lastIndex: number;
 	toast: Toast | undefined;
@@ -92,6 +94,7 @@ export const initialMain: MainState = {
 	filters: INITIAL_FILTERS,
 	search: emptyLine,
 	selectedId: undefined,
+	marks: new Set(),
 	lastIndex: 0,
 	toast: undefined,
 	toastSeq: 0,
@@ -109,6 +112,24 @@ export function visibleOf(s: Pick<MainState, 'filters' | 'search'>, all: readonl
 	if (memo && memo.all === all && memo.filters === s.filters && memo.query === query) return memo.visible;
 	memo = {all, filters: s.filters, query, visible: applyFilters(all, s.filters, query)};
 	return memo.visible;
+}
+
+let marked: {all: readonly Destination[]; marks: ReadonlySet<string>; list: Destination[]} | undefined;
+
+/** The marked destinations still loaded, in the list's order (a mark whose row went counts no more). */
+export function markedOf(s: Pick<MainState, 'marks'>, all: readonly Destination[]): Destination[] {
+	if (s.marks.size === 0) return [];
+	if (marked && marked.all === all && marked.marks === s.marks) return marked.list;
+	marked = {all, marks: s.marks, list: all.filter((d) => s.marks.has(d.id))};
+	return marked.list;
+}
+
+/** How many rows are marked, and how many of them the filters or the search hide (for the header). */
+export function markCount(s: Pick<MainState, 'marks'>, all: readonly Destination[], visible: readonly Destination[]): {count: number; hidden: number} {
+	const list = markedOf(s, all);
+	if (list.length === 0) return {count: 0, hidden: 0};
+	const shown = new Set(visible.map((d) => d.id));
+	return {count: list.length, hidden: list.filter((d) => !shown.has(d.id)).length};
 }
 
 /** The cursor's row: the selected destination, or, when it is hidden or gone, its neighbour. */

@@ -31,6 +31,7 @@ export const messages = {
 		unset ? `${name(d)} is no longer the default; your organisation has none now.` : `${name(d)} is now your organisation's default (pl:destinations/default).`,
 	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,
 	defaultUnchanged: 'Default unchanged.',
+	markedShown: (n: number, marked: boolean) => `${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
 	copied: (ref: string) => `Copied ${ref}`,
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,

@@ -44,12 +44,18 @@ export interface Columns {
 }
 
 const FIXED = {type: 13, owner: 5, flags: 9, updated: 8};
-const CURSOR = 2;
+
+/**
+ * The two cells before a row's name: the cursor (›) and the mark (✓), glyphs so that both read
+ * without colour. An unmarked row reads "› name", as it always has.
+ */
+export const GUTTER = 2;
+export const gutter = (selected: boolean, marked: boolean): string => `${selected ? '›' : ' '}${marked ? '✓' : ' '}`;
 const GAPS = 5;
 
 /** Column widths for a list `width` cells wide: name and bucket share what the others leave. */
 export function columnsFor(width: number): Columns {
-	const flexible = Math.max(8, width - CURSOR - GAPS - FIXED.type - FIXED.owner - FIXED.flags - FIXED.updated);
+	const flexible = Math.max(8, width - GUTTER - GAPS - FIXED.type - FIXED.owner - FIXED.flags - FIXED.updated);
 	const name = Math.ceil(flexible * 0.55);
 	return {...FIXED, name, location: flexible - name};
 }

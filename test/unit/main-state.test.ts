@@ -5,7 +5,7 @@ import {ApiError} from '../../src/api/errors.js';
 import type {Destination} from '../../src/schemas.js';
 import type {Key, KeyEvent} from '../../src/keys/read.js';
 import {mainReducer, type MainAction} from '../../src/view/main-reducer.js';
-import {initialMain, selection, takeRequests, visibleOf, type MainContext, type MainRequest, type MainState} from '../../src/view/main-state.js';
+import {initialMain, markCount, selection, takeRequests, visibleOf, type MainContext, type MainRequest, type MainState} from '../../src/view/main-state.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
 import {K, key, nextRead, paste, run, typed} from './key-fixtures.js';
 import {dest} from './view-fixtures.js';
@@ -217,5 +217,60 @@ describe('the main screen reducer', () => {
 		expect(d.state.mode.kind).toBe('normal');
 		expect(d.sent).toEqual([{kind: 'quit'}]);
 		expect(nextRead()).toBeGreaterThan(0);
+	});
+});
+
+describe('marks', () => {
+	const marked = (s: MainState) => [...s.marks].sort();
+
+	test('Space marks or unmarks the selected row and moves down; at the last row it stays', () => {
+		const d = drive();
+		d.keys(ctx(), ' ', ' ');
+		expect(marked(d.state)).toEqual(['alpha-id', 'bravo-id']);
+		expect(d.selected()).toBe('charlie');
+		d.keys(ctx(), 'k', ' ');
+		expect(marked(d.state)).toEqual(['alpha-id']);
+		d.keys(ctx(), 'G', ' ', ' ');
+		expect(marked(d.state)).toEqual(['alpha-id']);
+		expect(d.selected()).toBe('echo');
+		expect(d.sent).toEqual([]);
+	});
+
+	test('V marks every row shown (the search and filters decide), again unmarks only those; hidden marks stay', () => {
+		const d = drive();
+		d.keys(ctx(), ' ', run('/e\r'), 'V');
+		// "e" matches charlie, delta and echo; alpha was marked before the search.
+		expect(marked(d.state)).toEqual(['alpha-id', 'charlie-id', 'delta-id', 'echo-id']);
+		expect(d.state.toast?.text).toBe('Marked all 3 rows shown. Esc clears the marks.');
+		d.keys(ctx(), run('/\x15cha\r'), 'V');
+		expect(marked(d.state)).toEqual(['alpha-id', 'delta-id', 'echo-id']);
+		expect(d.state.toast?.text).toBe('Unmarked the row shown.');
+		d.keys(ctx(), 'V');
+		expect(marked(d.state)).toEqual(['alpha-id', 'charlie-id', 'delta-id', 'echo-id']);
+		// What the header counts: the marks still loaded, and those the search hides.
+		expect(markCount(d.state, LIST, visibleOf(d.state, LIST))).toEqual({count: 4, hidden: 3});
+		expect(markCount(d.state, LIST.slice(0, 2), visibleOf(d.state, LIST.slice(0, 2)))).toEqual({count: 1, hidden: 1});
+	});
+
+	test('Esc clears the marks before the search; with requests in flight it cancels them first', () => {
+		const d = drive();
+		d.keys(ctx(), run('/a\r'), ' ');
+		d.keys(ctx({pending: 1}), K.esc);
+		expect(d.sent).toEqual([{kind: 'cancel'}]);
+		expect(marked(d.state)).toEqual(['alpha-id']);
+		d.keys(ctx(), K.esc);
+		expect(marked(d.state)).toEqual([]);
+		expect(d.state.search.value).toBe('a');
+		d.keys(ctx(), K.esc);
+		expect(d.state.search.value).toBe('');
+	});
+
+	test('with nothing shown, Space and V say why and mark nothing', () => {
+		const d = drive();
+		d.keys(ctx({destinations: []}), ' ');
+		expect(d.state.toast?.text).toBe("Can't do that: no destination is selected.");
+		d.keys(ctx({destinations: []}), 'V');
+		expect(d.state.toast?.text).toBe("Can't do that: no destination is shown.");
+		expect(d.state.marks.size).toBe(0);
 	});
 });
