@@ -17,7 +17,7 @@ export interface CommandContext {
 	canUndo: boolean;
 }
 
-export type CommandArg = number | 'first' | 'last' | FilterId;
+export type CommandArg = number | 'first' | 'last' | 'one' | 'all' | FilterId;
 
 export interface CommandBinding extends Binding<CommandArg> {
 	/** Where this key works, when not everywhere the command does. */
@@ -37,7 +37,7 @@ export interface Command {
 }
 
 export type CommandId =
-	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'mark-all' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
+	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
 	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
 	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
 	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no';
@@ -85,9 +85,8 @@ export const COMMANDS: readonly Command[] = [
 		legend: 'filters',
 	},
 	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
-	{id: 'mark', modes: LIST, bindings: [{key: ' '}], label: 'mark or unmark the selected row, and move down', legend: 'mark', disabled: noSelection},
-	// V as in vim's line-wise selection; a (all) is archive.
-	{id: 'mark-all', modes: LIST, bindings: [{key: 'V'}], label: 'mark every row shown (after the filters and the search); again: unmark them', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
+	// V as in vim's line-wise selection (a, for all, is archive). Again on rows all marked: unmarks them.
+	{id: 'mark', modes: LIST, bindings: [{key: ' ', arg: 'one'}, {key: 'V', arg: 'all'}], label: 'mark or unmark the row (and move down) / all rows shown', legend: 'mark', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
 	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive at once', legend: 'archive', disabled: (c) => modifyBlocked(c)},
 	{id: 'undo', modes: LIST, bindings: [{key: 'u'}], label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
 	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},

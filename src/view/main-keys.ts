@@ -75,11 +75,11 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 		case 'open':
 			return {...s, mode: {kind: 'detail', id: selected!.id, top: 0}};
 		case 'mark': {
-			const marks = new Set(s.marks);
-			if (!marks.delete(selected!.id)) marks.add(selected!.id);
-			return moveTo({...s, marks}, visible, cursor + 1);
-		}
-		case 'mark-all': {
+			if (arg === 'one') {
+				const marks = new Set(s.marks);
+				if (!marks.delete(selected!.id)) marks.add(selected!.id);
+				return moveTo({...s, marks}, visible, cursor + 1);
+			}
 			// All shown already marked: V takes their marks off again (and only theirs).
 			const unmark = visible.every((d) => s.marks.has(d.id));
 			const marks = new Set(s.marks);

@@ -26,7 +26,8 @@ const NOT_YOURS = "Can't do that: owned by someone else: only its owner or an or
 
 describe('--read-only', () => {
 	test('every change is refused with the reason, no prompt opens and no request is sent', async () => {
-		const s = await mountScreen({readOnly: true});
+		// Tall enough for the help to show every key with its reason.
+		const s = await mountScreen({readOnly: true, height: 34});
 		await settle(s);
 		await clearRequests(s.sb);
 		expect(s.frame()).toContain('READ-ONLY');

@@ -133,7 +133,8 @@ describe('Enter: the detail view', () => {
 
 describe('? help', () => {
 	test('lists every key of the screen, with the reason a disabled one is disabled, and closes with Esc or ?', async () => {
-		const s = await mountScreen();
+		// Tall enough for every key and every reason on a line of its own.
+		const s = await mountScreen({height: 34});
 		// Forestry is owned by a former member: the demo user may not change it.
 		expect(selectedName(s.frame())).toBe('Forestry (OCI Frankfurt)');
 		await press(s, '?');

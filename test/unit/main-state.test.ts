@@ -268,7 +268,7 @@ describe('marks', () => {
 	test('with nothing shown, Space and V say why and mark nothing', () => {
 		const d = drive();
 		d.keys(ctx({destinations: []}), ' ');
-		expect(d.state.toast?.text).toBe("Can't do that: no destination is selected.");
+		expect(d.state.toast?.text).toBe("Can't do that: no destination is shown.");
 		d.keys(ctx({destinations: []}), 'V');
 		expect(d.state.toast?.text).toBe("Can't do that: no destination is shown.");
 		expect(d.state.marks.size).toBe(0);

@@ -40,7 +40,7 @@ describe('commands', () => {
 	});
 
 	test('the legend fits any width and always keeps ? help and q quit', () => {
-		expect(legendText(200)).toBe('↑/↓ move  Enter details  / search  1-4 filters  Space mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit');
+		expect(legendText(200)).toBe('↑/↓ move  Enter details  / search  1-4 filters  Space/V mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit');
 		for (const width of [20, 40, 59, 79, 99]) {
 			const text = legendText(width);
 			expect([...text].length).toBeLessThanOrEqual(width);
