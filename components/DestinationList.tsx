@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {columnsFor, gutter, GUTTER, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
 import {listWindow} from '../src/view/list-window.js';
+import {findFolded} from '../src/view/fold.js';
 import {tone} from './theme.js';
 
 export interface DestinationListProps {
@@ -29,18 +30,18 @@ interface RowProps {
 /** Memoised: moving the cursor re-renders two rows, not the window. */
 const Row = memo(function Row({destination, selected, marked, columns, query}: RowProps) {
 	const {name: nameCell, rest} = rowCells(toRow(destination), columns);
-	const at = query ? nameCell.toLowerCase().indexOf(query.toLowerCase()) : -1;
+	const hit = query ? findFolded(nameCell, query) : undefined;
 	const dim = destination.archived !== null;
 	return (
 		<Text wrap="truncate-end" inverse={selected} dimColor={dim && !selected}>
 			{gutter(selected, marked)}
-			{at >= 0 ? (
+			{hit ? (
 				<>
-					{nameCell.slice(0, at)}
+					{nameCell.slice(0, hit.start)}
 					<Text underline bold color={tone.accent()}>
-						{nameCell.slice(at, at + query.length)}
+						{nameCell.slice(hit.start, hit.end)}
 					</Text>
-					{nameCell.slice(at + query.length)}
+					{nameCell.slice(hit.end)}
 				</>
 			) : (
 				nameCell

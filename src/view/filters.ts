@@ -1,6 +1,7 @@
 // The list's filters, applied in memory: the cache holds every loaded destination, so toggling
 // a filter or typing a search never costs a request.
 import type {Destination} from '../schemas.js';
+import {matchesFolded} from './fold.js';
 
 export type Tri = 'any' | 'yes' | 'no';
 export const nextTri = (t: Tri): Tri => (t === 'any' ? 'yes' : t === 'yes' ? 'no' : 'any');
@@ -26,10 +27,8 @@ export function matchesFilters(d: Destination, f: Filters): boolean {
 	return FILTERS.every((spec) => matchesTri(f[spec.id], spec.test(d)));
 }
 
-/** Case-insensitive name match; the search box narrows, never reorders. */
-export function matchesQuery(name: string, query: string): boolean {
-	return query === '' || name.toLowerCase().includes(query.toLowerCase());
-}
+/** Name match folding case and accents (`sao` finds "São Paulo"); the search box narrows, never reorders. */
+export const matchesQuery = matchesFolded;
 
 export function applyFilters(all: readonly Destination[], f: Filters, query: string): Destination[] {
 	return all.filter((d) => matchesFilters(d, f) && matchesQuery(d.name, query));

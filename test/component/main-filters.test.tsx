@@ -215,6 +215,14 @@ describe('/ search', () => {
 		expect(await sent(s.sb)).toEqual(['GET /destinations/v1']);
 	});
 
+	test('folds accents and case: "sao" finds "São Paulo agronomy"', async () => {
+		const sb = await sandbox('demo');
+		const s = await mountScreen({sb});
+		await press(s, '/', ...'SAO');
+		expect(rowNames(s.frame())).toEqual(['São Paulo agronomy']);
+		expect(counts(s.frame()).shown).toBe(1);
+	});
+
 	test('search and filters combine', async () => {
 		const sb = await sandbox('demo');
 		const api = clientFor(sb);

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {activeChips, applyFilters, emptyReason, FILTERS, INITIAL_FILTERS, matchesQuery, needsArchived, nextTri, type Filters} from '../../src/view/filters.js';
+import {findFolded} from '../../src/view/fold.js';
 import {dest} from './view-fixtures.js';
 
 const all = [
@@ -55,5 +56,40 @@ describe('filters', () => {
 		expect(emptyReason(4, {...INITIAL_FILTERS, default: 'yes'}, '')).toBe('No destination matches 1 archived: no, 4 default: yes. 0 resets the filters.');
 		expect(emptyReason(4, INITIAL_FILTERS, 'zz')).toBe('No destination matches 1 archived: no, / "zz". Esc clears the search; 1-4 change the filters.');
 		expect(emptyReason(4, {...INITIAL_FILTERS, owner: 'no'}, 'zz')).toContain('Esc clears the search; 0 resets the filters.');
+	});
+});
+
+describe('search folds case and accents', () => {
+	const names = ['São Paulo agronomy', 'Sa\u0303o Tome\u0301 coastline', 'Zürich Wälder', 'Straße der Daten', 'ΟΔΟΣ δεδομένα', 'Field\u200B ops', 'Øresund', '北京农业影像'];
+	const found = (q: string) => names.filter((n) => matchesQuery(n, q));
+
+	test('finds names whatever their accents and case, and whatever is typed', () => {
+		expect(found('sao')).toEqual(['São Paulo agronomy', 'Sa\u0303o Tome\u0301 coastline']);
+		expect(found('SÃO')).toEqual(['São Paulo agronomy', 'Sa\u0303o Tome\u0301 coastline']);
+		expect(found('zurich')).toEqual(['Zürich Wälder']);
+		expect(found('walder')).toEqual(['Zürich Wälder']);
+		expect(found('strasse')).toEqual(['Straße der Daten']);
+		expect(found('οδος')).toEqual(['ΟΔΟΣ δεδομένα']);
+		expect(found('δεδομενα')).toEqual(['ΟΔΟΣ δεδομένα']);
+		expect(found('field ops')).toEqual(['Field\u200B ops']);
+		expect(found('oresund')).toEqual(['Øresund']);
+		expect(found('北京')).toEqual(['北京农业影像']);
+		expect(found('tome coast')).toEqual(['Sa\u0303o Tome\u0301 coastline']);
+		expect(found('xyz')).toEqual([]);
+	});
+
+	test('maps a match back onto the name as whole characters, accents included', () => {
+		const cut = (text: string, q: string) => {
+			const hit = findFolded(text, q);
+			return hit && text.slice(hit.start, hit.end);
+		};
+		expect(cut('São Paulo agronomy', 'sao')).toBe('São');
+		expect(cut('Sa\u0303o Tome\u0301 coastline', 'tome')).toBe('Tome\u0301');
+		expect(cut('Sa\u0303o', 'sa')).toBe('Sa\u0303');
+		expect(cut('Straße der Daten', 'strass')).toBe('Straß');
+		expect(cut('Zürich Wälder', 'ZURICH')).toBe('Zürich');
+		expect(cut('北京农业影像', '农业')).toBe('农业');
+		expect(cut('Plain name', 'NAME')).toBe('name');
+		expect(cut('Plain name', 'nope')).toBeUndefined();
 	});
 });
