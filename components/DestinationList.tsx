@@ -1,4 +1,4 @@
-import React, {memo, useMemo, useRef} from 'react';
+import React, {memo, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {columnsFor, gutter, GUTTER, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
@@ -52,11 +52,13 @@ const Row = memo(function Row({destination, selected, marked, columns, query}: R
 });
 
 export function DestinationList({items, cursor, marks, width, height, query, empty}: DestinationListProps): React.JSX.Element {
-	const top = useRef(0);
+	// The window's first row stays put until the cursor leaves it; when it must move, it is set
+	// while rendering (React renders again at once, before anything is drawn).
+	const [top, setTop] = useState(0);
 	// One object per width, so memoised rows really skip re-rendering when the cursor moves.
 	const columns = useMemo(() => columnsFor(width), [width]);
-	const {top: start, end} = listWindow(items.length, cursor, height, top.current);
-	top.current = start;
+	const {top: start, end} = listWindow(items.length, cursor, height, top);
+	if (start !== top) setTop(start);
 	const rows = items.slice(start, end);
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>

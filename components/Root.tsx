@@ -1,7 +1,7 @@
 // What runs inside the terminal: the main screen on a connection, and over it, when its OAuth
 // session cannot be used, the sign-in screen. The main screen stays mounted underneath (hidden,
 // its keys off), so nothing typed is lost: a create waiting for the sign-in is sent after it.
-import React, {useCallback, useState, useSyncExternalStore} from 'react';
+import React, {useCallback, useEffect, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {SignInNeed} from '../src/auth/session.js';
 import {connectSandbox, type Connection} from '../src/connect.js';
@@ -18,6 +18,8 @@ export interface Session {
 	finalMessage?: string;
 	/** Stops the in-process sandbox, if one was started. */
 	cleanup: Array<() => Promise<void>>;
+	/** The screen ends the session unsuccessfully: this exit code, and this line after the terminal is restored. */
+	fail(exitCode: number, finalMessage: string): void;
 }
 
 export interface RootProps {
@@ -39,11 +41,9 @@ const noNeed = (): SignInNeed | undefined => undefined;
 
 function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & {connection: Connection; session: Session}) {
 	const {exit} = useApp();
-	const [store] = useState(() => {
-		const store = new DestinationsStore(connection.client, connection.firstList);
-		connection.events.listener = (e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e));
-		return store;
-	});
+	const [store] = useState(() => new DestinationsStore(connection.client, connection.firstList));
+	// The client's retry and rate-limit events go to the status line while this screen is up.
+	useEffect(() => connection.events.listen((e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e))), [connection, store]);
 	const auth = connection.session;
 	const need = useSyncExternalStore(auth?.subscribe ?? noSubscribe, auth?.getNeed ?? noNeed);
 	// Each need is its own screen (a fresh countdown, fresh arming against keys typed ahead).
@@ -67,14 +67,11 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 			auth.giveUp();
 			if (outcome === 'sandbox') setSandbox(true);
 			if (outcome === 'quit') {
-				if (!midSession) {
-					session.exitCode = 1;
-					session.finalMessage = `destui: ${need?.sentence ?? 'not signed in.'} Run destui again to sign in; \`destui --help\` lists where destui looks for credentials, and \`destui --demo\` runs on the sandbox.`;
-				}
+				if (!midSession) session.fail(1, `destui: ${need?.sentence ?? 'not signed in.'} Run destui again to sign in; \`destui --help\` lists where destui looks for credentials, and \`destui --demo\` runs on the sandbox.`);
 				exit();
 			}
 		},
-		[auth, midSession, need],
+		[auth, midSession, need, session, exit],
 	);
 
 	if (sandbox) return <Demo session={session} readOnly={readOnly} copy={copy} redraw={redraw} />;
@@ -106,7 +103,7 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 function Demo({session, readOnly, copy, redraw}: ScreenProps & {session: Session}) {
 	const [connection, setConnection] = useState<Connection>();
 	const [failure, setFailure] = useState<string>();
-	React.useEffect(() => {
+	useEffect(() => {
 		connectSandbox().then(
 			(c) => {
 				session.cleanup.push(() => c.close());

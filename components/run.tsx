@@ -12,7 +12,14 @@ import {Root, type Session} from './Root.js';
 export async function runApp(connection: Connection, readOnly: boolean): Promise<number> {
 	const stdout = process.stdout;
 	enterScreen('destui');
-	const session: Session = {exitCode: 0, cleanup: [() => connection.close()]};
+	const session: Session = {
+		exitCode: 0,
+		cleanup: [() => connection.close()],
+		fail(exitCode, finalMessage) {
+			session.exitCode = exitCode;
+			session.finalMessage = finalMessage;
+		},
+	};
 	// Loading this module kept the event loop busy while the start-up list travelled: one turn of
 	// the loop lets an answer that is already in be read, so the first frame shows the list
 	// (measured: ~40 ms sooner on a local sandbox). Nothing waits for an answer still on its way.

@@ -119,7 +119,7 @@ export function useMainScreen(options: MainScreenOptions) {
 		};
 	}, []);
 
-	const dispatch = useCallback((action: MainAction): void => {
+	const dispatch = useCallback(function dispatch(action: MainAction): void {
 		const before = current.current;
 		const [next, requests] = takeRequests(mainReducer(before, action));
 		if (next === before) return;

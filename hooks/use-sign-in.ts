@@ -1,7 +1,7 @@
 // State and effects of the sign-in screen: keys go to the pure reducer (src/auth/sign-in-state.ts),
 // the device-code requests are made here (one at a time, each dropped when the state moves on),
 // a clock ticks for the countdown, and a token that arrives is handed to the session.
-import {useEffect, useReducer} from 'react';
+import {useEffect, useLayoutEffect, useReducer, useRef} from 'react';
 import {useInput, type Key} from 'ink';
 import {OAuthError} from '../src/auth/oauth-http.js';
 import {deviceAuthorization, deviceTokenPoll} from '../src/auth/oidc.js';
@@ -80,7 +80,7 @@ export function useSignIn({session, need, offers, armed, onOutcome, clock = Date
 			clearTimeout(timer);
 			controller.abort();
 		};
-	}, [request]);
+	}, [request, session, clock]);
 
 	// The countdown (and the end of the arming time) need a clock.
 	const ticking = state.mode.kind === 'code' || state.now < state.armedAt;
@@ -88,11 +88,16 @@ export function useSignIn({session, need, offers, armed, onOutcome, clock = Date
 		if (!ticking) return;
 		const t = setInterval(() => dispatch({type: 'tick', now: clock()}), 250);
 		return () => clearInterval(t);
-	}, [ticking]);
+	}, [ticking, clock]);
 
+	// The outcome is handed over once, to the latest handler (a new one does not hand it over again).
+	const handler = useRef(onOutcome);
+	useLayoutEffect(() => {
+		handler.current = onOutcome;
+	});
 	const {outcome} = state;
 	useEffect(() => {
-		if (outcome) onOutcome(outcome);
+		if (outcome) handler.current(outcome);
 	}, [outcome]);
 
 	return state;

@@ -21,8 +21,8 @@ export interface Connection {
 	session?: OAuthSession;
 	/** Where destui looked for credentials, for the sign-in screen. */
 	trail: readonly Step[];
-	/** Where the client's retry and rate-limit events go once the screen listens. */
-	events: {listener?: (e: ClientEvent) => void};
+	/** The client's retry and rate-limit events, for the screen to listen to once it is up. */
+	events: {listen(listener: (e: ClientEvent) => void): () => void};
 	close(): Promise<void>;
 }
 
@@ -42,8 +42,16 @@ export interface ConnectOptions {
 }
 
 export function connectApi(credentials: Credentials, options: ConnectOptions): Connection {
-	const events: Connection['events'] = {};
-	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => events.listener?.(e)});
+	let listener: ((e: ClientEvent) => void) | undefined;
+	const events: Connection['events'] = {
+		listen(next) {
+			listener = next;
+			return () => {
+				if (listener === next) listener = undefined;
+			};
+		},
+	};
+	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => listener?.(e)});
 	const promise = client.list({});
 	const firstList: EarlyList = {promise};
 	// Usually here before the screen's first frame, which can then show the list at once. The

@@ -119,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	try {
 		persist();
 	} catch (err) {
-		throw new Error(`cannot write the state file ${stateFile}: ${(err as Error).message}`);
+		throw new Error(`cannot write the state file ${stateFile}: ${(err as Error).message}`, {cause: err});
 	}
 
 	const delay = (ms: number): Promise<void> =>

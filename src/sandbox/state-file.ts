@@ -75,7 +75,7 @@ export function loadState(file: string): SandboxState | undefined {
 		text = readFileSync(file, 'utf8');
 	} catch (err) {
 		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw new Error(`cannot read the state file ${file}: ${(err as Error).message}`);
+		throw new Error(`cannot read the state file ${file}: ${(err as Error).message}`, {cause: err});
 	}
 	let state: unknown;
 	try {

@@ -112,7 +112,7 @@ export function pageKey(state: PageState, fields: readonly FormField[], key: For
 	}
 
 	const line = lineValue(state.form, fkey);
-	let nextLine = line;
+	let nextLine: typeof line;
 	if (key.kind === 'text') nextLine = edit(line, {kind: 'insert', text: key.text});
 	else if (key.kind === 'paste') nextLine = edit(line, {kind: 'insert', text: pastedText(key.text, !!spec && isGcsKeyField(spec))});
 	else {

@@ -79,7 +79,7 @@ describe('an OAuth session over real HTTP', () => {
 		expect(saved.refresh_token).not.toBe(old.refresh_token);
 		expect(saved.access_token).not.toBe(old.access_token);
 		expect(Object.keys(saved)).toEqual([...Object.keys(saved)].sort());
-		expect(text).toMatch(/^\{\n  "_exp": \d+,\n  "_iat": \d+,\n  "access_token": /);
+		expect(text).toMatch(/^\{\n {2}"_exp": \d+,\n {2}"_iat": \d+,\n {2}"access_token": /);
 		expect(text.endsWith('}')).toBe(true);
 		expect(saved._exp as number).toBeGreaterThan(now() + 3000);
 		expect(statSync(tokenFile(home)).mode & 0o777).toBe(0o600);

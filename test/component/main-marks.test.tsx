@@ -5,7 +5,6 @@ import {describe, expect, test} from 'vitest';
 import {clearRequests, counts, mountScreen, press, selectedLine, sent, type} from './main-helpers.js';
 import {KEYS} from '../harness/keys.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 const header = (frame: string) => plain(frame).split('\n')[0] ?? '';
 /** The names of the rows whose gutter carries the mark. */

@@ -12,7 +12,7 @@ import type {Destination} from '../../src/schemas.js';
 import {realFiles, type FileAccess} from '../../src/wizard/gcs-source.js';
 import {SA_BASE64, SA_JSON, SA_KEY} from './wizard-fixtures.js';
 import {KEYS} from '../harness/keys.js';
-import {allFrames, clientFor, frame, mount, paste, press, recordingCreate, sandbox, settle, type, type Rendered} from './wizard-helpers.js';
+import {allFrames, clientFor, frame, mount, press, recordingCreate, sandbox, settle, type, type Rendered} from './wizard-helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => {

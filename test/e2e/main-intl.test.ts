@@ -22,7 +22,7 @@ describe('names in many scripts in a real terminal', () => {
 		// The list's rows run from the header to the first row that is not one (the detail pane).
 		const listed: string[] = [];
 		for (const r of rows.slice(header + 1)) {
-			if (!/^(  |# )/.test(r) || !TYPES.some((t) => r.includes(` ${t} `))) break;
+			if (!/^( {2}|# )/.test(r) || !TYPES.some((t) => r.includes(` ${t} `))) break;
 			listed.push(r);
 		}
 		expect(listed.length).toBeGreaterThanOrEqual(8);

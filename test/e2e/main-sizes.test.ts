@@ -2,7 +2,7 @@
 import xterm from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
 import {destuiOn, sandbox} from '../harness/e2e.js';
-import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {KEYS, type TerminalSession} from '../harness/terminal.js';
 
 
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {

@@ -76,7 +76,7 @@ describe('signing in', () => {
 		const text = readFileSync(tokenPath, 'utf8');
 		const saved = JSON.parse(text) as Record<string, unknown>;
 		expect(Object.keys(saved).sort()).toEqual(['_exp', '_iat', 'access_token', 'expires_in', 'refresh_token', 'scope', 'token_type']);
-		expect(text).toMatch(/^\{\n  "_exp": \d+,\n  "_iat": \d+,\n  "access_token": "[^"]+",\n  "expires_in": 3600,\n/);
+		expect(text).toMatch(/^\{\n {2}"_exp": \d+,\n {2}"_iat": \d+,\n {2}"access_token": "[^"]+",\n {2}"expires_in": 3600,\n/);
 		expect(statSync(tokenPath).mode & 0o777).toBe(0o600);
 		expect(statSync(join(home, '.planet', 'planet-user')).mode & 0o777).toBe(0o700);
 		expect(readFileSync(join(home, '.planet.json'), 'utf8')).toBe('{\n  "PL_AUTH_PROFILE": "planet-user"\n}');

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import {REDACTED} from '../../src/catalogue/providers.js';
 import {destuiOn, requestLog, sandbox} from '../harness/e2e.js';
-import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {KEYS, type TerminalSession} from '../harness/terminal.js';
 
 const SA_KEY = {type: 'service_account', project_id: 'e2e-demo', private_key: 'fake-key-material', client_email: 'e2e-bot@e2e-demo.iam.gserviceaccount.com'};
 const SA_JSON = JSON.stringify(SA_KEY, null, 2);
