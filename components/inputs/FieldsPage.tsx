@@ -9,6 +9,8 @@ import {
 	isGcsKeyField,
 	isLineSecret,
 	lineValue,
+	lockedOn,
+	LOCKED_ON,
 	shownProblem,
 	shownNotes,
 	suggestionsFor,
@@ -56,7 +58,8 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const line = lineValue(form, key);
 				const problem = shownProblem(field, ctx, form, attempted);
 				const own = props.noteFor?.(key);
-				const notes: Note[] = [...(own ? [{level: 'warning' as const, message: own}] : []), ...shownNotes(field, ctx, form, attempted).map((n) => ({...n, message: `${label(field)} ${n.message}`}))];
+				const locked = field.kind === 'param' && lockedOn(field.spec, ctx) ? [{level: 'info' as const, message: `${label(field)} ${LOCKED_ON}`}] : [];
+				const notes: Note[] = [...(own ? [{level: 'warning' as const, message: own}] : []), ...locked, ...shownNotes(field, ctx, form, attempted).map((n) => ({...n, message: `${label(field)} ${n.message}`}))];
 				let input: React.ReactNode;
 				let help: string;
 				if (field.kind === 'name') {
@@ -66,7 +69,7 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				} else {
 					const spec = field.spec;
 					help = spec.help;
-					if (spec.kind === 'boolean') input = <Toggle on={!!form.flags[key]} focused={focused} />;
+					if (spec.kind === 'boolean') input = <Toggle on={!!form.flags[key]} focused={focused} locked={lockedOn(spec, ctx)} />;
 					else if (isGcsKeyField(spec)) input = <GcsKeyInput line={line} focused={focused} source={form.gcs[key]} width={valueWidth} />;
 					else {
 						const masked = isLineSecret(spec) && form.reveal !== key;

@@ -2,12 +2,13 @@
 import React from 'react';
 import {Text} from 'ink';
 
-export function Toggle({on, focused}: {on: boolean; focused: boolean}): React.JSX.Element {
+/** `locked`: on, and cannot be turned off (the note beside it says why). */
+export function Toggle({on, focused, locked = false}: {on: boolean; focused: boolean; locked?: boolean}): React.JSX.Element {
 	const box = on ? '[x]' : '[ ]';
 	return (
 		<Text>
 			{focused ? <Text inverse>{box}</Text> : box}
-			{on ? ' on' : ' off'}
+			{on ? (locked ? ' on (stays on)' : ' on') : ' off'}
 		</Text>
 	);
 }

@@ -58,9 +58,9 @@ export function buildCreateBody(type: DestinationType, form: FormState, files: F
 }
 
 /**
- * The `parameters` of a rotation PATCH: every rotatable credential, and the options. An option
- * is sent as true when ticked; unticking one that is on is sent as false (otherwise the server
- * would keep it on while the form said off); an option that stays off is left out.
+ * The `parameters` of a rotation PATCH: every rotatable credential, and the options as the
+ * official CLI sends them: `true` for an option the user turned on, nothing otherwise. An option
+ * already on stays on (form.ts lockedOn) and is left out: PATCH changes only what it names.
  */
 export function buildRotation(destination: Pick<Destination, 'type' | 'parameters'>, form: FormState, files: FileAccess): Built<Record<string, string | boolean>> {
 	const type = destination.type as DestinationType;
@@ -68,9 +68,7 @@ export function buildRotation(destination: Pick<Destination, 'type' | 'parameter
 	const parameters: Record<string, string | boolean> = {};
 	for (const field of spec.fields.filter((f) => f.rotatable)) {
 		if (field.kind === 'boolean') {
-			const on = !!form.flags[field.key];
-			if (on) parameters[field.key] = true;
-			else if (destination.parameters[field.key] === true) parameters[field.key] = false;
+			if (form.flags[field.key] && destination.parameters[field.key] !== true) parameters[field.key] = true;
 			continue;
 		}
 		const value = textParameter(field, form, files);

@@ -6,6 +6,7 @@ import {resolveGcsKey} from './gcs-source.js';
 import type {FormKey} from './keys.js';
 import {
 	fieldKey,
+	lockedOn,
 	fieldProblem,
 	isGcsKeyField,
 	isLineSecret,
@@ -106,7 +107,8 @@ export function pageKey(state: PageState, fields: readonly FormField[], key: For
 
 	if (spec?.kind === 'boolean') {
 		const now = !!state.form.flags[fkey];
-		const next = key.kind === 'toggle' ? !now : key.kind === 'on' ? true : key.kind === 'off' ? false : now;
+		const wanted = key.kind === 'toggle' ? !now : key.kind === 'on' ? true : key.kind === 'off' ? false : now;
+		const next = wanted || lockedOn(spec, ctx);
 		if (next === now) return stay(state);
 		return stay({...state, form: {...state.form, flags: {...state.form.flags, [fkey]: next}}});
 	}

@@ -111,6 +111,16 @@ export function shownProblem(field: FormField, ctx: FormContext, form: FormState
 	return fieldProblem(field, ctx, form);
 }
 
+/**
+ * An option the destination already has on stays on in the rotation form: the official CLI only
+ * ever sends `true` or leaves an option out, and Planet documents no way to turn one off (spec
+ * §3.4, §5), so destui never sends `false` and does not pretend unticking works.
+ */
+export const lockedOn = (spec: FieldSpec, ctx: Pick<FormContext, 'current'>): boolean => spec.kind === 'boolean' && ctx.current?.[spec.key] === true;
+
+export const LOCKED_ON =
+	'stays on: Planet documents no way to turn it off, and the official CLI can only turn it on (for a destination without it, create a new one)';
+
 /** Reads another field: as typed on the form, else as the destination has it (rotation). */
 export const siblingOf = (ctx: Pick<FormContext, 'current'>, form: FormState) => (key: string): string | undefined => {
 	const typed = textValue(form, key);

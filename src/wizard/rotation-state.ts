@@ -41,7 +41,7 @@ export function rotationRefusal(destination: Pick<Destination, 'type' | 'name' |
 
 export const rotationFields = (type: DestinationType): readonly FormField[] => rotatableFields(type).map((spec) => ({kind: 'param', spec}));
 
-/** Options start as the destination has them, so the form shows the truth and unticking means off. */
+/** Options start as the destination has them, so the form shows the truth (one that is on stays on: form.ts lockedOn). */
 export function initialRotation(destination: Pick<Destination, 'type' | 'parameters'>): RotationState {
 	const flags: Record<string, boolean> = {};
 	for (const f of provider(destination.type as DestinationType).fields) {

@@ -37,6 +37,21 @@ describe('the rotation form', () => {
 		expect(await patches(sb)).toEqual([]);
 	});
 
+	it('keeps an option that is on, on: it says why, and never sends false', async () => {
+		const {r, rec, api, destination} = await demo('MinIO on-prem lab');
+		expect(destination.parameters.use_path_style).toBe(true);
+		await type(r, 'FAKENEWMINIO02');
+		await press(r, KEYS.tab);
+		await type(r, 'fake-new-minio-secret-02');
+		await press(r, KEYS.tab, KEYS.space, 'n', 'x');
+		expect(flat(r)).toContain('[x] on (stays on)');
+		expect(flat(r)).toContain('Path-style addressing stays on: Planet documents no way to turn it off');
+		await press(r, KEYS.enter, 'y');
+		await settle(r, () => rec.sent.length === 1);
+		expect(rec.sent).toEqual([{access_key_id: 'FAKENEWMINIO02', secret_access_key: 'fake-new-minio-secret-02'}]);
+		expect((await api.get(destination.id)).parameters.use_path_style).toBe(true);
+	});
+
 	it('refuses values that break the rules, without asking for confirmation', async () => {
 		const {r, sb} = await demo('Field ops imagery');
 		await type(r, 'bad id!');

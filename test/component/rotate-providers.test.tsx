@@ -36,8 +36,8 @@ const INPUT: Record<DestinationType, Record<string, string | 'toggle'>> = {
 
 const SENT: Record<DestinationType, Record<string, string | boolean>> = {
 	amazon_s3: {aws_access_key_id: 'FAKENEWKEYS301', aws_secret_access_key: 'fake-new-s3-secret', explicit_sse: true},
-	// The option was on and the user turned it off: sent as false, or the server would keep it on.
-	s3_compatible: {access_key_id: 'FAKENEWMINIO01', secret_access_key: 'fake-new-minio-secret', use_path_style: false},
+	// The option was on: Space cannot turn it off (Planet documents no way to), and it is left out.
+	s3_compatible: {access_key_id: 'FAKENEWMINIO01', secret_access_key: 'fake-new-minio-secret'},
 	google_cloud_storage: {credentials: ROTATED_B64},
 	azure_blob_storage: {sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeNewSignature'},
 	oracle_cloud_storage: {customer_access_key_id: 'FAKENEWOCI001', customer_secret_key: 'fake-new-oci-secret'},

@@ -59,9 +59,16 @@ describe('create body', () => {
 
 describe('rotation parameters', () => {
 	const s3 = {type: 'amazon_s3', parameters: {bucket: 'b', explicit_sse: true}};
-	it('sends the credentials, and an option that was on and is now off as false', () => {
+	it('sends the credentials, and never an option as false, as the official CLI', () => {
+		// The option is on at the server; the form somehow says off: still nothing is sent for it.
 		const built = buildRotation(s3, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}), realFiles);
-		expect(built).toEqual({ok: true, value: {aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret', explicit_sse: false}});
+		expect(built).toEqual({ok: true, value: {aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}});
+		// On, and already on: left out (a PATCH names only what changes).
+		const kept = buildRotation(s3, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}), realFiles);
+		expect(kept.ok && kept.value).toEqual({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'});
+		// Turned on: true.
+		const on = buildRotation({type: 'amazon_s3', parameters: {}}, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}), realFiles);
+		expect(on.ok && on.value).toEqual({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret', explicit_sse: true});
 	});
 
 	it('leaves out an option that stays off, and needs both halves of a key', () => {
