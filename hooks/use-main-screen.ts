@@ -68,7 +68,7 @@ function perform(request: MainRequest, {options, form, dispatch}: Env): void {
 		case 'create': {
 			if (!changes) return;
 			const controller = (form.current = new AbortController());
-			const access = {create: changes.create.bind(changes), lookup: store.lookupByName.bind(store), existing: store.getSnapshot().destinations};
+			const access = {create: changes.create.bind(changes), list: store.listActive.bind(store), existing: store.getSnapshot().destinations};
 			return void sendCreate(request, access, controller.signal).then((action) => dispatch({type: 'wizard', action}));
 		}
 		case 'rotate': {

@@ -11,7 +11,7 @@ import {useFormSession} from './use-form-session.js';
 export interface UseWizardOptions {
 	existing: readonly Destination[];
 	create: (body: CreateBody, options?: CallOptions) => Promise<Destination>;
-	lookup?: (name: string) => Promise<Destination | undefined>;
+	list?: () => Promise<readonly Destination[]>;
 	onCreated: (d: Destination) => void;
 	onCancel: () => void;
 	files?: FileAccess;

@@ -32,12 +32,13 @@ export interface CreateWizardProps {
 	width: number;
 	height: number;
 	/**
-	 * Optional: finds a destination by name on the server. Used only before re-sending after an
-	 * answer was lost (dropped connection, timeout, cancel), so a retry cannot create a twin.
-	 * Without it the wizard looks in `existing`, and the server's unique-name rule (409) still
-	 * stops a duplicate.
+	 * Optional: the organisation's active destinations as the server has them now. Used only
+	 * before re-sending after an answer was lost (dropped connection, timeout, cancel): a
+	 * destination for the same bucket that was not there before the first attempt is taken as its
+	 * result (src/wizard/send.ts), so a retry, even renamed, cannot create a twin unasked. Without
+	 * it the wizard looks in `existing`.
 	 */
-	lookup?: (name: string) => Promise<Destination | undefined>;
+	list?: () => Promise<readonly Destination[]>;
 	/** File access for the GCS key's "load from file" (tests may pass their own). */
 	files?: FileAccess;
 }

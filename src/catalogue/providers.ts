@@ -205,6 +205,24 @@ export function nameSourceKey(type: DestinationType): string {
 	return field?.key ?? 'bucket';
 }
 
+/**
+ * The parameters that say which bucket a destination delivers to: the bucket (container), and
+ * what scopes its name (Azure's storage account, Oracle's namespace). Two destinations that agree
+ * on these and the type write to the same place, whatever their names and credentials.
+ */
+export const IDENTITY_KEYS: Readonly<Record<DestinationType, readonly string[]>> = {
+	amazon_s3: ['bucket'],
+	s3_compatible: ['bucket'],
+	google_cloud_storage: ['bucket'],
+	azure_blob_storage: ['account', 'container'],
+	oracle_cloud_storage: ['namespace', 'bucket'],
+};
+
+export function sameBucket(a: {type: string; parameters: Record<string, unknown>}, b: {type: string; parameters: Record<string, unknown>}): boolean {
+	if (a.type !== b.type || !isDestinationType(a.type)) return false;
+	return IDENTITY_KEYS[a.type].every((k) => typeof a.parameters[k] === 'string' && a.parameters[k] === b.parameters[k]);
+}
+
 /** The bucket-like location a row shows: bucket, or account/container for Azure. */
 export function locationOf(type: string, parameters: Record<string, unknown>): string {
 	const s = (k: string) => (typeof parameters[k] === 'string' ? (parameters[k] as string) : '');

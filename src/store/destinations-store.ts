@@ -41,7 +41,7 @@ export interface DestinationsReads {
 	cancelAll(): number;
 	usageOf(ref: string): Usage | undefined;
 	loadUsage(ref: string): Promise<void>;
-	lookupByName(name: string): Promise<Destination | undefined>;
+	listActive(): Promise<readonly Destination[]>;
 	usageCounts(ids: readonly string[]): Promise<Map<string, UsageCount>>;
 }
 
@@ -98,7 +98,7 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 			cancelAll: () => this.cancelAll(),
 			usageOf: (ref) => this.usageOf(ref),
 			loadUsage: (ref) => this.loadUsage(ref),
-			lookupByName: (name) => this.lookupByName(name),
+			listActive: () => this.listActive(),
 			usageCounts: (ids) => this.usageCounts(ids),
 		};
 		return this.readView;
@@ -283,11 +283,11 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	}
 
 	/** For the wizard's "did my lost create go through?" check: one list request, no guessing. */
-	async lookupByName(name: string): Promise<Destination | undefined> {
+	/** The active destinations as the server has them now (one request), kept in the cache too. */
+	async listActive(): Promise<readonly Destination[]> {
 		const active = await this.track((o) => this.api.list({}, o));
-		const found = active.find((d) => d.name === name);
-		if (found) this.upsert(found);
-		return found;
+		for (const d of active) this.upsert(d);
+		return active;
 	}
 
 	/** Which orders and subscriptions deliver here: fetched once per destination, on demand. */

@@ -1,7 +1,9 @@
 // Where a failed request sends the user: to the page the problem concerns, with the server's
 // reason in plain words, so they fix one thing and try again without retyping anything.
 import {ApiError} from '../api/errors.js';
-import {provider, type DestinationType} from '../catalogue/providers.js';
+import {isDestinationType, locationOf, provider, type DestinationType} from '../catalogue/providers.js';
+import {sanitize} from '../sanitize.js';
+import type {Destination} from '../schemas.js';
 import {describeError} from '../view/messages.js';
 import {NAME_KEY} from './form.js';
 
@@ -64,4 +66,13 @@ export function routeRotationFailure(type: DestinationType, error: unknown): Rou
 		if (field && field !== NAME_KEY) return {target: {field}, message, retry: false, uncertain: false};
 	}
 	return {target: 'review', message, retry: error.transient, uncertain: false};
+}
+
+/**
+ * After a lost answer, the look-up before sending again found a destination for the same bucket
+ * that was not there before: most likely the earlier attempt's, under the name typed then.
+ */
+export function foundEarlierMessage(d: Destination): string {
+	const type = isDestinationType(d.type) ? provider(d.type).label : sanitize(d.type);
+	return `Your earlier attempt, whose answer was lost, did create a destination for this bucket: "${sanitize(d.name)}" (${type}, ${sanitize(locationOf(d.type, d.parameters))}). Nothing was sent again. Leave the wizard to find it in the list (r renames it), or press Enter to create a second destination for the same bucket.`;
 }

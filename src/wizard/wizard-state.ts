@@ -2,7 +2,7 @@
 // per provider, so going back loses nothing), the leave-confirmation, and the request in flight.
 // The hook (hooks/use-wizard.ts) feeds it keys and request results and performs the requests.
 import {PROVIDERS, type DestinationType} from '../catalogue/providers.js';
-import type {CreateBody, Destination} from '../schemas.js';
+import type {Destination} from '../schemas.js';
 import {buildCreateBody} from './body.js';
 import {pageKey, pageProblems, type PageState} from './fields-step.js';
 import {ApiError} from '../api/errors.js';
@@ -10,7 +10,8 @@ import {emptyForm, fieldKey, hasInput, isGcsKeyField, NAME_KEY, type FormContext
 import type {FileAccess} from './gcs-source.js';
 import {formKeyOf, type FormKey, type FormMode} from './keys.js';
 import {keysOf, type Key, type KeyEvent} from '../keys/read.js';
-import {routeCreateFailure} from './failure.js';
+import {foundEarlierMessage, routeCreateFailure} from './failure.js';
+import type {CreateRequest} from './send.js';
 import {stepOfField, stepOfGroup, stepsFor, type Step} from './steps.js';
 
 export interface WizardNotice {
@@ -36,9 +37,11 @@ export interface WizardState {
 	askedIn: number | undefined;
 	phase: 'editing' | 'sending' | 'done';
 	/** A create to perform; `checkFirst` asks to look for an earlier attempt's result first. */
-	request: {id: number; body: CreateBody; checkFirst: boolean} | undefined;
+	request: ({id: number} & CreateRequest) | undefined;
 	/** An earlier attempt may have created the destination (its answer was lost). */
 	uncertain: boolean;
+	/** The destinations there were before the first of the attempts whose answers were lost. */
+	known: readonly string[] | undefined;
 	notice: WizardNotice | undefined;
 	outcome: {kind: 'cancelled'} | {kind: 'created'; destination: Destination} | undefined;
 }
@@ -52,7 +55,8 @@ export type WizardAction =
 	| {type: 'key'; event: KeyEvent; ctx: WizardContext}
 	| {type: 'created'; destination: Destination}
 	| {type: 'failed'; error: unknown}
-	| {type: 'conflict-after-uncertain'; name: string};
+	| {type: 'conflict-after-uncertain'; name: string}
+	| {type: 'found-earlier'; destination: Destination};
 
 export const initialWizard: WizardState = {
 	highlight: 0,
@@ -67,6 +71,7 @@ export const initialWizard: WizardState = {
 	phase: 'editing',
 	request: undefined,
 	uncertain: false,
+	known: undefined,
 	notice: undefined,
 	outcome: undefined,
 };
@@ -189,7 +194,9 @@ function send(s: WizardState, ctx: WizardContext): WizardState {
 		return {...s, step, focus: 0, notice: {step, message: `Not sent: ${first.problem}`, retry: false}};
 	}
 	const id = (s.request?.id ?? 0) + 1;
-	return {...s, phase: 'sending', notice: undefined, request: {id, body: built.value, checkFirst: s.uncertain}};
+	// Only destinations that were not there before the first attempt can be its result.
+	const known = s.uncertain && s.known ? s.known : ctx.existing.map((d) => d.id);
+	return {...s, phase: 'sending', notice: undefined, known, request: {id, body: built.value, checkFirst: s.uncertain, known}};
 }
 
 export function wizardReducer(s: WizardState, action: WizardAction): WizardState {
@@ -205,6 +212,11 @@ export function wizardReducer(s: WizardState, action: WizardAction): WizardState
 			const message = `A destination named "${action.name}" now exists, but it is not the one you were creating (its type or bucket differ). Choose another name.`;
 			const form = currentForm(s);
 			return {...withForm(s, {...form, server: {...form.server, [NAME_KEY]: 'is already taken in your organisation'}}), phase: 'editing', request: undefined, step, focus: focusOf(s, step, NAME_KEY), uncertain: false, notice: {step, message, retry: false}};
+		}
+		case 'found-earlier': {
+			// Nothing was sent; Enter on the review now creates another one, if that is what is wanted.
+			const review = currentSteps(s).length - 1;
+			return {...s, phase: 'editing', request: undefined, step: review, focus: 0, uncertain: false, known: undefined, notice: {step: review, message: foundEarlierMessage(action.destination), retry: true}};
 		}
 		case 'key':
 			return onKey(s, action.event, action.ctx);

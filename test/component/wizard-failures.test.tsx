@@ -22,7 +22,7 @@ async function named(api: DestinationsApi, name: string): Promise<Destination[]>
 	return (await api.list()).filter((d) => d.name === name);
 }
 
-async function setup(options: {existing?: readonly Destination[]; lookup?: boolean} = {}) {
+async function setup(options: {existing?: readonly Destination[]; list?: boolean} = {}) {
 	const sb = await sandbox('empty');
 	const api = clientFor(sb);
 	const rec = recordingCreate(api);
@@ -35,7 +35,7 @@ async function setup(options: {existing?: readonly Destination[]; lookup?: boole
 		width: 100,
 		height: 30,
 	};
-	if (options.lookup) props.lookup = async (name) => (await api.list()).find((d) => d.name === name);
+	if (options.list) props.list = () => api.list();
 	const r = await mount(<CreateWizard {...props} />);
 	return {sb, api, rec, result, r};
 }
@@ -119,8 +119,8 @@ describe('the wizard after a failed create', () => {
 		expect(await named(api, 'wiz-oci-bucket')).toHaveLength(1);
 	});
 
-	it('a lost answer after the server created it: the retry finds it (lookup) and sends nothing', async () => {
-		const {sb, api, rec, result, r} = await setup({lookup: true});
+	it('a lost answer after the server created it: the retry finds it (list) and sends nothing', async () => {
+		const {sb, api, rec, result, r} = await setup({list: true});
 		await sandboxHook(sb, 'faults', {count: 1, methods: ['POST'], drop: true, after: true});
 		await walkToReview(r, 's3_compatible');
 		await press(r, KEYS.enter);
@@ -133,7 +133,53 @@ describe('the wizard after a failed create', () => {
 		expect(await posts(sb)).toEqual([0]);
 	});
 
-	it('a lost answer, no lookup: the retry cannot create a twin, and says the first attempt worked', async () => {
+	it('a lost answer, then a new name: the retry finds the bucket\'s destination, says so, and creates a second only when asked again', async () => {
+		const {sb, api, rec, result, r} = await setup({list: true});
+		await sandboxHook(sb, 'faults', {count: 1, methods: ['POST'], drop: true, after: true});
+		await walkToReview(r, 'amazon_s3');
+		await press(r, KEYS.enter);
+		await settle(r, () => flat(r).includes('may or may not have been made'));
+		// The user renames before trying again.
+		await press(r, KEYS.esc);
+		expect(frame(r)).toContain('step 4 of 5');
+		// Back on the last page, on its last field: the name.
+		await press(r, KEYS.ctrlU);
+		await type(r, 'Renamed after the loss');
+		await press(r, KEYS.enter);
+		expect(frame(r)).toContain('Review');
+		await press(r, KEYS.enter);
+		await settle(r, () => flat(r).includes('did create a destination for this bucket'));
+		expect(flat(r)).toContain('"wiz-s3-bucket" (Amazon S3, wiz-s3-bucket). Nothing was sent again.');
+		expect(result.created).toBeUndefined();
+		expect(rec.bodies).toHaveLength(1);
+		expect((await api.list()).map((d) => d.name)).toEqual(['wiz-s3-bucket']);
+		// Asked again, on purpose: a second destination for the same bucket.
+		await press(r, KEYS.enter);
+		await settle(r, () => result.created !== undefined);
+		expect(result.created!.name).toBe('Renamed after the loss');
+		expect((await api.list()).map((d) => d.name).sort()).toEqual(['Renamed after the loss', 'wiz-s3-bucket']);
+		expect(await posts(sb)).toEqual([0, 201]);
+	});
+
+	it('a lost answer, a bucket that already had a destination: that one is not taken for the result', async () => {
+		const sb0 = await sandbox('empty');
+		// Created by a colleague (the admin) before the wizard opened.
+		const before = await clientFor(sb0, ADMIN_KEY).create({type: 'amazon_s3', name: 'Older one', parameters: {bucket: 'wiz-s3-bucket', aws_region: 'eu-west-1', aws_access_key_id: 'FAKEKEYIDOLDER01', aws_secret_access_key: 'fake-older-secret'}});
+		const api = clientFor(sb0);
+		const rec = recordingCreate(api);
+		const result: {created?: Destination} = {};
+		const r = await mount(<CreateWizard existing={[before]} create={rec.create} list={() => api.list()} onCreated={(d) => (result.created = d)} onCancel={() => {}} width={100} height={30} />);
+		await sandboxHook(sb0, 'faults', {count: 1, methods: ['POST'], status: 503});
+		await walkToReview(r, 'amazon_s3');
+		await press(r, KEYS.enter);
+		await settle(r, () => flat(r).includes('had a problem on its side'));
+		await press(r, KEYS.enter);
+		await settle(r, () => result.created !== undefined);
+		expect(result.created!.name).toBe('wiz-s3-bucket');
+		expect(await posts(sb0)).toEqual([503, 201]);
+	});
+
+	it('a lost answer, no list: the retry cannot create a twin, and says the first attempt worked', async () => {
 		const {sb, api, rec, r} = await setup();
 		await sandboxHook(sb, 'faults', {count: 1, methods: ['POST'], drop: true, after: true});
 		await walkToReview(r, 's3_compatible');
