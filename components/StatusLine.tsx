@@ -7,16 +7,16 @@ import type {StoreSnapshot} from '../src/store/destinations-store.js';
 import {hintText} from '../src/view/commands.js';
 import type {MainState} from '../src/view/main-state.js';
 import {messages} from '../src/view/messages.js';
-import {errorText, MAX_ERROR_ROWS} from '../src/view/status.js';
+import {errorText, MAX_ERROR_ROWS, MAX_QUESTION_ROWS, questionText} from '../src/view/status.js';
 import {wrapLines} from '../src/view/text.js';
 import {tone} from './theme.js';
 
 /** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
-function Wrapped({text, width, color}: {text: string; width: number; color?: string}) {
+function Wrapped({text, width, color, bold, max = MAX_ERROR_ROWS}: {text: string; width: number; color?: string; bold?: boolean; max?: number}) {
 	return (
 		<Box flexDirection="column" width={width}>
-			{wrapLines(text, width, MAX_ERROR_ROWS).map((line, i) => (
-				<Text key={i} wrap="truncate-end" color={color}>
+			{wrapLines(text, width, max).map((line, i) => (
+				<Text key={i} wrap="truncate-end" color={color} bold={bold}>
 					{line}
 				</Text>
 			))}
@@ -59,14 +59,10 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 			</>
 		);
 	}
-	if (mode.kind === 'confirm') {
-		const {question} = mode;
-		return (
-			<Text wrap="truncate-end" bold color={tone.warn()}>
-				{messages.defaultQuestion(question, question.unset)}
-				<Text>[y/N]</Text>
-			</Text>
-		);
+	const question = questionText(state);
+	if (question) return <Wrapped text={question} width={room} color={tone.warn()} bold max={MAX_QUESTION_ROWS} />;
+	if (mode.kind === 'checking') {
+		return <Text wrap="truncate-end">{`· ${messages.checking(mode.destinations)} (${hintText(['check-cancel'], 'checking')})`}</Text>;
 	}
 	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (Esc cancels)`}</Text>;
 	const error = errorText(state, snap);

@@ -38,10 +38,12 @@ interface Env {
 	/** The form's request in flight, for Esc to abort. */
 	form: {current: AbortController | undefined};
 	dispatch: (action: MainAction) => void;
+	/** What the screen knows now, for an answer that lets keys typed meanwhile act. */
+	context: () => MainContext;
 }
 
 /** Sends one request and reports its answer back to the reducer; never throws. */
-function perform(request: MainRequest, {options, form, dispatch}: Env): void {
+function perform(request: MainRequest, {options, form, dispatch, context}: Env): void {
 	const {store, changes, copy, redraw, exit} = options;
 	const report = (run: (changes: DestinationsChanges) => Promise<Destination | undefined>) => {
 		// Read-only: the reducer asks for no change; were it to, there is nothing to send it with.
@@ -55,7 +57,13 @@ function perform(request: MainRequest, {options, form, dispatch}: Env): void {
 		case 'archive':
 			return report((c) => c.toggleArchive(request.destination.id));
 		case 'undo':
-			return report((c) => c.undoArchive());
+			if (!changes) return;
+			return void changes.undoArchive().then(
+				(undo) => dispatch({type: 'done', request, undo}),
+				(error: unknown) => dispatch({type: 'failed', request, error}),
+			);
+		case 'check-archive':
+			return void store.usageCounts(request.destinations.map((d) => d.id)).then((counts) => dispatch({type: 'checked', request, counts, ctx: context()}));
 		case 'rename':
 			return report((c) => c.rename(request.id, request.name));
 		case 'default':
@@ -125,8 +133,8 @@ export function useMainScreen(options: MainScreenOptions) {
 		if (next === before) return;
 		current.current = next;
 		setState(next);
-		for (const request of requests) perform(request, {options: latest.current, form, dispatch});
-	}, []);
+		for (const request of requests) perform(request, {options: latest.current, form, dispatch, context});
+	}, [context]);
 
 	useKeys((events) => {
 		for (const event of events) dispatch({type: 'key', event, ctx: context()});

@@ -17,8 +17,8 @@ export interface StoreSnapshot {
 	pending: number;
 	/** What the client is waiting for, e.g. "rate limited: retrying in 2 s". */
 	waiting?: string;
-	/** Archive toggles that `u` can undo, the most recent last. */
-	undo: readonly {id: string; archived: boolean}[];
+	/** Archive toggles that `u` can undo, the most recent last; `wasDefault`: archiving it unset the default. */
+	undo: readonly {id: string; archived: boolean; wasDefault?: boolean}[];
 }
 
 export interface Usage {
@@ -26,6 +26,15 @@ export interface Usage {
 	orders: Order[];
 	subscriptions: Subscription[];
 	error?: ApiError;
+}
+
+/**
+ * What `u` did: the archive toggle reversed, and, when the archive had unset the default, whether
+ * the default is back (`taken`: another destination became the default since, and stays so).
+ */
+export interface UndoOutcome {
+	destination: Destination;
+	default?: {kind: 'restored'} | {kind: 'taken'; by: Destination} | {kind: 'failed'; error: unknown};
 }
 
 /** The first list is not in yet: the screen says it is loading, and keys wait for it. */
@@ -49,7 +58,7 @@ export interface DestinationsReads {
  * --read-only it has no way to send one, whatever its keys do. */
 export interface DestinationsChanges {
 	toggleArchive(id: string): Promise<Destination>;
-	undoArchive(): Promise<Destination | undefined>;
+	undoArchive(): Promise<UndoOutcome | undefined>;
 	rename(id: string, name: string): Promise<Destination>;
 	toggleDefault(id: string): Promise<Destination | undefined>;
 	create(body: CreateBody, options?: CallOptions): Promise<Destination>;
@@ -220,7 +229,7 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		}
 	}
 
-	/** a: archive or unarchive, optimistically; remembered for undo. */
+	/** a: archive or unarchive, optimistically; remembered for undo (with the default it unset). */
 	async toggleArchive(id: string, remember = true): Promise<Destination> {
 		const current = this.find(id);
 		if (!current) throw new ApiError({kind: 'not_found'});
@@ -230,20 +239,33 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 			(list) => list.map((d) => (d.id === id ? {...d, archived: archive ? stamp : null, default: archive ? false : d.default} : d)),
 			(o) => (archive ? this.api.archive(id, o) : this.api.unarchive(id, o)),
 		)) as Destination;
-		if (remember) this.set({undo: [...this.snapshot.undo, {id, archived: archive}].slice(-20)});
+		if (remember) this.set({undo: [...this.snapshot.undo, {id, archived: archive, ...(archive && current.default ? {wasDefault: true} : {})}].slice(-20)});
 		return answer;
 	}
 
-	/** u: reverses the most recent archive toggle (one request). */
-	async undoArchive(): Promise<Destination | undefined> {
+	/**
+	 * u: reverses the most recent archive toggle (one request). Archiving the default had unset it:
+	 * unarchiving then makes it the default again (a second request), unless another destination
+	 * has become the default since, which is left as it is.
+	 */
+	async undoArchive(): Promise<UndoOutcome | undefined> {
 		const last = this.snapshot.undo.at(-1);
 		if (!last) return undefined;
 		this.set({undo: this.snapshot.undo.slice(0, -1)});
+		let destination: Destination;
 		try {
-			return await this.toggleArchive(last.id, false);
+			destination = await this.toggleArchive(last.id, false);
 		} catch (err) {
 			this.set({undo: [...this.snapshot.undo, last]});
 			throw err;
+		}
+		if (!last.wasDefault) return {destination};
+		const by = this.snapshot.destinations.find((d) => d.default && d.id !== last.id);
+		if (by) return {destination, default: {kind: 'taken', by}};
+		try {
+			return {destination: (await this.toggleDefault(last.id)) ?? destination, default: {kind: 'restored'}};
+		} catch (error) {
+			return {destination, default: {kind: 'failed', error}};
 		}
 	}
 

@@ -8,8 +8,8 @@ import type {Key} from '../keys/read.js';
 import {FILTERS, type FilterId} from './filters.js';
 
 /** The main screen's modes that read keys through this map (the forms have their own, src/wizard/keys.ts). */
-export type KeyMode = 'normal' | 'search' | 'rename' | 'confirm' | 'help' | 'detail';
-export const KEY_MODES: readonly KeyMode[] = ['normal', 'search', 'rename', 'confirm', 'help', 'detail'];
+export type KeyMode = 'normal' | 'search' | 'rename' | 'confirm' | 'checking' | 'help' | 'detail';
+export const KEY_MODES: readonly KeyMode[] = ['normal', 'search', 'rename', 'confirm', 'checking', 'help', 'detail'];
 
 export interface CommandContext {
 	readOnly: boolean;
@@ -40,7 +40,7 @@ export type CommandId =
 	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
 	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
 	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
-	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no';
+	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no' | 'check-cancel';
 
 export const READ_ONLY = 'destui runs read-only (--read-only): changes are disabled';
 export const NOT_YOURS = 'owned by someone else: only its owner or an org admin can change it';
@@ -87,7 +87,7 @@ export const COMMANDS: readonly Command[] = [
 	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
 	// V as in vim's line-wise selection (a, for all, is archive). Again on rows all marked: unmarks them.
 	{id: 'mark', modes: LIST, bindings: [{key: ' ', arg: 'one'}, {key: 'V', arg: 'all'}], label: 'mark or unmark the row (and move down) / all rows shown', legend: 'mark', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
-	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive at once', legend: 'archive', disabled: (c) => modifyBlocked(c)},
+	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive (archiving asks first if it is the default or in use)', legend: 'archive', disabled: (c) => modifyBlocked(c)},
 	{id: 'undo', modes: LIST, bindings: [{key: 'u'}], label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
 	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},
 	{
@@ -117,6 +117,8 @@ export const COMMANDS: readonly Command[] = [
 	{id: 'answer-yes', modes: ['confirm'], bindings: [{key: 'y'}, {key: 'Y'}], label: 'yes: make the change'},
 	// Any other key is "no" too: only y changes anything.
 	{id: 'answer-no', modes: ['confirm'], bindings: [{key: 'n'}, {key: 'N'}, {key: 'enter'}, {key: 'escape'}], label: 'no (so is any other key)'},
+	// Other keys wait for the look-up, and act after it unless a question comes up.
+	{id: 'check-cancel', modes: ['checking'], bindings: [{key: 'escape'}], label: "don't archive: stop waiting for the look-up", legend: "don't archive"},
 	// Ctrl-C quits from anywhere on the main screen (the forms ask first: their map has it too).
 	{id: 'quit', modes: LIST, bindings: [{key: 'q'}, {key: 'c', ctrl: true, modes: KEY_MODES}], label: 'quit', legend: 'quit'},
 ];

@@ -17,7 +17,8 @@ const SECTIONS: readonly {title: string; rows: () => (readonly [string, string])
 	{title: 'In the help (`?`)', rows: () => modeRows('help')},
 	{title: 'In the search prompt (`/`)', rows: () => modeRows('search')},
 	{title: 'In the rename prompt (`r`)', rows: () => modeRows('rename')},
-	{title: 'When asked y/N (the default, `d`)', rows: () => modeRows('confirm')},
+	{title: 'When asked y/N (`d`; `a` on the default or a destination in use)', rows: () => modeRows('confirm')},
+	{title: 'While `a` looks up what delivers to a destination', rows: () => modeRows('checking')},
 	{title: 'Editing text (the prompts and the fields of the forms)', rows: () => EDITING.map((c) => [keysText(c.bindings), c.label] as const)},
 	{title: 'In the creation wizard (`n`) and the rotation form (`c`)', rows: () => FORM_KEYS.map((c) => [keysText(c.bindings), c.label] as const)},
 ];

@@ -12,7 +12,7 @@ import {commandFor, type Command, type CommandBinding, type KeyMode} from './com
 import {INITIAL_FILTERS, matchesFilters, nextTri, type FilterId} from './filters.js';
 import {edit, emptyLine, lineOf, pastedText, type LineState} from './line-editor.js';
 import {messages} from './messages.js';
-import {moveTo, selection, send, settle, show, visibleOf, type MainContext, type MainState} from './main-state.js';
+import {moveTo, selection, send, settle, show, visibleOf, type MainContext, type MainState, type Question} from './main-state.js';
 
 /** Keys typed ahead of the first list are kept up to this many. */
 const MAX_EARLY = 256;
@@ -44,8 +44,10 @@ function onKey(s: MainState, key: Key, read: number, ctx: MainContext): MainStat
 		case 'confirm':
 			// A key typed together with the one that asked was typed before the question showed.
 			if (read === s.mode.askedIn) return s;
-			if (hit?.command.id === 'answer-yes') return send({...s, mode: {kind: 'normal'}}, {...s.mode.question, kind: 'default'});
-			return show({...s, mode: {kind: 'normal'}}, 'info', messages.defaultUnchanged);
+			return onAnswer({...s, mode: {kind: 'normal'}}, s.mode.question, hit?.command.id === 'answer-yes');
+		case 'checking':
+			if (hit?.command.id === 'check-cancel') return show({...s, mode: {kind: 'normal'}, early: []}, 'info', messages.notArchived(s.mode.destinations));
+			return {...s, early: [...s.early, {kind: 'key' as const, key, read}].slice(0, MAX_EARLY)};
 		case 'help':
 		case 'detail':
 			return onView(s, s.mode, hit, ctx);
@@ -99,14 +101,18 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 		case 'reset-filters':
 			return {...s, filters: INITIAL_FILTERS};
 		case 'archive':
-			return send(s, {kind: 'archive', destination: selected!});
+			// Unarchiving takes nothing away: at once. Archiving asks first when something is at stake.
+			return selected!.archived !== null ? send(s, {kind: 'archive', destination: selected!}) : checkArchive(s, [selected!]);
 		case 'undo':
 			return send(s, {kind: 'undo'});
 		case 'rename':
 			// What the server sent may hold control characters: the prompt shows it cleaned, like the list.
 			return {...s, mode: {kind: 'rename', id: selected!.id, line: lineOf(sanitize(selected!.name)), error: undefined, sending: false}};
-		case 'default':
-			return {...s, mode: {kind: 'confirm', question: {kind: 'default', id: selected!.id, unset: selected!.default, name: selected!.name}, askedIn: read}};
+		case 'default': {
+			const current = ctx.destinations.find((d) => d.default && d.id !== selected!.id);
+			const question = {kind: 'default' as const, id: selected!.id, unset: selected!.default, name: selected!.name, replaces: current?.name};
+			return {...s, mode: {kind: 'confirm', question, askedIn: read}};
+		}
 		case 'copy':
 			return copyRef(s, selected!);
 		case 'new':
@@ -125,6 +131,23 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 		default:
 			return s;
 	}
+}
+
+/**
+ * Archiving `destinations`: first what delivers to them is counted (the hook sends the look-up;
+ * the reducer's `checked` action carries the counts back), then they are archived at once, or a
+ * question names what is at stake.
+ */
+export function checkArchive(s: MainState, destinations: readonly Destination[]): MainState {
+	return send({...s, mode: {kind: 'checking', destinations}}, {kind: 'check-archive', destinations});
+}
+
+function onAnswer(s: MainState, question: Question, yes: boolean): MainState {
+	if (question.kind === 'archive') {
+		if (!yes) return show(s, 'info', messages.notArchived(question.destinations));
+		return send(s, ...question.destinations.map((destination) => ({kind: 'archive' as const, destination})));
+	}
+	return yes ? send(s, {kind: 'default', id: question.id, unset: question.unset, name: question.name}) : show(s, 'info', messages.defaultUnchanged);
 }
 
 /** The pl:ref is all that is copied: never a parameter, never a secret. */

@@ -8,14 +8,18 @@ import type {WizardAction} from '../wizard/wizard-state.js';
 import {wizardReducer} from '../wizard/wizard-state.js';
 import type {KeyEvent} from '../keys/read.js';
 import {messages} from './messages.js';
+import type {UndoOutcome} from '../store/destinations-store.js';
 import {afterRotation, afterWizard, onKeyEvent} from './main-keys.js';
-import {show, type MainContext, type MainRequest, type MainState} from './main-state.js';
+import {NO_READ, send, show, type MainContext, type MainRequest, type MainState} from './main-state.js';
+import {archiveConcerns, archiveWarning, type UsageCount} from './usage.js';
 
 export type MainAction =
 	| {type: 'key'; event: KeyEvent; ctx: MainContext}
 	/** The first list is in (or failed): the keys typed ahead of it run now. */
 	| {type: 'list-ready'; ctx: MainContext}
-	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number}
+	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number; undo?: UndoOutcome}
+	/** What delivers to the destinations about to be archived (request `check-archive`). */
+	| {type: 'checked'; request: Extract<MainRequest, {kind: 'check-archive'}>; counts: ReadonlyMap<string, UsageCount>; ctx: MainContext}
 	| {type: 'failed'; request: MainRequest; error: unknown}
 	| {type: 'wizard'; action: Exclude<WizardAction, {type: 'key'}>}
 	| {type: 'rotation'; action: Exclude<RotationAction, {type: 'key'}>}
@@ -28,7 +32,9 @@ export function mainReducer(s: MainState, action: MainAction): MainState {
 		case 'list-ready':
 			return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, action.ctx), {...s, early: []});
 		case 'done':
-			return onDone(s, action.request, action.destination, action.count);
+			return action.request.kind === 'undo' ? onUndone(s, action.undo) : onDone(s, action.request, action.destination, action.count);
+		case 'checked':
+			return onChecked(s, action.request, action.counts, action.ctx);
 		case 'failed':
 			return onFailed(s, action.request, action.error);
 		case 'wizard':
@@ -43,12 +49,35 @@ export function mainReducer(s: MainState, action: MainAction): MainState {
 	}
 }
 
+/**
+ * The look-up before an archive is back: nothing at stake archives at once (and the keys typed
+ * meanwhile act); else the question, which no key typed before it appeared answers.
+ */
+function onChecked(s: MainState, request: Extract<MainRequest, {kind: 'check-archive'}>, counts: ReadonlyMap<string, UsageCount>, ctx: MainContext): MainState {
+	const mode = s.mode;
+	// Esc stopped waiting (or the screen moved on): the answer changes nothing.
+	if (mode.kind !== 'checking' || mode.destinations !== request.destinations) return s;
+	// As they are now: the default may have moved while the look-up travelled.
+	const now = mode.destinations.map((d) => ctx.destinations.find((x) => x.id === d.id) ?? d);
+	const warning = archiveWarning(archiveConcerns(now, counts));
+	if (warning) return {...s, early: [], mode: {kind: 'confirm', question: {kind: 'archive', destinations: now, warning}, askedIn: NO_READ}};
+	const archived = send({...s, mode: {kind: 'normal'}, early: []}, ...now.map((destination) => ({kind: 'archive' as const, destination})));
+	return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, ctx), archived);
+}
+
+function onUndone(s: MainState, undo: UndoOutcome | undefined): MainState {
+	if (!undo) return s;
+	const d = undo.destination;
+	if (!undo.default) return show(s, 'ok', messages.undone(d));
+	if (undo.default.kind === 'restored') return show(s, 'ok', messages.undoneDefault(d));
+	if (undo.default.kind === 'taken') return show(s, 'info', messages.undoneDefaultTaken(d, undo.default.by));
+	return show(s, 'error', messages.undoneDefaultFailed(d, undo.default.error));
+}
+
 function onDone(s: MainState, request: MainRequest, d: Destination | undefined, count: number | undefined): MainState {
 	switch (request.kind) {
 		case 'archive':
 			return show(s, 'ok', messages.archived(request.destination, request.destination.archived === null));
-		case 'undo':
-			return d ? show(s, 'ok', messages.undone(d)) : s;
 		case 'rename': {
 			if (!d) return s;
 			const renaming = s.mode.kind === 'rename' && s.mode.id === request.id;

@@ -18,7 +18,11 @@ export interface Toast {
 }
 
 /** A question on the status line, and what it would change. */
-export type Question = {kind: 'default'; id: string; unset: boolean; name: string};
+export type Question =
+	/** `replaces`: the current default's name, which setting this one replaces. */
+	| {kind: 'default'; id: string; unset: boolean; name: string; replaces?: string}
+	/** `warning`: why archiving these deserves a question (src/view/usage.ts words it). */
+	| {kind: 'archive'; destinations: readonly Destination[]; warning: string};
 
 export type MainMode =
 	| {kind: 'normal'}
@@ -26,6 +30,8 @@ export type MainMode =
 	| {kind: 'rename'; id: string; line: LineState; error: string | undefined; sending: boolean}
 	/** `askedIn`: the read whose keys opened the question; none of them answers it. */
 	| {kind: 'confirm'; question: Question; askedIn: number}
+	/** Before archiving: what delivers to these is being looked up; keys typed meanwhile wait. */
+	| {kind: 'checking'; destinations: readonly Destination[]}
 	| {kind: 'help'; top: number}
 	| {kind: 'detail'; id: string; top: number}
 	| {kind: 'create'; wizard: WizardState}
@@ -34,9 +40,14 @@ export type MainMode =
 
 export type ModeKind = MainMode['kind'];
 
+/** `askedIn` of a question that came up on its own (an answer arrived), not from a key: every key read after it may answer. */
+export const NO_READ = -1;
+
 /** What the hook must do: send a change (each costs one request), or act on the terminal. */
 export type MainRequest =
 	| {kind: 'archive'; destination: Destination}
+	/** Counts what delivers to these before archiving them (none, or one request each). */
+	| {kind: 'check-archive'; destinations: readonly Destination[]}
 	| {kind: 'undo'}
 	| {kind: 'rename'; id: string; name: string}
 	| {kind: 'default'; id: string; unset: boolean; name: string}
@@ -64,7 +75,8 @@ export interface MainState {
 	toast: Toast | undefined;
 	/** The id of the latest message. */
 	toastSeq: number;
-	/** Keys typed before the first list arrived, applied in order once it has. */
+	/** Keys typed while the screen waits (for the first list, for the look-up before an archive),
+	 * applied in order once it is over; dropped when a question comes up instead. */
 	early: readonly KeyEvent[];
 	/** What the hook must do, in order; it takes them after every action. */
 	requests: readonly MainRequest[];

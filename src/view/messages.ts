@@ -19,14 +19,29 @@ const name = (d: Pick<Destination, 'name'>) => sanitize(d.name);
 
 export const messages = {
 	refused: (reason: string) => `Can't do that: ${reason}.`,
-	archived: (d: Pick<Destination, 'name'>, archived: boolean) => `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press u to undo.`,
+	archived: (d: Pick<Destination, 'name' | 'default'>, archived: boolean) =>
+		archived && d.default
+			? `Archived ${name(d)}: your organisation has no default now (u undoes both).`
+			: `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press u to undo.`,
+	checking: (ds: readonly Pick<Destination, 'name'>[]) => `Looking up what delivers to ${ds.length === 1 ? name(ds[0]!) : `${ds.length} destinations`} before archiving…`,
+	archiveQuestion: (warning: string, count: number) => `${warning} ${count === 1 ? 'Archive it anyway?' : `Archive all ${count} anyway?`} `,
+	notArchived: (ds: readonly Pick<Destination, 'name'>[]) => (ds.length === 1 ? `Not archived: ${name(ds[0]!)} is as it was.` : `Not archived: the ${ds.length} destinations are as they were.`),
 	archiveFailed: (d: Pick<Destination, 'name'>, archiving: boolean, error: unknown) =>
 		`${archiving ? 'Archiving' : 'Unarchiving'} ${name(d)} failed, so it is back as it was. ${describeError(error)}`,
 	undone: (d: Destination) => `Undone: ${name(d)} is ${d.archived ? 'archived' : 'active'} again.`,
+	undoneDefault: (d: Destination) => `Undone: ${name(d)} is active and your organisation's default again.`,
+	undoneDefaultTaken: (d: Destination, by: Pick<Destination, 'name'>) => `Undone: ${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
+	undoneDefaultFailed: (d: Destination, error: unknown) =>
+		`Undone: ${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
 	undoFailed: (error: unknown) => `Undo failed, nothing changed. ${describeError(error)}`,
 	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`,
 	renameFailed: (error: unknown) => `Rename failed: ${describeError(error)}`,
-	defaultQuestion: (d: Pick<Destination, 'name'>, unset: boolean) => (unset ? `Stop ${name(d)} being the organisation default? ` : `Make ${name(d)} the organisation default? `),
+	defaultQuestion: (d: Pick<Destination, 'name'>, unset: boolean, replaces?: string) =>
+		unset
+			? `Stop ${name(d)} being the organisation default? Your organisation will have none. `
+			: replaces !== undefined
+				? `Make ${name(d)} the organisation default, replacing ${sanitize(replaces)}? `
+				: `Make ${name(d)} the organisation default? It has none now. `,
 	defaultSet: (d: Pick<Destination, 'name'>, unset: boolean) =>
 		unset ? `${name(d)} is no longer the default; your organisation has none now.` : `${name(d)} is now your organisation's default (pl:destinations/default).`,
 	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,

@@ -8,7 +8,18 @@ import {wrapLines} from './text.js';
 /** Errors carry the server's reason at their end, so they wrap (up to this many rows) instead of being cut. */
 export const MAX_ERROR_ROWS = 3;
 
-const rowsFor = (text: string, width: number) => Math.max(1, wrapLines(text, width, MAX_ERROR_ROWS).length);
+/** A question names what is at stake (for a bulk archive, each destination): it may take more, and its [y/N] is never cut. */
+export const MAX_QUESTION_ROWS = 6;
+
+const rowsFor = (text: string, width: number, max = MAX_ERROR_ROWS) => Math.max(1, wrapLines(text, width, max).length);
+
+/** The question the status line asks now, its [y/N] included. */
+export function questionText({mode}: MainState): string | undefined {
+	if (mode.kind !== 'confirm') return undefined;
+	const q = mode.question;
+	const text = q.kind === 'archive' ? messages.archiveQuestion(q.warning, q.destinations.length) : messages.defaultQuestion(q, q.unset, q.replaces);
+	return `${text}[y/N]`;
+}
 
 /** The error the status line shows now, if any. */
 export function errorText({mode, toast}: MainState, snap: StoreSnapshot): string | undefined {
@@ -22,6 +33,8 @@ export function errorText({mode, toast}: MainState, snap: StoreSnapshot): string
 
 /** How many rows the status line takes now, so the screen can leave room for it. */
 export function statusRows(state: MainState, snap: StoreSnapshot, width: number): number {
+	const question = questionText(state);
+	if (question) return rowsFor(question, width, MAX_QUESTION_ROWS);
 	const error = errorText(state, snap);
 	const rows = error ? rowsFor(error, width) : 1;
 	return state.mode.kind === 'rename' ? rows + 1 : rows;

@@ -249,7 +249,8 @@ async function workflows(): Promise<void> {
 		}
 		// Work on a destination the demo user owns.
 		await press('2', (s) => s.includes('[2 mine:yes]'));
-		await count('archive', 1, async () => {
+		// Archive looks up what delivers there first (README: Options): one request, then the change.
+		await count('archive (nothing delivers there: the look-up, then the change)', 2, async () => {
 			await press('a', (s) => s.includes('Archived'));
 		});
 		await count('undo (unarchive)', 1, async () => {
@@ -265,6 +266,30 @@ async function workflows(): Promise<void> {
 		await count('set default (after y/N)', 1, async () => {
 			await press('d', (s) => s.includes('[y/N]'));
 			await press('y', (s) => s.includes('now your organisation'));
+		});
+		// The row just made the default: the look-up, the y/N naming the consequence, the change.
+		await count('archive the default (the look-up, y/N, the change)', 2, async () => {
+			await press('a', (s) => s.includes('[y/N]'));
+			await press('y', (s) => s.includes('has no default now'));
+		});
+		await count('undo archiving the default (unarchive, then the default again)', 2, async () => {
+			await press('u', (s) => s.includes("organisation's default again"));
+		});
+		// Field ops imagery, the oldest of the user's own (no longer the default): a running subscription delivers there.
+		const fieldOps = (s: string) => s.split('\n').some((l) => l.startsWith('› Field ops imagery'));
+		await count('archive a destination in use (the look-up, y/N, the change)', 2, async () => {
+			await press('G', fieldOps);
+			await press('a', (s) => s.includes('1 active subscription delivers'));
+			await press('y', (s) => s.includes('Archived Field ops imagery'));
+		});
+		// Back, then its full details (they look up its orders and subscriptions), then archive.
+		await press('u', (s) => s.includes('Undone'));
+		await press('G', fieldOps);
+		await press('\r', (s) => s.includes('Subscriptions delivering here'));
+		await press('\x1b', (s) => s.includes('[2 mine:yes]'));
+		await count('archive after the full details listed what delivers there (no look-up)', 1, async () => {
+			await press('a', (s) => s.includes('[y/N]'));
+			await press('y', (s) => s.includes('Archived Field ops imagery'));
 		});
 		// The same key path as the wizard's end-to-end test.
 		await count('create (Amazon S3, through the wizard)', 1, async () => {

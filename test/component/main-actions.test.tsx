@@ -33,17 +33,20 @@ const flat = (frame: string) => frame.replace(/\n/g, ' ');
 const rowOf = (frame: string, name: string) => frame.split('\n').find((l) => l.slice(2).startsWith(name)) ?? '';
 
 describe('a archive, u undo', () => {
-	test('archive hides the row at once and costs one PATCH; undo brings it back with one PATCH', async () => {
+	test('archive: one look-up of what delivers there, then (nothing does) the row goes at once with one PATCH; undo brings it back with one PATCH', async () => {
 		const s = await mountScreen();
-		const id = (await byName(s, 'analytics-raw'))!.id;
+		const analytics = (await byName(s, 'analytics-raw'))!;
+		const id = analytics.id;
 		await clearRequests(s.sb);
 		await select(s, 'analytics-raw');
+		await fault(s.sb, {count: 1, methods: ['PATCH'], latency_ms: 400});
 		await press(s, 'a');
 		// Optimistic: gone from the active list before the server answers.
-		expect(s.frame()).not.toContain('analytics-raw ');
+		const gone = await waitFrame(s, (f) => !f.includes('analytics-raw '));
+		expect(gone).not.toContain('Archived analytics-raw');
 		await waitFrame(s, '✓ Archived analytics-raw. Press u to undo.');
 		await settle(s);
-		expect(await sent(s.sb)).toEqual([`PATCH /destinations/v1/${id}`]);
+		expect(await sent(s.sb)).toEqual([`GET /subscriptions/v1?destination_ref=${encodeURIComponent(analytics['pl:ref'])}&page_size=500`, `PATCH /destinations/v1/${id}`]);
 		expect(counts(s.frame()).shown).toBe(10);
 		const seq = await lastSeq(s);
 		expect((await byName(s, 'analytics-raw'))!.archived).not.toBeNull();
@@ -107,8 +110,8 @@ describe('a archive, u undo', () => {
 		const before = await lastSeq(s);
 		const framesBefore = s.frames().length;
 		await press(s, 'a');
-		// First the row changes...
-		expect(rowOf(s.frame(), 'analytics-raw')).toContain('archived');
+		// First the row changes (once the look-up found nothing delivering there)...
+		await waitFrame(s, (f) => rowOf(f, 'analytics-raw').includes('archived'));
 		// ...then the server says no, and it is back as it was.
 		const f = await waitFrame(s, 'failed, so it is back as it was');
 		expect(rowOf(f, 'analytics-raw')).not.toContain('archived');
@@ -120,7 +123,7 @@ describe('a archive, u undo', () => {
 		expect(firstChanged).toBeGreaterThanOrEqual(0);
 		expect(restored).toBeGreaterThan(firstChanged);
 		await settle(s);
-		expect(await sentSince(s, before)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\S+ 500$/)]);
+		expect(await sentSince(s, before)).toEqual(['GET /subscriptions/v1 200', expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\S+ 500$/)]);
 		expect((await byName(s, 'analytics-raw'))!.archived).toBeNull();
 		// Nothing to undo: the change never happened.
 		await press(s, 'u');
@@ -130,20 +133,105 @@ describe('a archive, u undo', () => {
 		expect(s.frame()).not.toContain('failed, so it is back');
 	});
 
-	test('archiving the default unsets it (the server does the same)', async () => {
+	test('archiving the default asks first, naming the consequence and what delivers there; u brings back both', async () => {
 		const s = await mountScreen();
 		await press(s, '1');
 		await waitFrame(s, '13 of 13');
 		await select(s, 'Field ops imagery');
 		expect(selectedLine(s.frame())).toContain('★ default');
+		await settle(s);
+		const asked = await lastSeq(s);
 		await press(s, 'a');
-		await waitFrame(s, '✓ Archived Field ops imagery.');
+		const q = flat(await waitFrame(s, '[y/N]'));
+		expect(q).toMatch(/Field ops imagery is the organisation's default: archiving it leaves your organisation with no default\. 2 active subscriptions deliver to it\. Archive it anyway\? \[y\/N\]/);
+		// No: nothing changes, and the look-up was the only request.
+		await press(s, 'n');
+		expect(s.frame()).toContain('Not archived: Field ops imagery is as it was.');
+		expect(selectedLine(s.frame())).toContain('★ default');
+		// Asked again: the look-up is remembered, so the question costs nothing more.
+		await press(s, 'a');
+		await waitFrame(s, '[y/N]');
+		await press(s, 'y');
+		await waitFrame(s, '✓ Archived Field ops imagery: your organisation has no default now (u undoes both).');
 		expect(s.frame()).not.toContain('★ default');
+		await settle(s);
+		expect((await sentSince(s, asked)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual(['GET /subscriptions/v1 200', 'PATCH /destinations/v1/ID 200']);
 		expect(await clientFor(s.sb).getDefault()).toBeNull();
+
 		// An archived destination cannot be made the default: d says why, and sends nothing.
 		const before = await lastSeq(s);
 		await press(s, 'd');
 		expect(s.frame()).toContain("Can't do that: an archived destination cannot be the default: unarchive it first (a).");
+		await settle(s);
+		expect(await sentSince(s, before)).toEqual([]);
+
+		// u: unarchived and the default again, one request each.
+		const undo = await lastSeq(s);
+		await press(s, 'u');
+		await waitFrame(s, "✓ Undone: Field ops imagery is active and your organisation's default again.");
+		expect(selectedLine(s.frame())).toContain('★ default');
+		await settle(s);
+		expect((await sentSince(s, undo)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual(['PATCH /destinations/v1/ID 200', 'PUT /destinations/v1/default 200']);
+		expect((await clientFor(s.sb).getDefault())!.name).toBe('Field ops imagery');
+	});
+
+	test('undo after archiving the default: says plainly when the default cannot come back', async () => {
+		const s = await mountScreen();
+		await select(s, 'Field ops imagery');
+		await press(s, 'a');
+		await waitFrame(s, '[y/N]');
+		await press(s, 'y');
+		await waitFrame(s, '✓ Archived Field ops imagery');
+		// Another default since: undo unarchives, and leaves the new default alone.
+		await select(s, 'analytics-raw');
+		await press(s, 'd');
+		await waitFrame(s, 'Make analytics-raw the organisation default? It has none now. [y/N]');
+		await press(s, 'y');
+		await waitFrame(s, "✓ analytics-raw is now your organisation's default");
+		// u undoes the last archive (the default change is not an archive).
+		await press(s, 'u');
+		await waitFrame(s, 'Undone: Field ops imagery is active again; analytics-raw, made default since, stays the default.');
+		expect((await clientFor(s.sb).getDefault())!.name).toBe('analytics-raw');
+
+		// The default refused after the unarchive: said, with the reason, and how to try again.
+		await select(s, 'analytics-raw');
+		await press(s, 'd');
+		await waitFrame(s, '[y/N]');
+		await press(s, 'y');
+		await waitFrame(s, 'is no longer the default');
+		await select(s, 'Field ops imagery');
+		await press(s, 'd');
+		await waitFrame(s, '[y/N]');
+		await press(s, 'y');
+		await waitFrame(s, "✓ Field ops imagery is now your organisation's default");
+		await press(s, 'a');
+		await waitFrame(s, '[y/N]');
+		await press(s, 'y');
+		await waitFrame(s, '✓ Archived Field ops imagery');
+		await fault(s.sb, {count: 1, methods: ['PUT'], status: 403});
+		await press(s, 'u');
+		const f = flat(await waitFrame(s, 'but not the default'));
+		expect(f).toMatch(/✗ Undone: Field ops imagery is active again, but not the default: .*Press d on it to try again\./);
+		expect(await clientFor(s.sb).getDefault()).toBeNull();
+	});
+
+	test('archiving a destination subscriptions deliver to asks first, saying how many', async () => {
+		const s = await mountScreen();
+		await select(s, 'São Paulo agronomy');
+		await press(s, 'a');
+		const q = flat(await waitFrame(s, '[y/N]'));
+		expect(q).toContain('1 active subscription delivers to São Paulo agronomy. Archive it anyway? [y/N]');
+		await press(s, KEYS.esc);
+		expect(s.frame()).toContain('Not archived: São Paulo agronomy is as it was.');
+		// Orders count too once the details have looked them up (no request more).
+		await select(s, 'Field ops imagery');
+		await press(s, KEYS.enter);
+		await waitFrame(s, 'Subscriptions delivering here');
+		await press(s, KEYS.esc);
+		await settle(s);
+		const before = await lastSeq(s);
+		await press(s, 'a');
+		expect(flat(await waitFrame(s, '[y/N]'))).toContain('2 active subscriptions and 1 order in progress deliver to it.');
 		await settle(s);
 		expect(await sentSince(s, before)).toEqual([]);
 	});
@@ -233,7 +321,8 @@ describe('d default', () => {
 		await select(s, 'analytics-raw');
 		for (const answer of ['n', KEYS.enter, KEYS.esc, 'x', 'q', ' ']) {
 			await press(s, 'd');
-			expect(s.frame()).toContain('Make analytics-raw the organisation default? [y/N]');
+			// It names the default it would replace.
+			expect(s.frame()).toContain('Make analytics-raw the organisation default, replacing Field ops imagery? [y/N]');
 			await press(s, answer);
 			expect(s.frame()).not.toContain('[y/N]');
 			expect(s.frame()).toContain('Default unchanged.');
@@ -257,7 +346,7 @@ describe('d default', () => {
 
 		await clearRequests(s.sb);
 		await press(s, 'd');
-		expect(s.frame()).toContain('Stop analytics-raw being the organisation default? [y/N]');
+		expect(s.frame()).toContain('Stop analytics-raw being the organisation default? Your organisation will have none. [y/N]');
 		await press(s, 'Y');
 		await waitFrame(s, '✓ analytics-raw is no longer the default');
 		await settle(s);

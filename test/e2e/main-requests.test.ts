@@ -27,7 +27,7 @@ async function logOf(n: number): Promise<string[]> {
 const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith('› ')) ?? '';
 
 describe('request counts in a real terminal', () => {
-	it('start-up 1 GET; archived 1 more; toggles, search and moves 0; archive, unarchive, undo, rename 1 PATCH each; default 1 PUT', async () => {
+	it('start-up 1 GET; archived 1 more; toggles, search and moves 0; archive a look-up and 1 PATCH; unarchive, undo, rename 1 PATCH each; default 1 PUT', async () => {
 		sb = await sandbox();
 		const s = destuiOn(sb);
 		await s.waitFor('11 of 11');
@@ -54,13 +54,16 @@ describe('request counts in a real terminal', () => {
 		await s.waitFor((sc) => selected(sc).includes('analytics-raw') && !sc.includes('Enter keep'));
 		expect(await logOf(2)).toEqual(afterArchived);
 
-		// Archive, then undo: one PATCH each.
+		// Archive: one look-up of what delivers there (nothing does), then one PATCH; undo one PATCH.
 		await s.press('a');
 		await s.waitFor('Archived analytics-raw. Press u to undo.');
-		expect((await logOf(3)).slice(2)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/)]);
+		expect((await logOf(4)).slice(2)).toEqual([
+			expect.stringMatching(/^GET \/subscriptions\/v1\?destination_ref=pl%3Adestinations%2Fanalytics-raw-\w+&page_size=500 200$/),
+			expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/),
+		]);
 		await s.press('u');
 		await s.waitFor('Undone: analytics-raw is active again.');
-		expect((await logOf(4)).slice(3)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/)]);
+		expect((await logOf(5)).slice(4)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/)]);
 
 		// Rename: one PATCH, and the new ref is shown.
 		await s.press('r');
@@ -68,14 +71,14 @@ describe('request counts in a real terminal', () => {
 		await s.type(' 2');
 		await s.press(KEYS.enter);
 		await s.waitFor(/Renamed to analytics-raw 2\. New ref: pl:destinations\/analytics-raw-2-\w+/);
-		expect((await logOf(5)).slice(4)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/)]);
+		expect((await logOf(6)).slice(5)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\w+ 200$/)]);
 
-		// Default: asks, then one PUT.
+		// Default: asks, naming the default it replaces, then one PUT.
 		await s.press('d');
-		await s.waitFor('Make analytics-raw 2 the organisation default? [y/N]');
+		await s.waitFor('Make analytics-raw 2 the organisation default, replacing Field ops imagery? [y/N]');
 		await s.press('y');
 		await s.waitFor("analytics-raw 2 is now your organisation's default");
-		expect((await logOf(6)).slice(5)).toEqual(['PUT /destinations/v1/default 200']);
+		expect((await logOf(7)).slice(6)).toEqual(['PUT /destinations/v1/default 200']);
 
 		// Unarchive an archived one: one PATCH.
 		await s.press(KEYS.esc, '1', '1');
@@ -86,9 +89,9 @@ describe('request counts in a real terminal', () => {
 		await s.waitFor((sc) => selected(sc).includes('Crop monitoring 2025'));
 		await s.press('a');
 		await s.waitFor('Unarchived Crop monitoring 2025.');
-		const all = await logOf(7);
-		expect(all.slice(6)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/crop-monitoring-2025-\w+ 200$/)]);
-		expect(all).toHaveLength(7);
+		const all = await logOf(8);
+		expect(all.slice(7)).toEqual([expect.stringMatching(/^PATCH \/destinations\/v1\/crop-monitoring-2025-\w+ 200$/)]);
+		expect(all).toHaveLength(8);
 
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);

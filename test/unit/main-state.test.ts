@@ -9,6 +9,8 @@ import {initialMain, markCount, selection, takeRequests, visibleOf, type MainCon
 import {realFiles} from '../../src/wizard/gcs-source.js';
 import {K, key, nextRead, paste, run, typed} from './key-fixtures.js';
 import {dest} from './view-fixtures.js';
+import type {UsageCount} from '../../src/view/usage.js';
+import {questionText} from '../../src/view/status.js';
 
 const LIST: Destination[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name, i) =>
 	dest({id: `${name}-id`, name, 'pl:ref': `pl:destinations/${name}-id`, created: `2025-06-0${9 - i}T00:00:00Z`, owner: name !== 'bravo', write: name !== 'bravo'}),
@@ -47,15 +49,79 @@ function drive(state: MainState = initialMain) {
 			for (const e of events) act({type: 'key', event: typeof e === 'string' || 'name' in e ? typed(e) : e, ctx: c});
 		},
 		selected: (c = ctx()) => selection(s, visibleOf(s, c.destinations)).selected?.name,
+		/** The look-up before an archive answers: every destination it asked about counts `count`. */
+		check: (count: UsageCount, c: MainContext = ctx()) => {
+			const request = [...sent].reverse().find((r) => r.kind === 'check-archive');
+			if (request?.kind !== 'check-archive') throw new Error('no look-up was asked for');
+			act({type: 'checked', request, counts: new Map(request.destinations.map((x) => [x.id, count])), ctx: c});
+		},
 	};
 }
 
 describe('the main screen reducer', () => {
-	test('"jja" in one read moves twice, then archives the row the cursor is on', () => {
+	test('"jja" in one read moves twice, then archives the row the cursor is on (once nothing is found delivering there)', () => {
 		const d = drive();
 		d.keys(ctx(), run('jja'));
 		expect(d.selected()).toBe('charlie');
-		expect(d.sent).toEqual([{kind: 'archive', destination: LIST[2]}]);
+		expect(d.sent).toEqual([{kind: 'check-archive', destinations: [LIST[2]]}]);
+		d.check({subscriptions: 0});
+		expect(d.sent.slice(1)).toEqual([{kind: 'archive', destination: LIST[2]}]);
+		expect(d.state.mode.kind).toBe('normal');
+	});
+
+	test('archive: keys typed during the look-up wait for it and then act; Esc stops waiting and archives nothing', () => {
+		const d = drive();
+		d.keys(ctx(), 'a');
+		expect(d.state.mode).toMatchObject({kind: 'checking', destinations: [LIST[0]]});
+		d.keys(ctx(), 'j', 'j');
+		expect(d.selected()).toBe('alpha');
+		d.check({subscriptions: 0}, ctx({destinations: LIST.slice(1)}));
+		expect(d.sent.at(-1)).toEqual({kind: 'archive', destination: LIST[0]});
+		// Applied to the list as it is now (alpha hidden, archived): two rows down from where the cursor fell.
+		expect(d.selected(ctx({destinations: LIST.slice(1)}))).toBe('delta');
+		expect(d.state.early).toEqual([]);
+
+		d.keys(ctx(), 'g', 'a', K.esc);
+		expect(d.state.mode.kind).toBe('normal');
+		expect(d.state.toast?.text).toBe('Not archived: alpha is as it was.');
+		// The answer arrives after Esc: nothing is sent.
+		d.check({subscriptions: 3});
+		expect(d.sent.filter((r) => r.kind === 'archive')).toHaveLength(1);
+		expect(d.state.mode.kind).toBe('normal');
+	});
+
+	test('archive in use or the default: asks, naming what is at stake; keys typed before the question do not answer it', () => {
+		const def = LIST.map((x) => (x.id === 'alpha-id' ? {...x, default: true} : x));
+		const d = drive();
+		d.keys(ctx({destinations: def}), 'a', 'y', 'j');
+		d.check({subscriptions: 2}, ctx({destinations: def}));
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'archive', destinations: [def[0]]}});
+		const q = d.state.mode.kind === 'confirm' && d.state.mode.question.kind === 'archive' ? d.state.mode.question.warning : '';
+		expect(q).toBe("alpha is the organisation's default: archiving it leaves your organisation with no default. 2 active subscriptions deliver to it.");
+		expect(d.state.early).toEqual([]);
+		expect(d.sent.map((r) => r.kind)).toEqual(['check-archive']);
+		// Any key but y is no.
+		d.keys(ctx({destinations: def}), 'x');
+		expect(d.state.toast?.text).toBe('Not archived: alpha is as it was.');
+		expect(d.sent.map((r) => r.kind)).toEqual(['check-archive']);
+		// In use, not the default: y archives (bravo is someone else's: charlie).
+		d.keys(ctx(), 'j', 'j', 'a');
+		d.check({subscriptions: 0, orders: 1});
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {warning: '1 order in progress delivers to charlie.'}});
+		d.keys(ctx(), 'y');
+		expect(d.sent.at(-1)).toEqual({kind: 'archive', destination: LIST[2]});
+		// A look-up that failed asks too.
+		d.keys(ctx(), 'g', 'a');
+		d.check({error: new ApiError({kind: 'network'})});
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {warning: expect.stringMatching(/^What delivers to alpha is unknown: /)}});
+	});
+
+	test('unarchiving never asks', () => {
+		const list = LIST.map((x) => ({...x, archived: '2025-07-01T00:00:00Z'}));
+		const d = drive();
+		// 1: archived "no" → "any", so the archived rows show.
+		d.keys(ctx({destinations: list}), '1', 'a');
+		expect(d.sent).toEqual([{kind: 'archive', destination: list[0]}]);
 	});
 
 	test("a change the user may not make says why and asks for nothing (someone else's; read-only)", () => {
@@ -123,6 +189,20 @@ describe('the main screen reducer', () => {
 		expect(d.sent).toHaveLength(1);
 	});
 
+	test('d names the default it would replace, or says there is none', () => {
+		const def = LIST.map((x) => (x.id === 'delta-id' ? {...x, default: true} : x));
+		const d = drive();
+		d.keys(ctx({destinations: def}), 'd');
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'default', name: 'alpha', replaces: 'delta'}});
+		expect(questionText(d.state)).toBe('Make alpha the organisation default, replacing delta? [y/N]');
+		d.keys(ctx(), 'n', 'd');
+		expect(d.state.mode).toMatchObject({question: {replaces: undefined}});
+		expect(questionText(d.state)).toBe('Make alpha the organisation default? It has none now. [y/N]');
+		d.keys(ctx({destinations: def}), 'n', 'j', 'j', 'j', 'd');
+		expect(d.selected()).toBe('delta');
+		expect(questionText(d.state)).toBe('Stop delta being the organisation default? Your organisation will have none. [y/N]');
+	});
+
 	test('rename: the draft is checked, sent once, kept when the server refuses, and the new name selected', () => {
 		const d = drive();
 		d.keys(ctx(), 'G', 'r');
@@ -186,16 +266,33 @@ describe('the main screen reducer', () => {
 	test('archive and undo report their outcome; a failed refresh leaves the load error to the status line', () => {
 		const d = drive();
 		d.keys(ctx(), 'a');
-		d.act({type: 'done', request: d.sent[0]!, destination: {...LIST[0]!, archived: '2025-07-01T00:00:00Z'}});
+		d.check({subscriptions: 0});
+		d.act({type: 'done', request: d.sent[1]!, destination: {...LIST[0]!, archived: '2025-07-01T00:00:00Z'}});
 		expect(d.state.toast?.text).toBe('Archived alpha. Press u to undo.');
 		d.keys(ctx({canUndo: true}), 'u');
-		d.act({type: 'failed', request: d.sent[1]!, error: new ApiError({kind: 'network'})});
+		d.act({type: 'failed', request: d.sent[2]!, error: new ApiError({kind: 'network'})});
 		expect(d.state.toast).toMatchObject({tone: 'error'});
 		expect(d.state.toast?.text).toMatch(/^Undo failed, nothing changed\./);
 		d.keys(ctx(), 'R');
 		expect(d.state.toast?.text).toBe('Reloading from the server…');
-		d.act({type: 'failed', request: d.sent[2]!, error: new ApiError({kind: 'server', status: 500})});
+		d.act({type: 'failed', request: d.sent[3]!, error: new ApiError({kind: 'server', status: 500})});
 		expect(d.state.toast).toBeUndefined();
+	});
+
+	test('archiving the default says the organisation has none now; undo says whether the default came back', () => {
+		const d = drive();
+		const alpha = {...LIST[0]!, default: true};
+		d.act({type: 'done', request: {kind: 'archive', destination: alpha}, destination: {...alpha, default: false, archived: '2025-07-01T00:00:00Z'}});
+		expect(d.state.toast?.text).toBe('Archived alpha: your organisation has no default now (u undoes both).');
+		const undo = {kind: 'undo'} as const;
+		d.act({type: 'done', request: undo, undo: {destination: alpha, default: {kind: 'restored'}}});
+		expect(d.state.toast).toMatchObject({tone: 'ok', text: "Undone: alpha is active and your organisation's default again."});
+		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!, default: {kind: 'taken', by: LIST[3]!}}});
+		expect(d.state.toast?.text).toBe('Undone: alpha is active again; delta, made default since, stays the default.');
+		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!, default: {kind: 'failed', error: new ApiError({kind: 'forbidden'})}}});
+		expect(d.state.toast).toMatchObject({tone: 'error', text: expect.stringMatching(/^Undone: alpha is active again, but not the default: .* Press d on it to try again\.$/)});
+		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!}});
+		expect(d.state.toast?.text).toBe('Undone: alpha is active again.');
 	});
 
 	test('a message expires only if it is still the one shown', () => {
