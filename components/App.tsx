@@ -96,7 +96,7 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 	// 'idle' is the first frame, before the start-up load has begun: it is loading too, not empty.
 	const query = state.search.value;
 	const empty = loadingFirstList(snap) ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, state.filters, query);
-	const list = <DestinationList items={visible} cursor={cursor} marks={state.marks} width={listWidth} height={listRows} query={query} empty={empty} />;
+	const list = <DestinationList items={visible} cursor={cursor} marks={state.marks} sort={state.sort} width={listWidth} height={listRows} query={query} empty={empty} />;
 	const detail = <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
 	return (
 		<Box flexDirection="column" width={width}>

@@ -1,7 +1,8 @@
 import React, {memo, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
-import {columnsFor, gutter, GUTTER, headerRow, rowCells, toRow, type Columns} from '../src/view/rows.js';
+import {columnsFor, gutter, GUTTER, headerRow, rowCells, timeColumnOf, toRow, type Columns, type TimeColumn} from '../src/view/rows.js';
+import type {Sort} from '../src/view/sort.js';
 import {listWindow} from '../src/view/list-window.js';
 import {findFolded} from '../src/view/fold.js';
 import {tone} from './theme.js';
@@ -11,6 +12,8 @@ export interface DestinationListProps {
 	cursor: number;
 	/** The ids of the marked rows. */
 	marks: ReadonlySet<string>;
+	/** The order the items are in, for the column titles. */
+	sort: Sort;
 	width: number;
 	/** Rows available for destinations (the column header is extra). */
 	height: number;
@@ -24,12 +27,13 @@ interface RowProps {
 	selected: boolean;
 	marked: boolean;
 	columns: Columns;
+	time: TimeColumn;
 	query: string;
 }
 
 /** Memoised: moving the cursor re-renders two rows, not the window. */
-const Row = memo(function Row({destination, selected, marked, columns, query}: RowProps) {
-	const {name: nameCell, rest} = rowCells(toRow(destination), columns);
+const Row = memo(function Row({destination, selected, marked, columns, time, query}: RowProps) {
+	const {name: nameCell, rest} = rowCells(toRow(destination, Date.now(), time), columns);
 	const hit = query ? findFolded(nameCell, query) : undefined;
 	const dim = destination.archived !== null;
 	return (
@@ -51,7 +55,7 @@ const Row = memo(function Row({destination, selected, marked, columns, query}: R
 	);
 });
 
-export function DestinationList({items, cursor, marks, width, height, query, empty}: DestinationListProps): React.JSX.Element {
+export function DestinationList({items, cursor, marks, sort, width, height, query, empty}: DestinationListProps): React.JSX.Element {
 	// The window's first row stays put until the cursor leaves it; when it must move, it is set
 	// while rendering (React renders again at once, before anything is drawn).
 	const [top, setTop] = useState(0);
@@ -62,11 +66,11 @@ export function DestinationList({items, cursor, marks, width, height, query, emp
 	const rows = items.slice(start, end);
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
-			<Text bold wrap="truncate-end">{`${' '.repeat(GUTTER)}${headerRow(columns)}`}</Text>
+			<Text bold wrap="truncate-end">{`${' '.repeat(GUTTER)}${headerRow(columns, sort)}`}</Text>
 			{rows.length === 0 ? (
 				<Text wrap="wrap">{empty}</Text>
 			) : (
-				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} marked={marks.has(d.id)} columns={columns} query={query} />)
+				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} marked={marks.has(d.id)} columns={columns} time={timeColumnOf(sort)} query={query} />)
 			)}
 		</Box>
 	);

@@ -6,6 +6,7 @@ import type {Destination} from '../schemas.js';
 import {keysText, matches, type Binding} from '../keys/bindings.js';
 import type {Key} from '../keys/read.js';
 import {FILTERS, type FilterId} from './filters.js';
+import {SORT_COLUMNS} from './sort.js';
 
 /** The main screen's modes that read keys through this map (the forms have their own, src/wizard/keys.ts). */
 export type KeyMode = 'normal' | 'search' | 'rename' | 'confirm' | 'checking' | 'help' | 'detail';
@@ -17,7 +18,7 @@ export interface CommandContext {
 	canUndo: boolean;
 }
 
-export type CommandArg = number | 'first' | 'last' | 'one' | 'all' | FilterId;
+export type CommandArg = number | 'first' | 'last' | 'one' | 'all' | 'next' | 'reverse' | FilterId;
 
 export interface CommandBinding extends Binding<CommandArg> {
 	/** Where this key works, when not everywhere the command does. */
@@ -37,7 +38,7 @@ export interface Command {
 }
 
 export type CommandId =
-	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
+	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'sort' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
 	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
 	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
 	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no' | 'check-cancel';
@@ -85,6 +86,7 @@ export const COMMANDS: readonly Command[] = [
 		legend: 'filters',
 	},
 	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
+	{id: 'sort', modes: LIST, bindings: [{key: 's', arg: 'next'}, {key: 'S', arg: 'reverse'}], label: `sort by the next column (${SORT_COLUMNS.join(', ')}) / the other way`, legend: 'sort'},
 	// V as in vim's line-wise selection (a, for all, is archive). Again on rows all marked: unmarks them.
 	{id: 'mark', modes: LIST, bindings: [{key: ' ', arg: 'one'}, {key: 'V', arg: 'all'}], label: 'mark or unmark the row (and move down) / all rows shown', legend: 'mark', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
 	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive (archiving asks first if it is the default or in use)', legend: 'archive', disabled: (c) => modifyBlocked(c)},

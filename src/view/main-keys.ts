@@ -12,6 +12,7 @@ import {commandFor, type Command, type CommandBinding, type KeyMode} from './com
 import {INITIAL_FILTERS, matchesFilters, nextTri, type FilterId} from './filters.js';
 import {edit, emptyLine, lineOf, pastedText, type LineState} from './line-editor.js';
 import {messages} from './messages.js';
+import {nextSort, reverseSort} from './sort.js';
 import {moveTo, selection, send, settle, show, visibleOf, type MainContext, type MainState, type Question} from './main-state.js';
 
 /** Keys typed ahead of the first list are kept up to this many. */
@@ -88,6 +89,11 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			for (const d of visible) if (unmark) marks.delete(d.id);
 			else marks.add(d.id);
 			return show({...s, marks}, 'info', messages.markedShown(visible.length, !unmark));
+		}
+		case 'sort': {
+			// The selection is the destination, not the row: it stays on it wherever it moves.
+			const sort = arg === 'next' ? nextSort(s.sort) : reverseSort(s.sort);
+			return show({...s, sort}, 'info', messages.sorted(sort));
 		}
 		case 'escape':
 			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', messages.cancelled(ctx.pending));

@@ -8,6 +8,7 @@ import type {RotationState} from '../wizard/rotation-state.js';
 import type {WizardState} from '../wizard/wizard-state.js';
 import {applyFilters, INITIAL_FILTERS, type Filters} from './filters.js';
 import {emptyLine, type LineState} from './line-editor.js';
+import {INITIAL_SORT, sortDestinations, type Sort} from './sort.js';
 
 export type ToastTone = 'ok' | 'info' | 'error';
 export interface Toast {
@@ -68,6 +69,8 @@ export interface MainState {
 	/** The search line: kept when the prompt closes, so the list stays narrowed. */
 	search: LineState;
 	selectedId: string | undefined;
+	/** The list's order (s, S). */
+	sort: Sort;
 	/** The ids of the marked rows (Space, V): kept while filters or a search hide them. */
 	marks: ReadonlySet<string>;
 	/** Where the selection was: when its row goes, the cursor stays here, on a neighbour. */
@@ -106,6 +109,7 @@ export const initialMain: MainState = {
 	filters: INITIAL_FILTERS,
 	search: emptyLine,
 	selectedId: undefined,
+	sort: INITIAL_SORT,
 	marks: new Set(),
 	lastIndex: 0,
 	toast: undefined,
@@ -114,30 +118,40 @@ export const initialMain: MainState = {
 	requests: [],
 };
 
-// One entry: the list is filtered once per change of the list, the filters or the search, however
-// many keys and frames ask for it.
-let memo: {all: readonly Destination[]; filters: Filters; query: string; visible: Destination[]} | undefined;
+// One entry each: the list is sorted once per change of the list or the order, and filtered once
+// per change of those, the filters or the search, however many keys and frames ask for it. A
+// filter or a search never sorts again (filtering keeps the order).
+let sorted: {all: readonly Destination[]; sort: Sort; list: readonly Destination[]} | undefined;
+let memo: {list: readonly Destination[]; filters: Filters; query: string; visible: Destination[]} | undefined;
 
-/** The rows shown: the loaded destinations through the filters and the search. */
-export function visibleOf(s: Pick<MainState, 'filters' | 'search'>, all: readonly Destination[]): Destination[] {
+/** Every loaded destination, in the chosen order. */
+export function sortedOf(s: Pick<MainState, 'sort'>, all: readonly Destination[]): readonly Destination[] {
+	if (!sorted || sorted.all !== all || sorted.sort !== s.sort) sorted = {all, sort: s.sort, list: sortDestinations(all, s.sort)};
+	return sorted.list;
+}
+
+/** The rows shown: the loaded destinations in the chosen order, through the filters and the search. */
+export function visibleOf(s: Pick<MainState, 'filters' | 'search' | 'sort'>, all: readonly Destination[]): Destination[] {
+	const list = sortedOf(s, all);
 	const query = s.search.value;
-	if (memo && memo.all === all && memo.filters === s.filters && memo.query === query) return memo.visible;
-	memo = {all, filters: s.filters, query, visible: applyFilters(all, s.filters, query)};
+	if (memo && memo.list === list && memo.filters === s.filters && memo.query === query) return memo.visible;
+	memo = {list, filters: s.filters, query, visible: applyFilters(list, s.filters, query)};
 	return memo.visible;
 }
 
-let marked: {all: readonly Destination[]; marks: ReadonlySet<string>; list: Destination[]} | undefined;
+let marked: {list: readonly Destination[]; marks: ReadonlySet<string>; marked: Destination[]} | undefined;
 
 /** The marked destinations still loaded, in the list's order (a mark whose row went counts no more). */
-export function markedOf(s: Pick<MainState, 'marks'>, all: readonly Destination[]): Destination[] {
+export function markedOf(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Destination[]): Destination[] {
 	if (s.marks.size === 0) return [];
-	if (marked && marked.all === all && marked.marks === s.marks) return marked.list;
-	marked = {all, marks: s.marks, list: all.filter((d) => s.marks.has(d.id))};
-	return marked.list;
+	const list = sortedOf(s, all);
+	if (marked && marked.list === list && marked.marks === s.marks) return marked.marked;
+	marked = {list, marks: s.marks, marked: list.filter((d) => s.marks.has(d.id))};
+	return marked.marked;
 }
 
 /** How many rows are marked, and how many of them the filters or the search hide (for the header). */
-export function markCount(s: Pick<MainState, 'marks'>, all: readonly Destination[], visible: readonly Destination[]): {count: number; hidden: number} {
+export function markCount(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Destination[], visible: readonly Destination[]): {count: number; hidden: number} {
 	const list = markedOf(s, all);
 	if (list.length === 0) return {count: 0, hidden: 0};
 	const shown = new Set(visible.map((d) => d.id));

@@ -4,6 +4,7 @@ import type {ClientEvent} from '../api/client.js';
 import {ApiError} from '../api/errors.js';
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
+import type {Sort, SortColumn} from './sort.js';
 
 /** The user-facing words for any failure: the explanation, then the server's own reason. */
 export function describeError(error: unknown): string {
@@ -16,6 +17,15 @@ export function describeError(error: unknown): string {
 }
 
 const name = (d: Pick<Destination, 'name'>) => sanitize(d.name);
+
+/** Each column's two ways, ascending then descending, in words. */
+const SORT_WAYS: Record<SortColumn, readonly [string, string]> = {
+	name: ['A to Z', 'Z to A'],
+	type: ['A to Z', 'Z to A'],
+	owner: ['yours first', 'yours last'],
+	updated: ['oldest first', 'newest first'],
+	created: ['oldest first', 'newest first'],
+};
 
 export const messages = {
 	refused: (reason: string) => `Can't do that: ${reason}.`,
@@ -47,6 +57,7 @@ export const messages = {
 	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,
 	defaultUnchanged: 'Default unchanged.',
 	markedShown: (n: number, marked: boolean) => `${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
+	sorted: (s: Sort) => `Sorted by ${s.column}, ${SORT_WAYS[s.column][s.descending ? 1 : 0]}.`,
 	copied: (ref: string) => `Copied ${ref}`,
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,

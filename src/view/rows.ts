@@ -3,6 +3,7 @@
 import {isDestinationType, locationOf, provider} from '../catalogue/providers.js';
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
+import type {Sort, SortColumn} from './sort.js';
 import {pad} from './text.js';
 import {relativeTime} from './time.js';
 
@@ -13,8 +14,13 @@ export interface Row {
 	location: string;
 	owner: string;
 	flags: string;
-	updated: string;
+	/** When it was last updated, or created when the list is sorted by creation. */
+	time: string;
 }
+
+/** The time the last column shows: creation when the list is sorted by it, else the last update. */
+export type TimeColumn = 'updated' | 'created';
+export const timeColumnOf = (sort: Sort): TimeColumn => (sort.column === 'created' ? 'created' : 'updated');
 
 export function typeLabel(type: string, long = false): string {
 	if (!isDestinationType(type)) return sanitize(type);
@@ -22,7 +28,7 @@ export function typeLabel(type: string, long = false): string {
 	return long ? spec.label : spec.short;
 }
 
-export function toRow(d: Destination, now = Date.now()): Row {
+export function toRow(d: Destination, now = Date.now(), time: TimeColumn = 'updated'): Row {
 	return {
 		id: d.id,
 		name: sanitize(d.name),
@@ -30,7 +36,7 @@ export function toRow(d: Destination, now = Date.now()): Row {
 		location: sanitize(locationOf(d.type, d.parameters)),
 		owner: d.ownership.is_owner ? 'me' : 'other',
 		flags: d.archived ? 'archived' : d.default ? '★ default' : '',
-		updated: relativeTime(d.updated, now),
+		time: relativeTime(d[time], now),
 	};
 }
 
@@ -40,10 +46,11 @@ export interface Columns {
 	location: number;
 	owner: number;
 	flags: number;
-	updated: number;
+	time: number;
 }
 
-const FIXED = {type: 13, owner: 5, flags: 9, updated: 8};
+// Owner and time are wide enough for their header with the sort arrow ("OWNER ↑", "CREATED ↓").
+const FIXED = {type: 13, owner: 7, flags: 9, time: 9};
 
 /**
  * The two cells before a row's name: the cursor (›) and the mark (✓), glyphs so that both read
@@ -55,7 +62,7 @@ const GAPS = 5;
 
 /** Column widths for a list `width` cells wide: name and bucket share what the others leave. */
 export function columnsFor(width: number): Columns {
-	const flexible = Math.max(8, width - GUTTER - GAPS - FIXED.type - FIXED.owner - FIXED.flags - FIXED.updated);
+	const flexible = Math.max(8, width - GUTTER - GAPS - FIXED.type - FIXED.owner - FIXED.flags - FIXED.time);
 	const name = Math.ceil(flexible * 0.55);
 	return {...FIXED, name, location: flexible - name};
 }
@@ -63,7 +70,7 @@ export function columnsFor(width: number): Columns {
 /** The name cell and the rest of the row, each exactly its columns' width in terminal cells
  * (a CJK name of 10 characters takes 20), so every row's TYPE column starts at the same cell. */
 export function rowCells(r: Row, c: Columns): {name: string; rest: string} {
-	return {name: pad(r.name, c.name), rest: ` ${[pad(r.type, c.type), pad(r.location, c.location), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.updated, c.updated)].join(' ')}`};
+	return {name: pad(r.name, c.name), rest: ` ${[pad(r.type, c.type), pad(r.location, c.location), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.time, c.time)].join(' ')}`};
 }
 
 export function formatRow(r: Row, c: Columns): string {
@@ -71,6 +78,15 @@ export function formatRow(r: Row, c: Columns): string {
 	return name + rest;
 }
 
-export function headerRow(c: Columns): string {
-	return formatRow({id: '', name: 'NAME', type: 'TYPE', location: 'BUCKET', owner: 'OWNER', flags: '', updated: 'UPDATED'}, c);
+/** Which way the list is sorted, as its column title shows it: ↑ ascending, ↓ descending. */
+export const sortArrow = (s: Sort): string => (s.descending ? '↓' : '↑');
+
+/** The column titles; the one the list is sorted by carries its arrow. */
+export function headerRow(c: Columns, sort?: Sort): string {
+	const title = (column: SortColumn, text: string) => (column === sort?.column ? `${text} ${sortArrow(sort)}` : text);
+	const time = sort ? timeColumnOf(sort) : 'updated';
+	return formatRow(
+		{id: '', name: title('name', 'NAME'), type: title('type', 'TYPE'), location: 'BUCKET', owner: title('owner', 'OWNER'), flags: '', time: title(time, time.toUpperCase())},
+		c,
+	);
 }

@@ -371,3 +371,43 @@ describe('marks', () => {
 		expect(d.state.marks.size).toBe(0);
 	});
 });
+
+describe('sorting', () => {
+	const order = (d: ReturnType<typeof drive>, c = ctx()) => visibleOf(d.state, c.destinations).map((x) => x.name);
+
+	test('s sorts by the next column, S the other way; the selection stays on its destination; no request', () => {
+		const d = drive();
+		// LIST comes newest first: alpha ... echo. Select charlie.
+		d.keys(ctx(), 'j', 'j');
+		d.keys(ctx(), 'S');
+		expect(d.state.sort).toEqual({column: 'created', descending: false});
+		expect(order(d)).toEqual(['echo', 'delta', 'charlie', 'bravo', 'alpha']);
+		expect(d.selected()).toBe('charlie');
+		expect(d.state.toast?.text).toBe('Sorted by created, oldest first.');
+		d.keys(ctx(), 'j');
+		expect(d.selected()).toBe('bravo');
+		d.keys(ctx(), 's');
+		expect(d.state.sort).toEqual({column: 'name', descending: false});
+		expect(order(d)).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+		expect(d.selected()).toBe('bravo');
+		d.keys(ctx(), 'S');
+		expect(order(d)).toEqual(['echo', 'delta', 'charlie', 'bravo', 'alpha']);
+		expect(d.selected()).toBe('bravo');
+		expect(d.state.toast?.text).toBe('Sorted by name, Z to A.');
+		// The cursor moves through the new order.
+		d.keys(ctx(), 'j');
+		expect(d.selected()).toBe('alpha');
+		expect(d.sent).toEqual([]);
+	});
+
+	test('sort and filters compose: the search narrows the sorted list and keeps its order', () => {
+		const d = drive();
+		d.keys(ctx(), 's', 'S', run('/a\r'));
+		expect(order(d)).toEqual(['delta', 'charlie', 'bravo', 'alpha']);
+		d.keys(ctx(), '3');
+		expect(order(d)).toEqual(['delta', 'charlie', 'alpha']);
+		d.keys(ctx(), K.esc, '0');
+		expect(order(d)).toEqual(['echo', 'delta', 'charlie', 'bravo', 'alpha']);
+		expect(d.sent).toEqual([]);
+	});
+});

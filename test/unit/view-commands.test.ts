@@ -40,7 +40,7 @@ describe('commands', () => {
 	});
 
 	test('the legend fits any width and always keeps ? help and q quit', () => {
-		expect(legendText(200)).toBe('↑/↓ move  Enter details  / search  1-4 filters  Space/V mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit');
+		expect(legendText(200)).toBe('↑/↓ move  Enter details  / search  1-4 filters  s/S sort  Space/V mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit');
 		for (const width of [20, 40, 59, 79, 99]) {
 			const text = legendText(width);
 			expect([...text].length).toBeLessThanOrEqual(width);
@@ -99,8 +99,21 @@ describe('the key map', () => {
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'move')!, 'search')).toBe('↑/↓');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'filters')!)).toBe('1-4');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'quit')!)).toBe('q Ctrl-C');
+		expect(commandKeys(COMMANDS.find((c) => c.id === 'mark')!)).toBe('Space/V');
+		expect(commandKeys(COMMANDS.find((c) => c.id === 'sort')!)).toBe('s/S');
 		expect(keysText([{key: 'tab', arg: 1}, {key: 'tab', shift: true, arg: 2}])).toBe('Tab/Shift-Tab');
 		expect(keysText([{key: ' '}, {key: 'page-down'}])).toBe('Space PgDn');
+	});
+
+	test('marks and sorting: Space and V mark on the list (Space still scrolls the views), s and S sort', () => {
+		expect(commandFor('normal', key(' '))).toMatchObject({command: {id: 'mark'}, binding: {arg: 'one'}});
+		expect(commandFor('normal', key('V'))).toMatchObject({command: {id: 'mark'}, binding: {arg: 'all'}});
+		expect(commandFor('detail', key(' '))?.command.id).toBe('scroll-page');
+		expect(commandFor('normal', key('s'))).toMatchObject({command: {id: 'sort'}, binding: {arg: 'next'}});
+		expect(commandFor('normal', key('S'))).toMatchObject({command: {id: 'sort'}, binding: {arg: 'reverse'}});
+		// In the search prompt they are text.
+		expect(commandFor('search', key('s'))).toBeUndefined();
+		expect(commandFor('search', key(' '))).toBeUndefined();
 	});
 
 	test('modifiers must match: Ctrl-L is not l, Shift-Tab is not Tab, Alt-a is nothing', () => {

@@ -10,7 +10,7 @@ const NOW = Date.parse('2025-07-13T09:01:02Z');
 describe('rows', () => {
 	test('a row holds cleaned text: name, short type, bucket, owner, flags, age', () => {
 		const r = toRow(dest({name: 'x\u001b[2Jy\u0007', default: true}), NOW);
-		expect(r).toEqual({id: 'field-ops-AAAAAAAAAAAAAAAAAAAAA', name: 'x[2Jy', type: 'S3', location: 'acme-field-ops', owner: 'me', flags: '★ default', updated: 'just now'});
+		expect(r).toEqual({id: 'field-ops-AAAAAAAAAAAAAAAAAAAAA', name: 'x[2Jy', type: 'S3', location: 'acme-field-ops', owner: 'me', flags: '★ default', time: 'just now'});
 		expect(toRow(dest({owner: false, archived: '2025-07-01T00:00:00Z', default: true}), NOW)).toMatchObject({owner: 'other', flags: 'archived'});
 		expect(toRow(dest({type: 'azure_blob_storage', parameters: {account: 'acct', container: 'box'}}), NOW).location).toBe('acct/box');
 	});
