@@ -40,7 +40,7 @@ function rowNames(frame: string): string[] {
 	const rows: string[] = [];
 	for (const l of lines.slice(start)) {
 		if (!/^[› ] \S/.test(l)) break;
-		rows.push(l.slice(2, 35).trim());
+		rows.push(l.slice(2).split(/\s{2,}/)[0]!.trim());
 	}
 	return rows.sort();
 }
