@@ -33,7 +33,7 @@ interface RowProps {
 
 /** Memoised: moving the cursor re-renders two rows, not the window. */
 const Row = memo(function Row({destination, selected, marked, columns, time, query}: RowProps) {
-	const {name: nameCell, rest} = rowCells(toRow(destination, Date.now(), time), columns);
+	const {name: nameCell, rest} = rowCells(toRow(destination, undefined, time), columns);
 	const hit = query ? findFolded(nameCell, query) : undefined;
 	const dim = destination.archived !== null;
 	return (

@@ -3,7 +3,6 @@
 import {describe, expect, test} from 'vitest';
 import {clearRequests, mountScreen, press, selectedLine, sent, type Screen} from './main-helpers.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 const lines = (s: Screen) => plain(s.frame()).split('\n');
 const columnHeader = (s: Screen) => lines(s).find((l) => /^\s+NAME/.test(l)) ?? '';
