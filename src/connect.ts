@@ -29,6 +29,8 @@ export interface Connection {
 export interface EarlyList {
 	promise: Promise<Destination[]>;
 	value?: Destination[];
+	/** Stops the request (Esc while the list loads): it was sent before anything could cancel it. */
+	abort?: () => void;
 }
 
 export const SANDBOX_DEMO_KEY = 'PLAK-sandbox-user';
@@ -52,8 +54,9 @@ export function connectApi(credentials: Credentials, options: ConnectOptions): C
 		},
 	};
 	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => listener?.(e)});
-	const promise = client.list({});
-	const firstList: EarlyList = {promise};
+	const controller = new AbortController();
+	const promise = client.list({}, {signal: controller.signal});
+	const firstList: EarlyList = {promise, abort: () => controller.abort()};
 	// Usually here before the screen's first frame, which can then show the list at once. The
 	// catch keeps an early failure from counting as unhandled: the store reports it.
 	promise.then((value) => (firstList.value = value)).catch(() => {});

@@ -3,6 +3,7 @@
 // answer updates the cache: the list is never fetched again behind the user's back.
 import {ApiError} from '../api/errors.js';
 import type {CallOptions, CreateBody, Destination, DestinationsApi, Order, Subscription} from '../api/types.js';
+import type {EarlyList} from '../connect.js';
 import {activeSubscriptions, ordersInProgress, type UsageCount} from '../view/usage.js';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
@@ -80,18 +81,18 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	/** The start-up list arrived before the screen: the first loadActive sends nothing. */
 	private preloaded = false;
 
-	private firstList?: Promise<Destination[]>;
+	private firstList?: EarlyList;
 
 	/** `first`: the start-up list request, if it was sent before the screen existed. */
 	constructor(
 		private readonly api: DestinationsApi,
-		first?: {promise: Promise<Destination[]>; value?: Destination[]},
+		first?: EarlyList,
 	) {
 		// Already answered: the first frame shows the list, and loadActive has nothing to do.
 		if (first?.value) {
 			this.snapshot = {...this.snapshot, destinations: [...first.value].sort(byCreatedDesc), active: 'loaded'};
 			this.preloaded = true;
-		} else this.firstList = first?.promise;
+		} else this.firstList = first;
 	}
 
 	private readView?: DestinationsReads;
@@ -173,7 +174,12 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		try {
 			const early = this.firstList;
 			this.firstList = undefined;
-			const list = await this.track((o) => early ?? this.api.list({}, o));
+			const list = await this.track((o) => {
+				if (!early) return this.api.list({}, o);
+				// Sent before the screen existed: Esc (cancelAll) stops it through its own controller.
+				o.signal?.addEventListener('abort', () => early.abort?.(), {once: true});
+				return early.promise;
+			});
 			const archived = this.snapshot.destinations.filter((d) => d.archived !== null);
 			this.replaceAll([...archived.filter((a) => !list.some((d) => d.id === a.id)), ...list]);
 			this.set({active: 'loaded'});

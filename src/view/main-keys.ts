@@ -96,7 +96,7 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			return show({...s, sort}, 'info', messages.sorted(sort));
 		}
 		case 'escape':
-			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', messages.cancelled(ctx.pending));
+			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', ctx.loading ? messages.loadCancelled : messages.cancelled(ctx.pending));
 			if (s.marks.size > 0) return {...s, marks: new Set()};
 			if (s.search.value) return {...s, search: emptyLine};
 			return {...s, toast: undefined};

@@ -6,12 +6,16 @@ import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
 import type {Sort, SortColumn} from './sort.js';
 
+/** Ends `text` with a full stop unless it already ends a sentence. */
+export const sentence = (text: string): string => (/[.!?…:)"']$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+
 /** The user-facing words for any failure: the explanation, then the server's own reason. */
 export function describeError(error: unknown): string {
 	if (error instanceof ApiError) {
 		const server = error.serverMessage ? sanitize(error.serverMessage) : '';
 		const explanation = sanitize(error.explanation);
-		return server && !explanation.includes(server) ? `${explanation} The server said: ${server}` : explanation;
+		// The server's reason is quoted as it came ("Internal Server Error"), and ends a sentence of ours.
+		return server && !explanation.includes(server) ? `${explanation} The server said: ${sentence(server)}` : sentence(explanation);
 	}
 	return 'Something unexpected went wrong.';
 }
@@ -26,6 +30,8 @@ const SORT_WAYS: Record<SortColumn, readonly [string, string]> = {
 	updated: ['oldest first', 'newest first'],
 	created: ['oldest first', 'newest first'],
 };
+
+const LOAD_CANCELLED = 'Stopped loading the list. Press R to load it.';
 
 export const messages = {
 	refused: (reason: string) => `Can't do that: ${reason}.`,
@@ -65,7 +71,9 @@ export const messages = {
 	rotated: (d: Destination) => `Credentials of ${name(d)} rotated · updated ${sanitize(d.updated)}`,
 	cancelled: (n: number) => `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`,
 	redrawn: 'Screen redrawn.',
-	loadFailed: (error: unknown) => `Could not load destinations. ${describeError(error)} Press R to retry.`,
+	loadFailed: (error: unknown) =>
+		error instanceof ApiError && error.kind === 'cancelled' ? LOAD_CANCELLED : `Could not load destinations. ${describeError(error)} Press R to retry.`,
+	loadCancelled: LOAD_CANCELLED,
 	usageFailed: (error: unknown) => `Could not list what delivers here. ${describeError(error)}`,
 };
 

@@ -11,6 +11,7 @@ import {K, key, nextRead, paste, run, typed} from './key-fixtures.js';
 import {dest} from './view-fixtures.js';
 import type {UsageCount} from '../../src/view/usage.js';
 import {questionText} from '../../src/view/status.js';
+import {messages} from '../../src/view/messages.js';
 
 const LIST: Destination[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name, i) =>
 	dest({id: `${name}-id`, name, 'pl:ref': `pl:destinations/${name}-id`, created: `2025-06-0${9 - i}T00:00:00Z`, owner: name !== 'bravo', write: name !== 'bravo'}),
@@ -164,6 +165,16 @@ describe('the main screen reducer', () => {
 		expect(d.state.toast).toBeUndefined();
 	});
 
+	test('Esc during the start-up load stops it and offers R; its cancelled error says the same', () => {
+		const d = drive();
+		d.keys(ctx({destinations: [], loading: true, pending: 1}), 'j', K.esc);
+		expect(d.sent).toEqual([{kind: 'cancel'}]);
+		expect(d.state.early).toEqual([]);
+		expect(d.state.toast?.text).toBe('Stopped loading the list. Press R to load it.');
+		expect(messages.loadFailed(new ApiError({kind: 'cancelled'}))).toBe('Stopped loading the list. Press R to load it.');
+		expect(messages.loadFailed(new ApiError({kind: 'server', status: 500, serverMessage: 'Internal Server Error'}))).toMatch(/ The server said: Internal Server Error\. Press R to retry\.$/);
+	});
+
 	test('the row a search narrowed to stays selected when the search is cleared', () => {
 		const d = drive();
 		d.keys(ctx(), run('/del'));
@@ -216,7 +227,7 @@ describe('the main screen reducer', () => {
 		expect(d.sent).toEqual([{kind: 'rename', id: 'echo-id', name: 'new alpha'}]);
 		d.act({type: 'failed', request: d.sent[0]!, error: new ApiError({kind: 'server', status: 503, serverMessage: 'Service Unavailable'})});
 		expect(d.state.mode).toMatchObject({kind: 'rename', sending: false, line: {value: 'new alpha'}});
-		expect((d.state.mode as {error: string}).error).toMatch(/^Rename failed: .* The server said: Service Unavailable$/);
+		expect((d.state.mode as {error: string}).error).toMatch(/^Rename failed: .* The server said: Service Unavailable\.$/);
 		d.keys(ctx(), K.enter);
 		const renamed = {...LIST[4]!, name: 'new alpha', id: 'echo-id'};
 		d.act({type: 'done', request: d.sent[1]!, destination: renamed});
