@@ -1,6 +1,7 @@
 // The main screen: header, filter chips, the list with its detail pane, status line and legend; or,
 // by mode, the help, the full details, the wizard or the rotation form. It lays the frame out and
 // draws the state; what keys do is the reducer's (src/view/main-keys.ts), reached through one hook.
+import type {Copier} from '../src/view/clipboard.js';
 import React, {useLayoutEffect, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from '../src/store/destinations-store.js';
@@ -32,7 +33,7 @@ export interface AppProps {
 	/** The API host shown in the header when not on the sandbox. */
 	host: string;
 	/** Writes the OSC 52 copy sequence; tests pass their own to see what would be copied. */
-	copy: (text: string) => void;
+	copy: Copier;
 	/** Clears and repaints the terminal (Ctrl-L). */
 	redraw?: () => void;
 	width?: number;

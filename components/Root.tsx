@@ -1,6 +1,7 @@
 // What runs inside the terminal: the main screen on a connection, and over it, when its OAuth
 // session cannot be used, the sign-in screen. The main screen stays mounted underneath (hidden,
 // its keys off), so nothing typed is lost: a create waiting for the sign-in is sent after it.
+import type {Copier} from '../src/view/clipboard.js';
 import React, {useCallback, useEffect, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {SignInNeed} from '../src/auth/session.js';
@@ -26,13 +27,13 @@ export interface RootProps {
 	connection: Connection;
 	readOnly: boolean;
 	session: Session;
-	copy: (text: string) => void;
+	copy: Copier;
 	redraw?: () => void;
 }
 
 interface ScreenProps {
 	readOnly: boolean;
-	copy: (t: string) => void;
+	copy: Copier;
 	redraw?: () => void;
 }
 

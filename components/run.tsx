@@ -4,7 +4,7 @@ import React from 'react';
 import {render} from 'ink';
 import {constants} from 'node:os';
 import {enterScreen, leaveScreen} from '../src/cli/screen.js';
-import {osc52} from '../src/view/clipboard.js';
+import {copyToClipboard} from '../src/cli/clipboard.js';
 import {layoutReady} from './layout-ready.js';
 import type {Connection} from '../src/connect.js';
 import {Root, type Session} from './Root.js';
@@ -30,7 +30,7 @@ export async function runApp(connection: Connection, readOnly: boolean): Promise
 		instance.clear();
 		stdout.write('\x1b[2J\x1b[H');
 	};
-	const instance = render(<Root connection={connection} readOnly={readOnly} session={session} copy={(text) => stdout.write(osc52(text))} redraw={redraw} />, {
+	const instance = render(<Root connection={connection} readOnly={readOnly} session={session} copy={(text) => copyToClipboard(text, (seq) => stdout.write(seq))} redraw={redraw} />, {
 		// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
 		exitOnCtrlC: false,
 		patchConsole: true,

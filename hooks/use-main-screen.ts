@@ -2,6 +2,7 @@
 // for, and its messages expiring. Each key is reduced against the state the previous one left and
 // the store as it is at that moment, and what it asks for is sent before the next key is read, so
 // keys read together act in order by construction ("ja" archives the row j moved to).
+import type {Copier} from '../src/view/clipboard.js';
 import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Destination} from '../src/api/types.js';
 import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from '../src/store/destinations-store.js';
@@ -17,8 +18,8 @@ export interface MainScreenOptions {
 	store: DestinationsReads;
 	/** Left out with --read-only: then no change can be sent. */
 	changes?: DestinationsChanges;
-	/** Writes a copy sequence to the terminal (OSC 52); injected so tests can see it. */
-	copy: (text: string) => void;
+	/** Copies to the clipboard and says how (src/cli/clipboard.ts); injected so tests can see it. */
+	copy: Copier;
 	/** Clears and repaints the terminal (Ctrl-L). */
 	redraw?: () => void;
 	exit: () => void;
@@ -92,7 +93,12 @@ function perform(request: MainRequest, {options, form, dispatch, context}: Env):
 		case 'cancel':
 			return void store.cancelAll();
 		case 'copy':
-			return copy(request.text);
+			return void Promise.resolve()
+				.then(() => copy(request.text))
+				.then(
+					(copied) => dispatch({type: 'done', request, copied: copied ?? undefined}),
+					(error: unknown) => dispatch({type: 'failed', request, error}),
+				);
 		case 'redraw':
 			return redraw?.();
 		case 'quit':

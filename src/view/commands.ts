@@ -100,7 +100,7 @@ export const COMMANDS: readonly Command[] = [
 		legend: 'default',
 		disabled: (c) => modifyBlocked(c) ?? (c.selected?.archived ? 'an archived destination cannot be the default: unarchive it first (a)' : undefined),
 	},
-	{id: 'copy', modes: ['normal', 'detail'], bindings: [{key: 'y'}], label: 'copy the pl:ref to the clipboard (OSC 52)', legend: 'copy ref', disabled: noSelection},
+	{id: 'copy', modes: ['normal', 'detail'], bindings: [{key: 'y'}], label: "copy the pl:ref to the clipboard (OSC 52; inside tmux, through tmux's buffer)", legend: 'copy ref', disabled: noSelection},
 	{id: 'new', modes: LIST, bindings: [{key: 'n'}], label: 'create a destination, step by step', legend: 'new', disabled: (c) => (c.readOnly ? READ_ONLY : undefined)},
 	{id: 'rotate', modes: LIST, bindings: [{key: 'c'}], label: 'rotate credentials', disabled: (c) => modifyBlocked(c)},
 	{id: 'refresh', modes: LIST, bindings: [{key: 'R'}], label: 'reload from the server'},

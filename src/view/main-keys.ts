@@ -159,7 +159,8 @@ function onAnswer(s: MainState, question: Question, yes: boolean): MainState {
 /** The pl:ref is all that is copied: never a parameter, never a secret. */
 function copyRef(s: MainState, d: Destination): MainState {
 	const ref = sanitize(d['pl:ref']);
-	return show(send(s, {kind: 'copy', text: ref}), 'ok', messages.copied(ref));
+	// The message comes with the outcome: it says how the text was copied.
+	return send(s, {kind: 'copy', text: ref});
 }
 
 const editLine = (line: LineState, key: Key): LineState => {

@@ -9,6 +9,7 @@ import {wizardReducer} from '../wizard/wizard-state.js';
 import type {KeyEvent} from '../keys/read.js';
 import {messages} from './messages.js';
 import type {UndoOutcome} from '../store/destinations-store.js';
+import type {CopyOutcome} from './clipboard.js';
 import {afterRotation, afterWizard, onKeyEvent} from './main-keys.js';
 import {NO_READ, send, show, type MainContext, type MainRequest, type MainState} from './main-state.js';
 import {archiveConcerns, archiveWarning, type UsageCount} from './usage.js';
@@ -17,7 +18,7 @@ export type MainAction =
 	| {type: 'key'; event: KeyEvent; ctx: MainContext}
 	/** The first list is in (or failed): the keys typed ahead of it run now. */
 	| {type: 'list-ready'; ctx: MainContext}
-	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number; undo?: UndoOutcome}
+	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number; undo?: UndoOutcome; copied?: CopyOutcome}
 	/** What delivers to the destinations about to be archived (request `check-archive`). */
 	| {type: 'checked'; request: Extract<MainRequest, {kind: 'check-archive'}>; counts: ReadonlyMap<string, UsageCount>; ctx: MainContext}
 	| {type: 'failed'; request: MainRequest; error: unknown}
@@ -32,6 +33,7 @@ export function mainReducer(s: MainState, action: MainAction): MainState {
 		case 'list-ready':
 			return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, action.ctx), {...s, early: []});
 		case 'done':
+			if (action.request.kind === 'copy') return show(s, 'ok', messages.copied(action.request.text, action.copied));
 			return action.request.kind === 'undo' ? onUndone(s, action.undo) : onDone(s, action.request, action.destination, action.count);
 		case 'checked':
 			return onChecked(s, action.request, action.counts, action.ctx);
@@ -107,6 +109,8 @@ function onFailed(s: MainState, request: MainRequest, error: unknown): MainState
 		case 'refresh':
 			// The status line then says what went wrong (the load error), at once.
 			return {...s, toast: undefined};
+		case 'copy':
+			return show(s, 'error', messages.copyFailed(error));
 		default:
 			return s;
 	}

@@ -5,6 +5,7 @@ import {ApiError} from '../api/errors.js';
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
 import type {Sort, SortColumn} from './sort.js';
+import type {CopyOutcome} from './clipboard.js';
 
 /** Ends `text` with a full stop unless it already ends a sentence. */
 export const sentence = (text: string): string => (/[.!?…:)"']$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
@@ -64,7 +65,14 @@ export const messages = {
 	defaultUnchanged: 'Default unchanged.',
 	markedShown: (n: number, marked: boolean) => `${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
 	sorted: (s: Sort) => `Sorted by ${s.column}, ${SORT_WAYS[s.column][s.descending ? 1 : 0]}.`,
-	copied: (ref: string) => `Copied ${ref}`,
+	/** What a copy did (none given: a test's own copier). */
+	copied: (ref: string, how?: CopyOutcome | void) => {
+		if (!how) return `Copied ${ref}.`;
+		if (how.way === 'tmux') return `Copied ${ref} (tmux buffer and clipboard).`;
+		if (how.through === 'tmux-passthrough') return `Sent ${ref} through tmux's passthrough (tmux load-buffer failed: ${sanitize(how.why ?? 'unknown')}).`;
+		return `Copied ${ref} (${how.through === 'screen' ? 'OSC 52 through screen' : 'sent to the terminal as OSC 52'}).`;
+	},
+	copyFailed: (error: unknown) => `Could not copy: ${error instanceof Error ? sanitize(error.message) : 'something unexpected went wrong'}.`,
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,
 	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (y copies it)`,

@@ -79,7 +79,7 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 	await act(async () => {
 		r = render(
 			<>
-				<App store={store.reads} changes={options.readOnly ? undefined : store} sandbox host="sandbox" copy={(t) => copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
+				<App store={store.reads} changes={options.readOnly ? undefined : store} sandbox host="sandbox" copy={(t) => void copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
 				{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
 			</>,
 		);

@@ -309,7 +309,11 @@ describe('the main screen reducer', () => {
 	test('a message expires only if it is still the one shown', () => {
 		const d = drive();
 		d.keys(ctx(), 'y');
+		// The message comes with the copy's outcome.
+		expect(d.state.toast).toBeUndefined();
+		d.act({type: 'done', request: d.sent[0]!, copied: {way: 'tmux'}});
 		const first = d.state.toast!;
+		expect(first.text).toBe('Copied pl:destinations/alpha-id (tmux buffer and clipboard).');
 		d.keys(ctx(), K.ctrlL);
 		d.act({type: 'toast-expired', id: first.id});
 		expect(d.state.toast?.text).toBe('Screen redrawn.');

@@ -4,7 +4,6 @@ import {EDITING} from '../../src/keys/editing.js';
 import {bindingsIn, COMMANDS, commandFor, commandKeys, disabledReason, KEY_MODES, legendText, NOT_YOURS, READ_ONLY, type CommandContext, type CommandId} from '../../src/view/commands.js';
 import {FORM_KEYS, FORM_MODES, formKeyOf, type FormMode} from '../../src/wizard/keys.js';
 import {key} from './key-fixtures.js';
-import {osc52} from '../../src/view/clipboard.js';
 import {dest} from './view-fixtures.js';
 
 const CHANGES: CommandId[] = ['archive', 'rename', 'default', 'rotate'];
@@ -139,30 +138,5 @@ describe('the key map', () => {
 				}
 			}
 		}
-	});
-});
-
-describe('clipboard (OSC 52)', () => {
-	const ref = 'pl:destinations/field-ops-AAAAAAAAAAAAAAAAAAAAA';
-	const b64 = Buffer.from(ref).toString('base64');
-
-	test('plain terminals get ESC ] 52 ; c ; base64 BEL', () => {
-		expect(osc52(ref, {})).toBe(`\x1b]52;c;${b64}\x07`);
-		expect(osc52(ref, {TERM: 'xterm-256color'})).toBe(`\x1b]52;c;${b64}\x07`);
-	});
-
-	test('the payload is the UTF-8 text, base64-encoded, and decodes back exactly', () => {
-		const seq = osc52('São ☃ 😀', {});
-		const payload = /^\x1b\]52;c;([A-Za-z0-9+/=]*)\x07$/.exec(seq)![1]!;
-		expect(Buffer.from(payload, 'base64').toString('utf8')).toBe('São ☃ 😀');
-		expect(osc52('', {})).toBe('\x1b]52;c;\x07');
-	});
-
-	test('inside tmux it is wrapped in a DCS passthrough with every ESC doubled', () => {
-		expect(osc52(ref, {TMUX: '/tmp/tmux-1000/default,123,0', TERM: 'screen-256color'})).toBe(`\x1bPtmux;\x1b\x1b]52;c;${b64}\x07\x1b\\`);
-	});
-
-	test('inside GNU screen it is wrapped in a plain DCS', () => {
-		expect(osc52(ref, {TERM: 'screen.xterm-256color'})).toBe(`\x1bP\x1b]52;c;${b64}\x07\x1b\\`);
 	});
 });
