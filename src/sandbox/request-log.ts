@@ -1,5 +1,5 @@
-// What tests read back to see which requests a client made: method, path, query, status and
-// the fixture user (plus grant type and client for the auth server). Never bodies, never
+// What tests read back to see which requests a client made: method, path, query, status, the
+// fixture user and the connection that carried it (plus grant type and client for the auth server). Never bodies, never
 // headers, so never a key, token or secret; query values whose name suggests a credential are
 // redacted too.
 import {REDACTED} from '../catalogue/providers.js';
@@ -15,6 +15,8 @@ export interface LoggedRequest {
 	user: SandboxUserName | null;
 	/** When the request arrived (RFC 3339, nanoseconds). */
 	time: string;
+	/** Which connection carried it: 1 for the first the sandbox accepted, and so on (hooks' count too). */
+	connection: number | null;
 	/** The injected fault that shaped the answer, if any. */
 	fault?: string;
 	/** Token requests only: the grant asked for (`unsupported` for any other value, null if none). */

@@ -1,8 +1,10 @@
 // The sandbox's HTTP server: a local, faithful Destinations API on a loopback port, with its
 // OAuth auth server on the same port (oauth.ts), test hooks (hooks.ts), injected faults
-// (faults.ts), a request log and optional persistence.
+// (faults.ts), a request log and optional persistence. Over plain HTTP, or over TLS with a
+// certificate given or generated (tls.ts), as Planet's API is reached.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
-import type {AddressInfo} from 'node:net';
+import {createServer as createTlsServer} from 'node:https';
+import type {AddressInfo, Socket} from 'node:net';
 import {readBody} from './body.js';
 import {errorResponse} from './errors.js';
 import {type Fault, faultKind, Faults, faultStatusResponse, NOT_JSON_RESPONSE, omitFields} from './faults.js';
@@ -35,10 +37,12 @@ export interface SandboxOptions {
 	tokenLifetimeSeconds?: number;
 	/** The device flow's polling interval; default 5 (RFC 8628's default). Tests use 1. */
 	deviceIntervalSeconds?: number;
+	/** Serve HTTPS with this key and certificate (PEM); see tls.ts for one made on the spot. */
+	tls?: {key: string; cert: string};
 }
 
 export interface RunningSandbox {
-	/** http://127.0.0.1:PORT */
+	/** http://127.0.0.1:PORT (https:// with `tls`) */
 	origin: string;
 	/** origin + '/destinations/v1' */
 	apiBase: string;
@@ -131,18 +135,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			timers.add(timer);
 		});
 
-	const server = createServer((req, res) => {
+	const handler = (req: IncomingMessage, res: ServerResponse): void => {
 		void onRequest(req, res).catch(() => {
 			if (!res.headersSent) send(res, errorResponse(500, 'Internal sandbox error'));
 			else res.destroy();
 		});
-	});
+	};
+	const scheme = options.tls ? 'https' : 'http';
+	const server = options.tls ? createTlsServer({key: options.tls.key, cert: options.tls.cert}, handler) : createServer(handler);
+	// Each connection is numbered as it opens (over TLS, once the handshake is done: the socket
+	// requests arrive on), so the log says which one served each request and tests can count
+	// the connections a client opened.
+	const connections = new WeakMap<Socket, number>();
+	let opened = 0;
+	server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => void connections.set(socket, ++opened));
 
 	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const arrived = now();
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-		const origin = `http://${req.headers.host ?? `${formatHost(host)}:${port}`}`;
+		const origin = `${scheme}://${req.headers.host ?? `${formatHost(host)}:${port}`}`;
+		const connection = connections.get(req.socket as Socket) ?? null;
 		const hook = url.pathname.startsWith(HOOK_PREFIX);
 		const authServer = isAuthServerPath(url.pathname);
 		// GET bodies are ignored, so never read (whatever their size), and an API request without
@@ -169,6 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 				status,
 				user,
 				time: arrived,
+				connection,
 				...(fault ? {fault: faultKind(fault)} : {}),
 				...oauthFields,
 			});
@@ -230,7 +244,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		});
 	});
 	port = (server.address() as AddressInfo).port;
-	const origin = `http://${formatHost(host)}:${port}`;
+	const origin = `${scheme}://${formatHost(host)}:${port}`;
 	return {
 		origin,
 		apiBase: `${origin}${API_BASE_PATH}`,
