@@ -1,12 +1,15 @@
 // A connection to a Destinations API (Planet's, or the in-process sandbox), made before the
-// screen is drawn: the start-up list request is sent at once and travels while Ink starts, so
-// the list appears sooner than if the first frame had to ask for it.
+// screen is drawn: the start-up list request is sent at once (or was sent by the `destui`
+// command before the app loaded, and is taken over) and travels while Ink starts, so the list
+// appears sooner than if the first frame had to ask for it.
 import {apiKeyCredentials} from './api/credentials.js';
 import {createClient, type ClientEvent} from './api/client.js';
 import type {Destination, DestinationsApi} from './api/types.js';
+import type {Agents} from './api/wire.js';
 import type {Step} from './auth/find.js';
 import type {Credentials} from './auth/provider.js';
 import type {OAuthSession} from './auth/session.js';
+import type {EarlyRequest} from './early-handoff.js';
 
 export interface Connection {
 	client: DestinationsApi;
@@ -41,6 +44,9 @@ export interface ConnectOptions {
 	sandbox?: boolean;
 	trail?: readonly Step[];
 	close?: () => Promise<void>;
+	/** The start-up list request the `destui` command sent, and the agents it went out on. */
+	early?: Promise<EarlyRequest | undefined>;
+	agents?: Agents;
 }
 
 export function connectApi(credentials: Credentials, options: ConnectOptions): Connection {
@@ -53,7 +59,7 @@ export function connectApi(credentials: Credentials, options: ConnectOptions): C
 			};
 		},
 	};
-	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => listener?.(e)});
+	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => listener?.(e), early: options.early, agents: options.agents});
 	const controller = new AbortController();
 	const promise = client.list({}, {signal: controller.signal});
 	const firstList: EarlyList = {promise, abort: () => controller.abort()};

@@ -1,74 +1,65 @@
 // `destui [options]`: checks the flags and the terminal, finds credentials the way the planet
 // CLI does, then hands over to the screen. Expected failures print one line, never a stack.
+// The `destui` command usually worked all of that out before loading the app, and sent the
+// start-up list request already (src/early-start.ts): the app takes its plan and its request over.
 import {homedir} from 'node:os';
-import {BaseUrlError, resolveBaseUrl} from './api/base-url.js';
+import {isatty} from 'node:tty';
 import {findCredentials} from './auth/find.js';
 import {credentialsFor} from './auth/provider.js';
-import {parseDestuiArgs, USAGE} from './cli/args.js';
+import {USAGE} from './cli/args.js';
 import {enterScreen} from './cli/screen.js';
+import {canSignInTo, planStart} from './cli/start-plan.js';
 import {connectApi, connectSandbox, type Connection} from './connect.js';
+import {takeOver} from './early-handoff.js';
 import {VERSION} from './version.js';
 
 export async function runDestui(argv: string[]): Promise<number> {
-	const parsed = parseDestuiArgs(argv);
-	if (parsed.kind === 'error') {
-		process.stderr.write(`destui: ${parsed.message}\n\n${USAGE}`);
+	const early = takeOver();
+	const home = homedir();
+	const plan = early?.plan ?? planStart(argv, {env: process.env, home, stdinTTY: isatty(0), stdoutTTY: isatty(1)});
+	if (plan.kind === 'usage') {
+		process.stderr.write(`destui: ${plan.message}\n\n${USAGE}`);
 		return 2;
 	}
-	if (parsed.kind === 'help') {
+	if (plan.kind === 'help') {
 		// With where this machine's credentials are, so "why does destui not see my login?" has an answer.
 		const {credentialsHelp} = await import('./auth/describe.js');
-		const o = parsed.options;
-		process.stdout.write(`${USAGE}\n${credentialsHelp(findCredentials({profile: o.profile, apiKey: o.apiKey, authServer: o.authServer, env: process.env, home: homedir()}))}`);
+		const o = plan.options;
+		process.stdout.write(`${USAGE}\n${credentialsHelp(findCredentials({profile: o.profile, apiKey: o.apiKey, authServer: o.authServer, env: process.env, home}))}`);
 		return 0;
 	}
-	if (parsed.kind === 'version') {
+	if (plan.kind === 'version') {
 		process.stdout.write(`destui ${VERSION}\n`);
 		return 0;
 	}
-	const options = parsed.options;
-	let host = 'api.planet.com';
-	if (options.baseUrl !== undefined) {
-		try {
-			host = new URL(resolveBaseUrl(options.baseUrl)).host;
-		} catch (err) {
-			process.stderr.write(`destui: --base-url: ${err instanceof BaseUrlError ? err.message : 'not a URL'}\n\n${USAGE}`);
-			return 2;
-		}
+	if (plan.kind === 'no-terminal') {
+		process.stderr.write(`destui: needs an interactive terminal, but ${plan.which} is not one (for scripts, use \`planet destinations\`).\n`);
+		return 1;
 	}
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		const which = !process.stdin.isTTY ? 'standard input' : 'standard output';
-		process.stderr.write(`destui: needs an interactive terminal, but ${which} is not one (for scripts, use \`planet destinations\`).\n`);
+	if (plan.kind === 'stop') {
+		process.stderr.write(`destui: ${plan.message}\n`);
 		return 1;
 	}
 	let connect: () => Promise<Connection> | Connection;
-	if (options.demo) connect = () => connectSandbox(options.signIn);
+	if (plan.kind === 'demo') connect = () => connectSandbox(plan.options.signIn);
 	else {
-		// Files and the environment only: no request is made here.
-		const home = homedir();
-		const result = findCredentials({profile: options.profile, apiKey: options.apiKey, authServer: options.authServer, env: process.env, home});
-		if (result.kind === 'stop') {
-			process.stderr.write(`destui: ${result.message}\n`);
-			return 1;
-		}
 		// Written before the alternate screen, so they are still there when destui ends.
-		for (const warning of result.warnings) process.stderr.write(`destui: warning: ${warning}\n`);
-		const credentials = credentialsFor(result.found, {home});
-		if (options.signIn) {
-			if (!credentials.session || credentials.session.profile.flow !== 'device_code') {
-				process.stderr.write(`destui: --sign-in: ${result.found.label} does not sign in with a link and a code (destui signs in to planet-user and device-code profiles)\n`);
-				return 2;
-			}
-			credentials.session.requestSignIn();
+		for (const warning of plan.warnings) process.stderr.write(`destui: warning: ${warning}\n`);
+		if (plan.options.signIn && !canSignInTo(plan.found)) {
+			process.stderr.write(`destui: --sign-in: ${plan.found.label} does not sign in with a link and a code (destui signs in to planet-user and device-code profiles)\n`);
+			return 2;
 		}
-		connect = () => connectApi(credentials, {baseUrl: options.baseUrl, host, trail: result.trail});
+		const credentials = credentialsFor(plan.found, {home});
+		if (plan.options.signIn) credentials.session?.requestSignIn();
+		else if (early?.renewal) credentials.session?.adoptFirstRenewal(early.renewal);
+		connect = () => connectApi(credentials, {baseUrl: plan.options.baseUrl, host: plan.host, trail: plan.trail, early: early?.list, agents: early?.agents});
 	}
 	// Something on screen at once, then connect: the start-up list request travels while the
 	// screen's code loads.
-	enterScreen(options.demo ? 'destui  SANDBOX  starting…' : `destui ${host}  loading…`);
+	enterScreen(plan.kind === 'demo' ? 'destui  SANDBOX  starting…' : `destui ${plan.host}  loading…`);
 	const connection = await connect();
 	const {runApp} = await import('../components/run.js');
-	const code = await runApp(connection, options.readOnly);
+	const code = await runApp(connection, plan.options.readOnly);
 	// The screen is gone and the terminal restored. A request still in flight (a slow answer, a
 	// retry's back-off) must not hold the user's shell until it ends: flush what was written and
 	// exit now (this also skips Ink's ~50 ms teardown).

@@ -4,7 +4,7 @@
 // on the same host, so what the client needs is the root the three APIs hang from.
 
 export const DEFAULT_BASE_URL = 'https://api.planet.com';
-const DESTINATIONS_PATH = '/destinations/v1';
+export const DESTINATIONS_PATH = '/destinations/v1';
 
 export class BaseUrlError extends Error {
 	override readonly name = 'BaseUrlError';

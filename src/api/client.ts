@@ -11,14 +11,15 @@ import {
 	type PatchBody,
 } from '../schemas.js';
 import {ORG_DESTINATION_LIMIT} from '../catalogue/providers.js';
-import {VERSION} from '../version.js';
-import {resolveBaseUrl} from './base-url.js';
+import {DESTINATIONS_PATH as DESTINATIONS, resolveBaseUrl} from './base-url.js';
 import {apiKeyCredentials, type CredentialProvider} from './credentials.js';
 import {ApiError} from './errors.js';
 import {describeIssues, malformed, type Explanations} from './failure.js';
 import {createLimiter, type Limiter} from './limiter.js';
 import type {Method} from './retry-policy.js';
 import {createTransport, type Reply, type TransportEvent} from './transport.js';
+import {API_HEADERS, DEFAULT_TIMEOUT_MS, keepAliveAgents, type Agents} from './wire.js';
+import type {EarlyRequest} from '../early-handoff.js';
 import type {CallOptions, DestinationsApi, ListParams} from './types.js';
 
 /** What the client reports while it works (the UI shows waits and retries from these). */
@@ -40,9 +41,12 @@ export interface ClientOptions {
 	/** Retries after a 429 (any method) or a 502/503/504 or broken connection (GET, PUT, DELETE); default 3. */
 	retries?: number;
 	onEvent?: (e: ClientEvent) => void;
+	/** The connections' agents (keep-alive); a pair of its own when absent. */
+	agents?: Agents;
+	/** The start-up list request the `destui` command already sent: the first list takes its answer. */
+	early?: Promise<EarlyRequest | undefined>;
 }
 
-const DESTINATIONS = '/destinations/v1';
 const ORDERS = '/compute/ops/orders/v2';
 const SUBSCRIPTIONS = '/subscriptions/v1';
 const LIST_FILTERS = ['archived', 'is_owner', 'can_write', 'is_default', 'sort_by'] as const;
@@ -94,12 +98,14 @@ export function createClient(options: ClientOptions): DestinationsApi {
 	const send = createTransport({
 		root: resolveBaseUrl(options.baseUrl),
 		credentials,
-		headers: {'user-agent': `destui/${VERSION}`, 'x-planet-app': 'destui', accept: 'application/json'},
-		timeoutMs: options.timeoutMs ?? 30_000,
+		headers: API_HEADERS,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		retries: options.retries ?? 3,
 		maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 30,
 		limiter: limiterFor(options.requestsPerSecond ?? 3),
 		onEvent: options.onEvent,
+		agents: options.agents ?? keepAliveAgents(),
+		early: options.early,
 	});
 
 	/** The reply parsed as JSON and checked against `schema`; anything else is 'malformed'. */

@@ -2,13 +2,19 @@
 // its own timeout, and reports what it is doing (for "waiting 2 s (rate limited)"). Retries are
 // done here around got (got's own retry is off) so that retried attempts pass through the
 // limiter too, Retry-After is capped, and the rules of retry-policy.ts are the only ones.
-import got, {type Got} from 'got';
+// Connections are kept alive (wire.ts), and the start-up list request the `destui` command sent
+// before the app loaded is taken as the first attempt of the first list: its answer or failure
+// goes through exactly the same steps as got's would.
+import got, {type Got, type Response} from 'got';
+import type {ClientRequest, IncomingHttpHeaders} from 'node:http';
+import type {EarlyRequest} from '../early-handoff.js';
 import {ApiError} from './errors.js';
 import {cancelled, errorFromException, errorFromStatus, type Explanations, type FailureContext} from './failure.js';
 import {LimiterAbortedError, type Limiter} from './limiter.js';
 import {backoffMs, CONNECTION_ERROR_CODES, isIdempotent, type Method, parseRetryAfter, rateLimitWaitMs, RETRYABLE_STATUSES} from './retry-policy.js';
-import {bodySecrets} from './scrub.js';
+import {bodySecrets} from './body-secrets.js';
 import type {CredentialProvider} from './credentials.js';
+import type {Agents} from './wire.js';
 
 export interface TransportEvent {
 	type: 'request' | 'response' | 'retry' | 'waiting';
@@ -32,6 +38,9 @@ export interface TransportOptions {
 	maxRetryAfterSeconds: number;
 	limiter?: Limiter;
 	onEvent?: (e: TransportEvent) => void;
+	agents?: Agents;
+	/** Offered to the first exchange: taken as its first attempt if it is the same GET with the same credentials. */
+	early?: Promise<EarlyRequest | undefined>;
 }
 
 export interface Exchange {
@@ -66,6 +75,40 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
+/**
+ * got destroys its request as soon as it has read the answer. When the answer was in before Node
+ * saw the request's last write finish (seen over TLS on loopback, where the server answers within
+ * the same turn), that destroy closes the connection Node was about to keep for the next request;
+ * once the write has finished, Node has put the connection back in the pool and the destroy
+ * leaves it alone.
+ */
+function keepConnection(response: Response): Response | Promise<Response> {
+	const request = (response as {req?: ClientRequest}).req;
+	if (!request || request.writableFinished || request.destroyed) return response;
+	return new Promise((resolve) => {
+		const go = (): void => resolve(response);
+		request.once('finish', go);
+		request.once('close', go);
+	});
+}
+
+/**
+ * The early request's answer as got's response, or undefined when got must ask again: a redirect,
+ * which got follows and the early request did not. A failure is thrown as got's would be.
+ */
+async function earlyAnswer(early: EarlyRequest, signal?: AbortSignal): Promise<{statusCode: number; headers: IncomingHttpHeaders; body: string} | undefined> {
+	const onAbort = (): void => early.cancel();
+	if (signal?.aborted) onAbort();
+	signal?.addEventListener('abort', onAbort, {once: true});
+	try {
+		const answer = await early.answer;
+		if (answer.status >= 300 && answer.status < 400) return undefined;
+		return {statusCode: answer.status, headers: answer.headers, body: answer.text};
+	} finally {
+		signal?.removeEventListener('abort', onAbort);
+	}
+}
+
 export function createTransport(options: TransportOptions): (exchange: Exchange) => Promise<Reply> {
 	const http: Got = got.extend({
 		headers: options.headers,
@@ -76,7 +119,10 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 		// Same method and body on 307/308, as the official client does; got drops the
 		// Authorization header if a redirect leaves the origin.
 		followRedirect: true,
+		...(options.agents ? {agent: {http: options.agents.http, https: options.agents.https}} : {}),
+		hooks: {afterResponse: [keepConnection]},
 	});
+	let early = options.early;
 	const emit = (e: TransportEvent): void => {
 		try {
 			options.onEvent?.(e);
@@ -97,6 +143,8 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 		// A 401 is answered before anything is done, so one resend with renewed credentials is safe
 		// whatever the method.
 		let resent = false;
+		const offered = early;
+		early = undefined;
 
 		for (let attempt = 1; ; attempt++) {
 			if (signal?.aborted) throw cancelled();
@@ -118,12 +166,16 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 			let waitMs: number;
 			let status: number | undefined;
 			try {
-				const response = await http(url, {
-					method,
-					body,
-					headers: body === undefined ? {authorization: auth.header} : {authorization: auth.header, 'content-type': 'application/json'},
-					signal,
-				});
+				const taken = attempt === 1 && offered ? await offered : undefined;
+				const same = taken && taken.method === method && taken.url === url && taken.authorization === auth.header;
+				const response =
+					(same && (await earlyAnswer(taken, signal))) ||
+					(await http(url, {
+						method,
+						body,
+						headers: body === undefined ? {authorization: auth.header} : {authorization: auth.header, 'content-type': 'application/json'},
+						signal,
+					}));
 				status = response.statusCode;
 				emit({type: 'response', method, path, status, attempt});
 				if (status >= 200 && status < 300) return {status, headers: response.headers, text: response.body, secrets};

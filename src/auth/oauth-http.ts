@@ -1,12 +1,11 @@
 // The few requests destui makes to an OAuth server (discovery, token, device authorization),
-// with Node's own http/https: credential finding and refreshing stay free of got and React, so
-// they can run before the app bundle loads. Answers are read as planet-auth reads them (spec §4):
+// with Node's own http/https (src/api/raw-exchange.ts): credential finding and refreshing stay
+// free of got and React, so the `destui` command runs them before the app bundle loads. Answers are read as planet-auth reads them (spec §4):
 // an `error` (or `errorCode`) in the JSON is a refusal whatever the status; any other non-2xx,
 // a non-JSON type or an empty body is a failure. Nothing sent (secrets) is ever in a message.
-import {request as httpRequest, type IncomingMessage} from 'node:http';
-import {request as httpsRequest} from 'node:https';
+import {RawRequestError, startExchange} from '../api/raw-exchange.js';
 import {scrub} from '../api/scrub.js';
-import {VERSION} from '../version.js';
+import {API_HEADERS} from '../api/wire.js';
 
 export type OAuthErrorKind = 'network' | 'timeout' | 'refused' | 'malformed' | 'cancelled';
 
@@ -58,70 +57,35 @@ export const endpointName = (url: string): string => {
 	}
 };
 
-// Static imports: the bundle runs as a vm script (for V8's code cache), where import() of a
-// Node module is not available. got loads both at start-up anyway.
-function send(req: OAuthRequest): Promise<RawReply> {
-	return new Promise((resolve, reject) => {
-		let url: URL;
-		try {
-			url = new URL(req.url);
-		} catch {
-			return reject(new OAuthError('malformed', `"${req.url.slice(0, 100)}" is not a URL`));
-		}
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') return reject(new OAuthError('malformed', `${endpointName(req.url)} is not an http(s) address`));
-		if (req.signal?.aborted) return reject(new OAuthError('cancelled', 'Cancelled.'));
-		const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
-		const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
-		const headers: Record<string, string> = {accept: 'application/json', 'user-agent': `destui/${VERSION}`, 'x-planet-app': 'destui'};
-		if (body !== undefined) {
-			headers['content-type'] = 'application/x-www-form-urlencoded';
-			headers['content-length'] = String(Buffer.byteLength(body));
-		}
-		if (req.basic) headers.authorization = `Basic ${Buffer.from(`${req.basic.user}:${req.basic.password}`).toString('base64')}`;
-		const where = endpointName(req.url);
-		const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-		let settled = false;
-		const finish = (fn: () => void): void => {
-			if (settled) return;
-			settled = true;
-			clearTimeout(timer);
-			req.signal?.removeEventListener('abort', onAbort);
-			fn();
-		};
-		const r = make(url, {method: body === undefined ? 'GET' : 'POST', headers}, (res: IncomingMessage) => {
-			const chunks: Buffer[] = [];
-			let size = 0;
-			res.on('data', (c: Buffer) => {
-				size += c.length;
-				if (size > MAX_BODY) {
-					r.destroy();
-					finish(() => reject(new OAuthError('malformed', `${where} sent an answer too large to be a token`)));
-				} else chunks.push(c);
-			});
-			res.on('end', () =>
-				finish(() =>
-					resolve({
-						status: res.statusCode ?? 0,
-						contentType: String(res.headers['content-type'] ?? ''),
-						text: Buffer.concat(chunks).toString('utf8'),
-						retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
-					}),
-				),
-			);
-			res.on('error', () => finish(() => reject(new OAuthError('network', `the connection to ${where} broke`))));
-		});
-		const onAbort = (): void => {
-			r.destroy();
-			finish(() => reject(new OAuthError('cancelled', 'Cancelled.')));
-		};
-		const timer = setTimeout(() => {
-			r.destroy();
-			finish(() => reject(new OAuthError('timeout', `${where} did not answer within ${Math.round(timeoutMs / 1000)} s`)));
-		}, timeoutMs);
-		req.signal?.addEventListener('abort', onAbort, {once: true});
-		r.on('error', (err: NodeJS.ErrnoException) => finish(() => reject(new OAuthError('network', `could not reach ${where} (${networkDetail(err.code)})`))));
-		r.end(body);
-	});
+async function send(req: OAuthRequest): Promise<RawReply> {
+	let url: URL;
+	try {
+		url = new URL(req.url);
+	} catch {
+		throw new OAuthError('malformed', `"${req.url.slice(0, 100)}" is not a URL`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OAuthError('malformed', `${endpointName(req.url)} is not an http(s) address`);
+	const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
+	const headers: Record<string, string> = {...API_HEADERS};
+	if (body !== undefined) {
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+		headers['content-length'] = String(Buffer.byteLength(body));
+	}
+	if (req.basic) headers.authorization = `Basic ${Buffer.from(`${req.basic.user}:${req.basic.password}`).toString('base64')}`;
+	const where = endpointName(req.url);
+	const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	try {
+		const answer = await startExchange({url: url.href, method: body === undefined ? 'GET' : 'POST', headers, body, timeoutMs, signal: req.signal, maxBytes: MAX_BODY}).answer;
+		const retryAfter = answer.headers['retry-after'];
+		return {status: answer.status, contentType: String(answer.headers['content-type'] ?? ''), text: answer.text, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined};
+	} catch (err) {
+		const e = err instanceof RawRequestError ? err : new RawRequestError('RequestError', 'request failed');
+		if (e.name === 'AbortError') throw new OAuthError('cancelled', 'Cancelled.');
+		if (e.name === 'TimeoutError') throw new OAuthError('timeout', `${where} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+		if (e.code === 'ETOOLARGE') throw new OAuthError('malformed', `${where} sent an answer too large to be a token`);
+		if (e.name === 'ReadError') throw new OAuthError('network', `the connection to ${where} broke`);
+		throw new OAuthError('network', `could not reach ${where} (${networkDetail(e.code)})`);
+	}
 }
 
 function networkDetail(code: string | undefined): string {

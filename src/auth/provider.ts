@@ -5,7 +5,7 @@ import type {Found} from './find.js';
 import {recordDefaultProfile} from './planet-json.js';
 import type {OidcProfile} from './profiles.js';
 import {OAuthSession} from './session.js';
-import {fileTokenStore, memoryTokenStore} from './token-store.js';
+import {memoryTokenStore, profileTokenStore} from './token-store.js';
 
 export interface Credentials {
 	provider: CredentialProvider;
@@ -30,7 +30,7 @@ export function credentialsFor(found: Found, options: CredentialsOptions): Crede
 }
 
 export function fileSession(profile: OidcProfile, options: CredentialsOptions): OAuthSession {
-	const store = fileTokenStore(profile.tokenPath, `~/.planet/${profile.name}/token.json`);
+	const store = profileTokenStore(profile);
 	// As `planet auth login`: a user sign-in names its profile in ~/.planet.json if none is named.
 	const onSignedIn = profile.flow === 'client_credentials' ? undefined : () => void recordDefaultProfile(options.home, profile.name);
 	return new OAuthSession(profile, {store, clock: options.clock, onSignedIn});

@@ -3,26 +3,17 @@
 // request that finds it so, however long destui has been running), and renewed once more when the
 // API answers 401. When no usable token can be had (no file, renewal refused, the sign-in server
 // unreachable), requests wait on a "sign-in needed" gate the screen shows; signing in (or "try
-// again") opens it and they go on, giving up fails them with a clear auth error.
+// again") opens it and they go on, giving up fails them with a clear auth error. The renewal
+// itself is one step (renew.ts), which the `destui` command may run before the app has loaded.
 import type {Authorization, CredentialProvider} from '../api/credentials.js';
 import {ApiError} from '../api/errors.js';
-import {clientCredentialsGrant, refreshGrant} from './oidc.js';
 import {OAuthError, type JsonObject} from './oauth-http.js';
 import type {OidcProfile} from './profiles.js';
-import {accessTokenProblem, isExpired, isStale, nowSeconds, tokenFromResponse, type Token} from './token.js';
+import {bearer, checkToken, renewToken, saveToken, type Renewal, type SignInNeed, type Usable} from './renew.js';
+import {isStale, nowSeconds, tokenFromResponse, type Token} from './token.js';
 import type {TokenStore} from './token-store.js';
 
-export type NeedKind = 'missing' | 'unusable' | 'refused' | 'unreachable' | 'expired' | 'rejected' | 'requested';
-
-/** Why the session cannot be used, in one sentence, and what the user can do about it. */
-export interface SignInNeed {
-	kind: NeedKind;
-	sentence: string;
-	/** destui can sign in itself (device code); otherwise the hint says how. */
-	canSignIn: boolean;
-	/** What to do instead when destui cannot sign in, e.g. `planet auth login --auth-profile work`. */
-	hint?: string;
-}
+export type {NeedKind, SignInNeed} from './renew.js';
 
 export interface SessionOptions {
 	store: TokenStore;
@@ -31,13 +22,6 @@ export interface SessionOptions {
 	/** Called once a sign-in saved a session (e.g. to record the profile in ~/.planet.json). */
 	onSignedIn?: () => void;
 }
-
-/** After a failed renewal of a token still valid, the next try waits this long (seconds). */
-const RENEW_BACKOFF_S = 30;
-
-type Usable = {ok: true; token: Token} | {ok: false; need: SignInNeed};
-
-const bearer = (t: Token): Authorization => ({header: `Bearer ${t.accessToken}`, secrets: [t.accessToken, t.refreshToken].filter((s): s is string => !!s)});
 
 export class OAuthSession implements CredentialProvider {
 	readonly rejected: string;
@@ -184,11 +168,7 @@ export class OAuthSession implements CredentialProvider {
 		this.token = token;
 		this.loaded = true;
 		this.renewFailedAt = undefined;
-		try {
-			this.options.store.write(token.data);
-		} catch {
-			// The session goes on from memory; the next renewal tries to save again.
-		}
+		saveToken(this.options.store, token);
 	}
 
 	/** The token to send, renewing it first if it is stale (or `force`d by a 401 on `refusedHeader`). */
@@ -200,90 +180,38 @@ export class OAuthSession implements CredentialProvider {
 	}
 
 	private check(token: Token): Usable {
-		const problem = accessTokenProblem(token);
-		if (problem) return {ok: false, need: this.need('unusable', `The access token in ${this.options.store.shown} ${problem}.`)};
-		return {ok: true, token};
+		return checkToken(this.profile, this.options.store, token);
 	}
 
 	private async renew(force: boolean, refusedHeader?: string): Promise<Usable> {
-		const now = this.clock();
-		// First use, or stale: another process (the planet CLI, another destui) may have renewed it.
-		const stored = this.options.store.read(now);
-		if (stored.kind === 'token') {
-			const differs = refusedHeader !== undefined && !isExpired(stored.token, now) && `Bearer ${stored.token.accessToken}` !== refusedHeader;
-			if (!this.token || (stored.token.exp ?? Infinity) >= (this.token.exp ?? Infinity) || differs) this.token = stored.token;
-		}
+		return this.take(await renewToken({profile: this.profile, store: this.options.store, clock: this.clock, token: this.token, renewFailedAt: this.renewFailedAt, force, refusedHeader}));
+	}
+
+	private take(renewal: Renewal): Usable {
+		this.token = renewal.token;
+		this.renewFailedAt = renewal.renewFailedAt;
 		this.loaded = true;
-		const token = this.token;
-		if (token && (force ? `Bearer ${token.accessToken}` !== refusedHeader : !isStale(token, now))) return this.check(token);
-
-		const m2m = this.profile.flow === 'client_credentials';
-		if (!token && !m2m) {
-			if (stored.kind === 'unusable') return {ok: false, need: this.need('unusable', `The session of profile ${this.profile.name} cannot be read: ${this.options.store.shown} ${stored.why}.`)};
-			return {ok: false, need: this.need('missing', `You are not signed in: profile ${this.profile.name} has no session yet (${this.options.store.shown}).`)};
-		}
-		// Still valid, and a renewal failed a moment ago: use it rather than wait on the server again.
-		if (!force && token && !isExpired(token, now) && this.renewFailedAt !== undefined && now - this.renewFailedAt < RENEW_BACKOFF_S) return this.check(token);
-
-		let failure: OAuthError | undefined;
-		if (token?.refreshToken) {
-			try {
-				return this.renewed(await refreshGrant(this.profile.client, token.refreshToken), token);
-			} catch (err) {
-				failure = asOAuthError(err);
-			}
-		}
-		// Client credentials log in again whenever there is no refresh token or it was refused (spec §5).
-		if (m2m && (!failure || failure.kind === 'refused')) {
-			try {
-				return this.renewed(await clientCredentialsGrant(this.profile.client), token);
-			} catch (err) {
-				failure = asOAuthError(err);
-			}
-		}
-		// planet-auth goes on with a token still valid when renewal fails; so does destui.
-		if (!force && token && !isExpired(token, now)) {
-			this.renewFailedAt = now;
-			return this.check(token);
-		}
-		return {ok: false, need: this.failed(failure, force)};
+		this.renewals += renewal.requests;
+		return renewal.usable;
 	}
 
-	private renewed(answer: JsonObject, previous: Token | undefined): Usable {
-		this.renewals++;
-		const token = tokenFromResponse(answer, previous, this.clock());
-		if ('problem' in token) return {ok: false, need: this.need('refused', `The sign-in server's answer ${token.problem}.`)};
-		this.adopt(token);
-		return this.check(token);
+	/**
+	 * The first renewal, already under way: the `destui` command started it before the app loaded
+	 * (src/early-start.ts: the token file read, refreshed if due). Requests wait for it as for one
+	 * of the session's own; should it fail in a way it could not report, the session renews itself.
+	 */
+	adoptFirstRenewal(pending: Promise<Renewal>): void {
+		if (this.loaded || this.renewing) return;
+		const renewing = pending.then(
+			(renewal) => this.take(renewal),
+			() => this.renew(false),
+		);
+		this.renewing = renewing;
+		renewing
+			.finally(() => {
+				if (this.renewing === renewing) this.renewing = undefined;
+			})
+			// Whoever waits on it sees the failure; this branch only tidies up.
+			.catch(() => {});
 	}
-
-	private failed(failure: OAuthError | undefined, force: boolean): SignInNeed {
-		const name = this.profile.name;
-		if (this.profile.flow === 'client_credentials') {
-			if (failure?.kind === 'refused' || !failure) return this.need('refused', `The sign-in server refused the client credentials of profile ${name} (${failure?.message ?? 'no answer'}).`);
-			return this.need('unreachable', `The client credentials of profile ${name} could not be used: ${failure.message}.`);
-		}
-		if (!failure) {
-			return force
-				? this.need('rejected', `Planet no longer accepts the session of profile ${name}, and it holds no refresh token to renew it.`)
-				: this.need('expired', `The session of profile ${name} has expired, and it holds no refresh token to renew it.`);
-		}
-		if (failure.kind === 'refused' || failure.kind === 'malformed') {
-			return this.need(force ? 'rejected' : 'refused', `${force ? `Planet no longer accepts the session of profile ${name}, and` : `The session of profile ${name} has ended:`} the sign-in server refused to renew it (${failure.message}).`);
-		}
-		return this.need('unreachable', `The session of profile ${name} needs renewing, but ${failure.message}.`);
-	}
-
-	private need(kind: NeedKind, sentence: string): SignInNeed {
-		const {flow, name, builtIn} = this.profile;
-		const login = `planet auth login${builtIn && name === 'planet-user' ? '' : ` --auth-profile ${name}`}`;
-		if (flow === 'device_code') return {kind, sentence, canSignIn: true};
-		if (flow === 'auth_code') return {kind, sentence, canSignIn: false, hint: `sign in with \`${login}\` (it opens a browser), then press r`};
-		return {kind, sentence, canSignIn: false, hint: 'check the client id and secret, then press r'};
-	}
-}
-
-function asOAuthError(err: unknown): OAuthError {
-	if (err instanceof OAuthError) return err;
-	return new OAuthError('malformed', 'the sign-in went wrong unexpectedly');
 }

@@ -1,6 +1,7 @@
 // Where an OAuth session is kept: the profile's token.json (shared with the planet CLI), or, for
 // a sign-in on the in-process sandbox (--demo), memory only, so a demo never touches ~/.planet.
 import {readJsonObject, writeJsonAtomic} from './json-file.js';
+import type {OidcProfile} from './profiles.js';
 import {readToken, type Token, type TokenData} from './token.js';
 
 export type StoredToken = {kind: 'token'; token: Token} | {kind: 'missing'} | {kind: 'unusable'; why: string};
@@ -25,6 +26,9 @@ export function fileTokenStore(path: string, shown: string): TokenStore {
 		write: (data) => writeJsonAtomic(path, data),
 	};
 }
+
+/** Where a profile's session is kept: ~/.planet/<profile>/token.json, as the planet CLI keeps it. */
+export const profileTokenStore = (profile: OidcProfile): TokenStore => fileTokenStore(profile.tokenPath, `~/.planet/${profile.name}/token.json`);
 
 export function memoryTokenStore(): TokenStore {
 	let kept: TokenData | undefined;

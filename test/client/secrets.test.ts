@@ -3,7 +3,8 @@
 // a deliberately careless server that echoes its whole request.
 import {describe, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
-import {scrub, secretsOf} from '../../src/api/scrub.js';
+import {secretsOf} from '../../src/api/body-secrets.js';
+import {scrub} from '../../src/api/scrub.js';
 import {apiError, clientFor, everythingShown, json, KEYS, localServer, s3Body, sandbox} from './helpers.js';
 
 describe('secrets in errors from the sandbox', () => {

@@ -34,12 +34,15 @@ export class TerminalSession {
 	readonly exited: Promise<Exit>;
 	private raw = '';
 	private exitInfo: Exit | undefined;
+	/** When the program first wrote anything (epoch milliseconds), for ordering against other events. */
+	firstOutputAt?: number;
 
 	constructor(
 		private readonly pty: IPty,
 		private readonly term: InstanceType<typeof Terminal>,
 	) {
 		pty.onData((data) => {
+			this.firstOutputAt ??= performance.timeOrigin + performance.now();
 			this.raw += data;
 			term.write(data);
 		});
