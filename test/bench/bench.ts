@@ -268,11 +268,17 @@ async function connectionsForChanges(s: Site, openSite: () => TimedTerminal, sch
 		await term.until(LIST_SHOWN);
 		// Destinations the demo user owns, so every change is allowed.
 		await term.keyToFrame('2', (screen) => screen.includes('[2 mine:yes]'));
-		// The status line's words (the detail pane also says "Archived").
+		// The status line's words (the detail pane also says "Archived"). Archiving looks up what
+		// delivers there first, and asks when something does.
 		const archived = /Archived .*Press u to undo/;
-		const undone = /Undone: /;
-		for (const [key, said] of [['a', archived], ['u', undone], ['a', archived], ['u', undone], ['a', archived]] as const) {
-			await term.keyToFrame(key, (screen) => said.test(screen));
+		for (let change = 0; change < 5; change++) {
+			if (change % 2) {
+				await term.keyToFrame('u', (screen) => /Undone: /.test(screen));
+				continue;
+			}
+			await term.keyToFrame('g', (screen) => /^› /m.test(screen));
+			const screen = await term.keyToFrame('a', (sc) => archived.test(sc) || sc.includes('[y/N]')).then(() => term.screen());
+			if (!archived.test(screen)) await term.keyToFrame('y', (sc) => archived.test(sc));
 			await sleep(30);
 		}
 	} finally {
@@ -280,7 +286,7 @@ async function connectionsForChanges(s: Site, openSite: () => TimedTerminal, sch
 	}
 	const log = await logged(s);
 	const opened = new Set(log.map((r) => r.connection)).size;
-	return {what: `connections opened for start-up plus five changes (${scheme}; ${log.length} requests)`, value: String(opened), reference: 'one per request without keep-alive', target: '1', ok: opened === 1};
+	return {what: `connections opened for start-up plus five changes (${scheme}; ${log.length} requests, archiving's look-up included)`, value: String(opened), reference: 'one per request without keep-alive', target: '1', ok: opened === 1};
 }
 
 async function keys(size: number): Promise<void> {

@@ -152,24 +152,38 @@ describe("its failures are the app's to report, as any request's", () => {
 	});
 });
 
-/** Start-up, then five changes (archive, undo, archive, undo, archive) on a destination the user owns. */
+/**
+ * Start-up, then five changes (archive, undo, archive, undo, archive) on the first destination
+ * the user owns; archiving looks up what delivers there first (a question if anything does).
+ */
 async function startAndChangeFive(s: TerminalSession): Promise<void> {
 	await s.waitFor('11 of 11');
 	await s.press('2');
 	await s.waitFor('[2 mine:yes]');
-	for (const [key, said] of [['a', /Archived .*Press u to undo/], ['u', /Undone: /], ['a', /Archived .*Press u to undo/], ['u', /Undone: /], ['a', /Archived .*Press u to undo/]] as const) {
-		await s.press(key);
-		await s.waitFor(said);
+	for (let change = 0; change < 5; change++) {
+		if (change % 2) {
+			await s.press('u');
+			await s.waitFor(/Undone: /);
+			continue;
+		}
+		await s.press('g', 'a');
+		if (/\[y\/N\]/.test(await s.waitFor(/Archived .*Press u to undo|\[y\/N\]/))) {
+			await s.press('y');
+			await s.waitFor(/Archived .*Press u to undo/);
+		}
 	}
 }
+
+/** The list first, five changes, and (before them) the look-ups archiving makes. */
+const startAndFive = (log: LoggedRequest[]) => log[0]?.path === '/destinations/v1' && log.filter((r) => r.method === 'PATCH').length === 5;
 
 describe('connections are kept', () => {
 	it('start-up and five changes go over one connection', async () => {
 		const sb = await sandbox();
 		const s = destuiOn(sb);
 		await startAndChangeFive(s);
-		const log = await logWhen(sb, (l) => l.length >= 6);
-		expect(log.map((r) => r.method)).toEqual(['GET', 'PATCH', 'PATCH', 'PATCH', 'PATCH', 'PATCH']);
+		const log = await logWhen(sb, (l) => l.filter((r) => r.method === 'PATCH').length >= 5);
+		expect(startAndFive(log)).toBe(true);
 		expect(new Set(log.map((r) => r.connection)).size).toBe(1);
 	});
 
@@ -184,7 +198,7 @@ describe('connections are kept', () => {
 		await sleep(100);
 		// The test process does not trust the certificate by default: asked over a client that does.
 		const entries = await tlsLog(sb, certificate.cert);
-		expect(entries.map((r) => r.method)).toEqual(['GET', 'PATCH', 'PATCH', 'PATCH', 'PATCH', 'PATCH']);
+		expect(startAndFive(entries)).toBe(true);
 		expect(new Set(entries.map((r) => r.connection)).size).toBe(1);
 		expect(epochMs(entries[0]!.time)).toBeLessThan(s.firstOutputAt!);
 	});
