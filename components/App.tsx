@@ -10,11 +10,13 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {emptyReason} from '../src/view/filters.js';
 import {frameLayout} from '../src/view/layout.js';
 import {statusRows} from '../src/view/status.js';
-import {markCount, selection, visibleOf} from '../src/view/main-state.js';
+import {markCount, markedOf, selection, visibleOf} from '../src/view/main-state.js';
+import {running} from '../src/view/batch.js';
 import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
 import {WizardView} from './wizard/CreateWizard.js';
 import {RotateView} from './rotate/RotateForm.js';
 import {DestinationList} from './DestinationList.js';
+import {BatchPane} from './BatchPane.js';
 import {DetailPane} from './DetailPane.js';
 import {DetailView} from './DetailView.js';
 import {FilterChips} from './FilterChips.js';
@@ -79,7 +81,7 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<HelpOverlay ctx={{readOnly, selected, canUndo: snap.undo.length > 0}} width={width} height={height - 2} top={mode.top} onMaxTop={onMaxTop} />
+				<HelpOverlay ctx={{readOnly, selected, canUndo: snap.undo.length > 0, marked: markedOf(state, snap.destinations).length, batchRunning: running(state.batch)}} width={width} height={height - 2} top={mode.top} onMaxTop={onMaxTop} />
 			</Box>
 		);
 	}
@@ -98,7 +100,8 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 	const query = state.search.value;
 	const empty = loadingFirstList(snap) ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, state.filters, query);
 	const list = <DestinationList items={visible} cursor={cursor} marks={state.marks} sort={state.sort} width={listWidth} height={listRows} query={query} empty={empty} />;
-	const detail = <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
+	// A batch's results take the detail pane's place while it runs, and until Esc.
+	const detail = state.batch ? <BatchPane batch={state.batch} width={detailWidth} height={detailHeight} /> : <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
 	return (
 		<Box flexDirection="column" width={width}>
 			{header}

@@ -6,7 +6,8 @@ import {TextInput} from './inputs/TextInput.js';
 import type {StoreSnapshot} from '../src/store/destinations-store.js';
 import {hintText} from '../src/view/commands.js';
 import type {MainState} from '../src/view/main-state.js';
-import {messages} from '../src/view/messages.js';
+import {batchMessages, messages} from '../src/view/messages.js';
+import {progressBar, running} from '../src/view/batch.js';
 import {errorText, MAX_ERROR_ROWS, MAX_QUESTION_ROWS, questionText} from '../src/view/status.js';
 import {wrapLines} from '../src/view/text.js';
 import {tone} from './theme.js';
@@ -63,6 +64,14 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 	if (question) return <Wrapped text={question} width={room} color={tone.warn()} bold max={MAX_QUESTION_ROWS} />;
 	if (mode.kind === 'checking') {
 		return <Text wrap="truncate-end">{`· ${messages.checking(mode.destinations)} (${hintText(['check-cancel'], 'checking')})`}</Text>;
+	}
+	// A batch waits on the rate limit by design: its progress says more than "waiting for a slot".
+	if (running(state.batch)) {
+		return (
+			<Text wrap="truncate-end" color={tone.accent()}>
+				{batchMessages.progress(state.batch, progressBar(state.batch.results.length, state.batch.items.length, 12))}
+			</Text>
+		);
 	}
 	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (Esc cancels)`}</Text>;
 	const error = errorText(state, snap);

@@ -38,13 +38,15 @@ interface Env {
 	options: MainScreenOptions;
 	/** The form's request in flight, for Esc to abort. */
 	form: {current: AbortController | undefined};
+	/** Stops the batch's request in flight, if it is not sent yet (still waiting for its turn). */
+	step: {current: AbortController | undefined};
 	dispatch: (action: MainAction) => void;
 	/** What the screen knows now, for an answer that lets keys typed meanwhile act. */
 	context: () => MainContext;
 }
 
 /** Sends one request and reports its answer back to the reducer; never throws. */
-function perform(request: MainRequest, {options, form, dispatch, context}: Env): void {
+function perform(request: MainRequest, {options, form, step, dispatch, context}: Env): void {
 	const {store, changes, copy, redraw, exit} = options;
 	const report = (run: (changes: DestinationsChanges) => Promise<Destination | undefined>) => {
 		// Read-only: the reducer asks for no change; were it to, there is nothing to send it with.
@@ -63,6 +65,19 @@ function perform(request: MainRequest, {options, form, dispatch, context}: Env):
 				(undo) => dispatch({type: 'done', request, undo}),
 				(error: unknown) => dispatch({type: 'failed', request, error}),
 			);
+		case 'batch-step': {
+			const controller = (step.current = new AbortController());
+			return report((c) => c.setArchived(request.item.id, request.item.archive, {unsent: controller.signal}));
+		}
+		case 'batch-stop':
+			return step.current?.abort();
+		case 'take-undo':
+			return void changes?.takeUndo();
+		case 'remember-batch':
+			return changes?.rememberBatch(request.batch);
+		case 'restore-default':
+			if (!changes) return;
+			return void changes.restoreDefault(request.id).then((restored) => dispatch({type: 'done', request, restored}));
 		case 'check-archive':
 			return void store.usageCounts(request.destinations.map((d) => d.id)).then((counts) => dispatch({type: 'checked', request, counts, ctx: context()}));
 		case 'rename':
@@ -116,6 +131,7 @@ export function useMainScreen(options: MainScreenOptions) {
 	const latest = useRef(options);
 	const layout = useRef<ScreenLayout>({tooSmall: false, listRows: 1, viewRows: 1, maxTop: 0});
 	const form = useRef<AbortController | undefined>(undefined);
+	const step = useRef<AbortController | undefined>(undefined);
 	useLayoutEffect(() => {
 		latest.current = options;
 	});
@@ -127,6 +143,7 @@ export function useMainScreen(options: MainScreenOptions) {
 			loading: loadingFirstList(now),
 			pending: now.pending,
 			canUndo: now.undo.length > 0,
+			undoTop: now.undo.at(-1),
 			readOnly: !latest.current.changes,
 			files: latest.current.files ?? realFiles,
 			...layout.current,
@@ -139,7 +156,7 @@ export function useMainScreen(options: MainScreenOptions) {
 		if (next === before) return;
 		current.current = next;
 		setState(next);
-		for (const request of requests) perform(request, {options: latest.current, form, dispatch, context});
+		for (const request of requests) perform(request, {options: latest.current, form, step, dispatch, context});
 	}, [context]);
 
 	useKeys((events) => {

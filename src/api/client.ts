@@ -127,7 +127,7 @@ export function createClient(options: ClientOptions): DestinationsApi {
 	};
 
 	async function call<S extends z.ZodMiniType>(method: Method, path: string, schema: S, extra: {body?: unknown; options?: CallOptions; explanations?: Explanations} = {}): Promise<z.infer<S>> {
-		const reply = await send({method, path, body: extra.body, signal: extra.options?.signal, explanations: extra.explanations});
+		const reply = await send({method, path, body: extra.body, signal: extra.options?.signal, unsent: extra.options?.unsent, explanations: extra.explanations});
 		return read(reply, schema, method);
 	}
 

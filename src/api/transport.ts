@@ -49,6 +49,8 @@ export interface Exchange {
 	path: string;
 	body?: unknown;
 	signal?: AbortSignal;
+	/** Abandons the exchange only while nothing the server processed has been sent (see CallOptions.unsent). */
+	unsent?: AbortSignal;
 	explanations?: Explanations;
 }
 
@@ -132,7 +134,9 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 	};
 
 	return async function send(exchange: Exchange): Promise<Reply> {
-		const {method, path, signal} = exchange;
+		const {method, path, signal, unsent} = exchange;
+		// What may stop the waits (for credentials, a rate-limit slot, a retry): `unsent` too.
+		const waits = unsent && signal ? AbortSignal.any([signal, unsent]) : (unsent ?? signal);
 		const fromBody = bodySecrets(exchange.body);
 		// A 401 that stands is the credentials' to explain (an API key, a session of a profile).
 		const explanations = {auth: options.credentials.rejected, ...exchange.explanations};
@@ -147,20 +151,21 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 		early = undefined;
 
 		for (let attempt = 1; ; attempt++) {
-			if (signal?.aborted) throw cancelled();
+			if (waits?.aborted) throw cancelled();
 			// Before the rate limiter: a sign-in may take minutes, and must not hold a request slot.
-			const asked = options.credentials.authorization(signal);
+			const asked = options.credentials.authorization(waits);
 			const auth = asked instanceof Promise ? await asked : asked;
 			const secrets = [...auth.secrets, ...fromBody];
 			ctx.secrets = secrets;
 			if (options.limiter) {
 				try {
-					await options.limiter.acquire({signal, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
+					await options.limiter.acquire({signal: waits, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
 				} catch (err) {
 					if (err instanceof LimiterAbortedError) throw cancelled();
 					throw err;
 				}
 			}
+			if (waits?.aborted) throw cancelled();
 			emit({type: 'request', method, path, attempt});
 
 			let waitMs: number;
@@ -203,7 +208,7 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 			}
 			retriesLeft--;
 			emit({type: 'retry', method, path, status, attempt: attempt + 1, waitMs});
-			await sleep(waitMs, signal);
+			await sleep(waitMs, waits);
 		}
 	};
 }

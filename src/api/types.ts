@@ -16,6 +16,12 @@ export interface ListParams {
 /** Per-call options: an AbortSignal lets the user cancel a slow request (Esc). */
 export interface CallOptions {
 	signal?: AbortSignal;
+	/**
+	 * Abandons the call only while the server has processed nothing of it: waiting for credentials,
+	 * for a rate-limit slot, or to retry after a 429. Once a request is on the wire it runs to its
+	 * answer, so stopping a batch never leaves a change half-known.
+	 */
+	unsent?: AbortSignal;
 }
 
 export interface DestinationsApi {

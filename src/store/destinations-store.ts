@@ -18,9 +18,20 @@ export interface StoreSnapshot {
 	pending: number;
 	/** What the client is waiting for, e.g. "rate limited: retrying in 2 s". */
 	waiting?: string;
-	/** Archive toggles that `u` can undo, the most recent last; `wasDefault`: archiving it unset the default. */
-	undo: readonly {id: string; archived: boolean; wasDefault?: boolean}[];
+	/** Archive changes that `u` can undo, the most recent last: one destination, or a batch (one `u` undoes it all). */
+	undo: readonly UndoBatch[];
 }
+
+/** One archive toggle: `archived` is the state it left; `wasDefault`: archiving it unset the default. */
+export interface UndoEntry {
+	id: string;
+	archived: boolean;
+	wasDefault?: boolean;
+}
+export type UndoBatch = readonly UndoEntry[];
+
+/** How many changes `u` can go back through. */
+const UNDO_DEPTH = 20;
 
 export interface Usage {
 	state: LoadState;
@@ -35,8 +46,11 @@ export interface Usage {
  */
 export interface UndoOutcome {
 	destination: Destination;
-	default?: {kind: 'restored'} | {kind: 'taken'; by: Destination} | {kind: 'failed'; error: unknown};
+	default?: DefaultRestored;
 }
+
+/** The default after undoing the archive that had unset it: back, kept by another, or not back. */
+export type DefaultRestored = {kind: 'restored'} | {kind: 'taken'; by: Destination} | {kind: 'failed'; error: unknown};
 
 /** The first list is not in yet: the screen says it is loading, and keys wait for it. */
 export const loadingFirstList = (snap: StoreSnapshot): boolean => (snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
@@ -60,6 +74,13 @@ export interface DestinationsReads {
 export interface DestinationsChanges {
 	toggleArchive(id: string): Promise<Destination>;
 	undoArchive(): Promise<UndoOutcome | undefined>;
+	/** One step of a batch: archives or unarchives one destination, not remembered for undo. */
+	setArchived(id: string, archive: boolean, options?: Pick<CallOptions, 'unsent'>): Promise<Destination>;
+	/** The batch `u` undoes next, taken off the undo list (its undo runs step by step). */
+	takeUndo(): UndoBatch | undefined;
+	/** A finished batch (what it changed), for `u`. */
+	rememberBatch(batch: UndoBatch): void;
+	restoreDefault(id: string): Promise<DefaultRestored>;
 	rename(id: string, name: string): Promise<Destination>;
 	toggleDefault(id: string): Promise<Destination | undefined>;
 	create(body: CreateBody, options?: CallOptions): Promise<Destination>;
@@ -235,43 +256,70 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		}
 	}
 
+	/** One archive or unarchive, optimistically (archiving the default unsets it, as the server does). */
+	async setArchived(id: string, archive: boolean, options: Pick<CallOptions, 'unsent'> = {}): Promise<Destination> {
+		if (!this.find(id)) throw new ApiError({kind: 'not_found'});
+		const stamp = new Date().toISOString();
+		return (await this.optimistic(
+			(list) => list.map((d) => (d.id === id ? {...d, archived: archive ? stamp : null, default: archive ? false : d.default} : d)),
+			(o) => (archive ? this.api.archive(id, {...o, ...options}) : this.api.unarchive(id, {...o, ...options})),
+		)) as Destination;
+	}
+
 	/** a: archive or unarchive, optimistically; remembered for undo (with the default it unset). */
 	async toggleArchive(id: string, remember = true): Promise<Destination> {
 		const current = this.find(id);
 		if (!current) throw new ApiError({kind: 'not_found'});
 		const archive = current.archived === null;
-		const stamp = new Date().toISOString();
-		const answer = (await this.optimistic(
-			(list) => list.map((d) => (d.id === id ? {...d, archived: archive ? stamp : null, default: archive ? false : d.default} : d)),
-			(o) => (archive ? this.api.archive(id, o) : this.api.unarchive(id, o)),
-		)) as Destination;
-		if (remember) this.set({undo: [...this.snapshot.undo, {id, archived: archive, ...(archive && current.default ? {wasDefault: true} : {})}].slice(-20)});
+		const answer = await this.setArchived(id, archive);
+		if (remember) this.rememberBatch([{id, archived: archive, ...(archive && current.default ? {wasDefault: true} : {})}]);
 		return answer;
 	}
 
+	rememberBatch(batch: UndoBatch): void {
+		if (batch.length > 0) this.set({undo: [...this.snapshot.undo, batch].slice(-UNDO_DEPTH)});
+	}
+
+	takeUndo(): UndoBatch | undefined {
+		const last = this.snapshot.undo.at(-1);
+		if (last) this.set({undo: this.snapshot.undo.slice(0, -1)});
+		return last;
+	}
+
 	/**
-	 * u: reverses the most recent archive toggle (one request). Archiving the default had unset it:
-	 * unarchiving then makes it the default again (a second request), unless another destination
-	 * has become the default since, which is left as it is.
+	 * u: reverses the most recent archive toggle of one destination (one request; a batch's undo
+	 * runs step by step on the screen). Archiving the default had unset it: unarchiving then makes
+	 * it the default again (a second request), unless another destination has become the default
+	 * since, which is left as it is.
 	 */
 	async undoArchive(): Promise<UndoOutcome | undefined> {
-		const last = this.snapshot.undo.at(-1);
-		if (!last) return undefined;
+		const batch = this.snapshot.undo.at(-1);
+		if (batch?.length !== 1) return undefined;
+		const last = batch[0]!;
 		this.set({undo: this.snapshot.undo.slice(0, -1)});
 		let destination: Destination;
 		try {
 			destination = await this.toggleArchive(last.id, false);
 		} catch (err) {
-			this.set({undo: [...this.snapshot.undo, last]});
+			this.set({undo: [...this.snapshot.undo, batch]});
 			throw err;
 		}
 		if (!last.wasDefault) return {destination};
-		const by = this.snapshot.destinations.find((d) => d.default && d.id !== last.id);
-		if (by) return {destination, default: {kind: 'taken', by}};
+		const restored = await this.restoreDefault(last.id);
+		return {destination: restored.kind === 'restored' ? (this.find(last.id) ?? destination) : destination, default: restored};
+	}
+
+	/** Makes `id` the default again after an undo, unless another destination has become it since. */
+	async restoreDefault(id: string): Promise<DefaultRestored> {
+		const by = this.snapshot.destinations.find((d) => d.default && d.id !== id);
+		if (by) return {kind: 'taken', by};
+		// Already the default (toggling would unset it): nothing to send.
+		if (this.find(id)?.default) return {kind: 'restored'};
 		try {
-			return {destination: (await this.toggleDefault(last.id)) ?? destination, default: {kind: 'restored'}};
+			await this.toggleDefault(id);
+			return {kind: 'restored'};
 		} catch (error) {
-			return {destination, default: {kind: 'failed', error}};
+			return {kind: 'failed', error};
 		}
 	}
 

@@ -16,6 +16,10 @@ export interface CommandContext {
 	readOnly: boolean;
 	selected?: Destination;
 	canUndo: boolean;
+	/** Rows marked: `a` acts on them, not on the selection. */
+	marked?: number;
+	/** A batch is being sent: its rows are changing, and `u` would race it. */
+	batchRunning?: boolean;
 }
 
 export type CommandArg = number | 'first' | 'last' | 'one' | 'all' | 'next' | 'reverse' | FilterId;
@@ -45,6 +49,7 @@ export type CommandId =
 
 export const READ_ONLY = 'destui runs read-only (--read-only): changes are disabled';
 export const NOT_YOURS = 'owned by someone else: only its owner or an org admin can change it';
+export const BATCH_RUNNING = 'a batch is being sent: Esc stops it';
 
 const noSelection = (ctx: CommandContext) => (ctx.selected ? undefined : 'no destination is selected');
 
@@ -89,8 +94,21 @@ export const COMMANDS: readonly Command[] = [
 	{id: 'sort', modes: LIST, bindings: [{key: 's', arg: 'next'}, {key: 'S', arg: 'reverse'}], label: `sort by the next column (${SORT_COLUMNS.join(', ')}) / the other way`, legend: 'sort'},
 	// V as in vim's line-wise selection (a, for all, is archive). Again on rows all marked: unmarks them.
 	{id: 'mark', modes: LIST, bindings: [{key: ' ', arg: 'one'}, {key: 'V', arg: 'all'}], label: 'mark or unmark the row (and move down) / all rows shown', legend: 'mark', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
-	{id: 'archive', modes: LIST, bindings: [{key: 'a'}], label: 'archive or unarchive (archiving asks first if it is the default or in use)', legend: 'archive', disabled: (c) => modifyBlocked(c)},
-	{id: 'undo', modes: LIST, bindings: [{key: 'u'}], label: 'undo the last archive or unarchive', disabled: (c) => (c.readOnly ? READ_ONLY : c.canUndo ? undefined : 'nothing to undo')},
+	{
+		id: 'archive',
+		modes: LIST,
+		bindings: [{key: 'a'}],
+		label: 'archive or unarchive: the marked rows (after one question), else the selected one (asks if in use)',
+		legend: 'archive',
+		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? BATCH_RUNNING : c.marked ? undefined : modifyBlocked(c)),
+	},
+	{
+		id: 'undo',
+		modes: LIST,
+		bindings: [{key: 'u'}],
+		label: 'undo the last archive or unarchive (all of a batch)',
+		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? BATCH_RUNNING : c.canUndo ? undefined : 'nothing to undo'),
+	},
 	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},
 	{
 		id: 'default',

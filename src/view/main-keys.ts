@@ -11,9 +11,10 @@ import {initialWizard, wizardReducer, type WizardState} from '../wizard/wizard-s
 import {commandFor, type Command, type CommandBinding, type KeyMode} from './commands.js';
 import {INITIAL_FILTERS, matchesFilters, nextTri, type FilterId} from './filters.js';
 import {edit, emptyLine, lineOf, pastedText, type LineState} from './line-editor.js';
-import {messages} from './messages.js';
+import {batchMessages, messages} from './messages.js';
+import {nextItem, planBatch, planUndo, running, startBatch, stopBatch, type BatchPlan} from './batch.js';
 import {nextSort, reverseSort} from './sort.js';
-import {moveTo, selection, send, settle, show, visibleOf, type MainContext, type MainState, type Question} from './main-state.js';
+import {markedOf, moveTo, selection, send, settle, show, visibleOf, type MainContext, type MainState, type Question} from './main-state.js';
 
 /** Keys typed ahead of the first list are kept up to this many. */
 const MAX_EARLY = 256;
@@ -65,7 +66,8 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 	const visible = visibleOf(s, ctx.destinations);
 	s = settle(s, visible);
 	const {cursor, selected} = selection(s, visible);
-	const reason = hit.command.disabled?.({readOnly: ctx.readOnly, selected, canUndo: ctx.canUndo});
+	const marked = markedOf(s, ctx.destinations);
+	const reason = hit.command.disabled?.({readOnly: ctx.readOnly, selected, canUndo: ctx.canUndo, marked: marked.length, batchRunning: running(s.batch)});
 	if (reason) return show(s, 'error', messages.refused(reason));
 	const arg = hit.binding.arg;
 	switch (id) {
@@ -96,6 +98,9 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			return show({...s, sort}, 'info', messages.sorted(sort));
 		}
 		case 'escape':
+			// A batch first: stop it (before its next request), or put its results away.
+			if (running(s.batch)) return s.batch.stopping ? s : send({...s, batch: stopBatch(s.batch)}, {kind: 'batch-stop'});
+			if (s.batch) return {...s, batch: undefined};
 			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', ctx.loading ? messages.loadCancelled : messages.cancelled(ctx.pending));
 			if (s.marks.size > 0) return {...s, marks: new Set()};
 			if (s.search.value) return {...s, search: emptyLine};
@@ -106,10 +111,14 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			return {...s, filters: {...s.filters, [arg as FilterId]: nextTri(s.filters[arg as FilterId])}};
 		case 'reset-filters':
 			return {...s, filters: INITIAL_FILTERS};
-		case 'archive':
+		case 'archive': {
+			if (marked.length > 0) return askBatch(s, marked, read);
 			// Unarchiving takes nothing away: at once. Archiving asks first when something is at stake.
 			return selected!.archived !== null ? send(s, {kind: 'archive', destination: selected!}) : checkArchive(s, [selected!]);
+		}
 		case 'undo':
+			// A batch is undone as it was made: step by step, at the pace the API allows.
+			if (ctx.undoTop && ctx.undoTop.length > 1) return startBatchRun(s, planUndo(ctx.undoTop, ctx.destinations));
 			return send(s, {kind: 'undo'});
 		case 'rename':
 			// What the server sent may hold control characters: the prompt shows it cleaned, like the list.
@@ -144,11 +153,35 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
  * the reducer's `checked` action carries the counts back), then they are archived at once, or a
  * question names what is at stake.
  */
-export function checkArchive(s: MainState, destinations: readonly Destination[]): MainState {
-	return send({...s, mode: {kind: 'checking', destinations}}, {kind: 'check-archive', destinations});
+export function checkArchive(s: MainState, destinations: readonly Destination[], plan?: BatchPlan): MainState {
+	return send({...s, mode: {kind: 'checking', destinations, ...(plan ? {plan} : {})}}, {kind: 'check-archive', destinations});
+}
+
+/**
+ * `a` with rows marked: one question for all of them, whatever is at stake. Archiving first looks
+ * up what delivers to them (so the question can name what is in use); unarchiving asks at once.
+ */
+function askBatch(s: MainState, marked: readonly Destination[], read: number): MainState {
+	const plan = planBatch(marked);
+	if (plan.items.length === 0) return show(s, 'error', messages.refused(batchMessages.nothingToDo(plan)));
+	if (plan.kind === 'archive') {
+		const ids = new Set(plan.items.map((i) => i.id));
+		return checkArchive(s, marked.filter((d) => ids.has(d.id)), plan);
+	}
+	return {...s, mode: {kind: 'confirm', question: {kind: 'batch', plan}, askedIn: read}};
+}
+
+/** y: the batch starts. Its rows lose their marks (those worth another try get them back at the end). */
+export function startBatchRun(s: MainState, plan: BatchPlan): MainState {
+	const batch = startBatch(plan);
+	const first = nextItem(batch);
+	const started: MainState = {...s, mode: {kind: 'normal'}, batch, marks: plan.kind === 'undo' ? s.marks : new Set()};
+	const taken = plan.kind === 'undo' ? send(started, {kind: 'take-undo'}) : started;
+	return first ? send(taken, {kind: 'batch-step', item: first}) : taken;
 }
 
 function onAnswer(s: MainState, question: Question, yes: boolean): MainState {
+	if (question.kind === 'batch') return yes ? startBatchRun(s, question.plan) : show(s, 'info', batchMessages.notSent(question.plan));
 	if (question.kind === 'archive') {
 		if (!yes) return show(s, 'info', messages.notArchived(question.destinations));
 		return send(s, ...question.destinations.map((destination) => ({kind: 'archive' as const, destination})));

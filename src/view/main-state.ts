@@ -5,6 +5,8 @@ import type {CreateBody, Destination} from '../schemas.js';
 import type {KeyEvent} from '../keys/read.js';
 import type {FileAccess} from '../wizard/gcs-source.js';
 import type {RotationState} from '../wizard/rotation-state.js';
+import type {UndoBatch} from '../store/destinations-store.js';
+import type {Batch, BatchItem, BatchPlan} from './batch.js';
 import type {WizardState} from '../wizard/wizard-state.js';
 import {applyFilters, INITIAL_FILTERS, type Filters} from './filters.js';
 import {emptyLine, type LineState} from './line-editor.js';
@@ -23,7 +25,9 @@ export type Question =
 	/** `replaces`: the current default's name, which setting this one replaces. */
 	| {kind: 'default'; id: string; unset: boolean; name: string; replaces?: string}
 	/** `warning`: why archiving these deserves a question (src/view/usage.ts words it). */
-	| {kind: 'archive'; destinations: readonly Destination[]; warning: string};
+	| {kind: 'archive'; destinations: readonly Destination[]; warning: string}
+	/** The marked rows: always asked, naming the default and those in use (`warning`). */
+	| {kind: 'batch'; plan: BatchPlan; warning?: string};
 
 export type MainMode =
 	| {kind: 'normal'}
@@ -31,8 +35,9 @@ export type MainMode =
 	| {kind: 'rename'; id: string; line: LineState; error: string | undefined; sending: boolean}
 	/** `askedIn`: the read whose keys opened the question; none of them answers it. */
 	| {kind: 'confirm'; question: Question; askedIn: number}
-	/** Before archiving: what delivers to these is being looked up; keys typed meanwhile wait. */
-	| {kind: 'checking'; destinations: readonly Destination[]}
+	/** Before archiving: what delivers to these is being looked up; keys typed meanwhile wait.
+	 * `plan`: they are the marked rows, and the question comes whatever the look-up finds. */
+	| {kind: 'checking'; destinations: readonly Destination[]; plan?: BatchPlan}
 	| {kind: 'help'; top: number}
 	| {kind: 'detail'; id: string; top: number}
 	| {kind: 'create'; wizard: WizardState}
@@ -50,6 +55,14 @@ export type MainRequest =
 	/** Counts what delivers to these before archiving them (none, or one request each). */
 	| {kind: 'check-archive'; destinations: readonly Destination[]}
 	| {kind: 'undo'}
+	/** One request of the batch in state.batch; Esc aborts it only while it is not yet sent. */
+	| {kind: 'batch-step'; item: BatchItem}
+	| {kind: 'batch-stop'}
+	/** A batch's undo starts: its changes leave the undo list (what is not undone goes back). */
+	| {kind: 'take-undo'}
+	| {kind: 'remember-batch'; batch: UndoBatch}
+	/** After undoing a batch that had archived the default: make it the default again. */
+	| {kind: 'restore-default'; id: string; name: string}
 	| {kind: 'rename'; id: string; name: string}
 	| {kind: 'default'; id: string; unset: boolean; name: string}
 	| {kind: 'refresh'}
@@ -73,6 +86,8 @@ export interface MainState {
 	sort: Sort;
 	/** The ids of the marked rows (Space, V): kept while filters or a search hide them. */
 	marks: ReadonlySet<string>;
+	/** A change to many destinations: running, or finished and its results shown until Esc. */
+	batch?: Batch;
 	/** Where the selection was: when its row goes, the cursor stays here, on a neighbour. */
 	lastIndex: number;
 	toast: Toast | undefined;
@@ -93,6 +108,8 @@ export interface MainContext {
 	/** Requests in flight. */
 	pending: number;
 	canUndo: boolean;
+	/** What `u` would undo: one destination's change, or a batch. */
+	undoTop?: UndoBatch;
 	readOnly: boolean;
 	/** The terminal is too small to show the list: only quitting works. */
 	tooSmall: boolean;

@@ -4,6 +4,7 @@ import type {ClientEvent} from '../api/client.js';
 import {ApiError} from '../api/errors.js';
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
+import type {Batch, BatchKind, BatchPlan, BatchResult} from './batch.js';
 import type {Sort, SortColumn} from './sort.js';
 import type {CopyOutcome} from './clipboard.js';
 
@@ -34,6 +35,73 @@ const SORT_WAYS: Record<SortColumn, readonly [string, string]> = {
 
 const LOAD_CANCELLED = 'Stopped loading the list. Press R to load it.';
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A batch's verb: to ask with, while it runs, once done, and its outcome for one row. */
+const BATCH_VERBS: Record<BatchKind, {ask: string; doing: string; did: string; each: string}> = {
+	archive: {ask: 'Archive', doing: 'Archiving', did: 'Archived', each: 'archived'},
+	unarchive: {ask: 'Unarchive', doing: 'Unarchiving', did: 'Unarchived', each: 'unarchived'},
+	undo: {ask: 'Undo', doing: 'Undoing', did: 'Undid', each: 'undone'},
+};
+
+/** "2 refused, 1 failed and 3 not sent": what did not happen, or ''. */
+function shortfall(b: Batch): string {
+	const by = (o: BatchResult['outcome']) => b.results.filter((r) => r.outcome === o).length;
+	const parts = [
+		by('refused') ? `${by('refused')} refused` : '',
+		by('failed') ? `${by('failed')} failed` : '',
+		by('stopped') ? `${by('stopped')} not sent` : '',
+		b.skipped.length ? `${b.skipped.length} skipped` : '',
+	].filter(Boolean);
+	return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+/** "1 marked row is skipped (owned by someone else)": the skipped ones, by reason. */
+function skippedNote(skipped: readonly BatchResult[]): string {
+	const reasons = [...new Set(skipped.map((r) => r.reason))];
+	return `${plural(skipped.length, 'marked row is', 'marked rows are')} skipped (${reasons.join('; ')}).`;
+}
+
+export const batchMessages = {
+	question: (plan: BatchPlan, warning?: string) => {
+		const n = plan.items.length;
+		const what = plan.kind === 'undo' ? '' : plan.skipped.length ? ` the other ${n}` : ` the ${plural(n, 'marked destination')}`;
+		return [warning, plan.skipped.length ? skippedNote(plan.skipped) : '', `${BATCH_VERBS[plan.kind].ask}${what}? `].filter(Boolean).join(' ');
+	},
+	nothingToDo: (plan: BatchPlan) => `none of the marked rows can be ${BATCH_VERBS[plan.kind].each}: ${[...new Set(plan.skipped.map((r) => r.reason))].join('; ')}`,
+	notSent: (plan: BatchPlan) => `Nothing sent: the ${plural(plan.items.length, 'marked destination is', 'marked destinations are')} as ${plan.items.length === 1 ? 'it was' : 'they were'}.`,
+	/** "Archiving ████░░░░ 2/5 · Esc stops": how far it is, with the bar drawn by the caller. */
+	progress: (b: Batch, bar: string) =>
+		`${BATCH_VERBS[b.kind].doing} ${bar} ${b.results.length}/${b.items.length}${b.stopping ? ' · stopping: the request in flight gets its answer first' : ' · Esc stops before the next'}`,
+	/** The results' title once it is over: "Archived ██████░░ 2/3 · Esc closes". */
+	finished: (b: Batch, bar: string) => `${BATCH_VERBS[b.kind].did} ${bar} ${b.results.filter((r) => r.outcome === 'done').length}/${b.items.length} · Esc closes`,
+	summary: (b: Batch) => {
+		const done = b.results.filter((r) => r.outcome === 'done').length;
+		const total = b.items.length;
+		const missed = shortfall(b);
+		const lead = b.results.some((r) => r.outcome === 'stopped') ? 'Stopped: ' : '';
+		if (b.kind === 'undo') return `${lead}Undone: ${done} of ${total} ${total === 1 ? 'change' : 'changes'}${missed ? `; ${missed} (u tries ${done === total ? 'them' : 'the rest'} again)` : ''}.`;
+		const verb = BATCH_VERBS[b.kind].did.toLowerCase();
+		const head = missed ? `${lead}${lead ? verb : BATCH_VERBS[b.kind].did} ${done} of ${plural(total, 'destination')}; ${missed}${b.results.some((r) => r.outcome === 'failed' || r.outcome === 'stopped') ? ' (still marked)' : ''}.` : `${BATCH_VERBS[b.kind].did} ${plural(done, 'destination')}.`;
+		return done > 0 ? `${head} Press u to undo ${done === 1 ? 'it' : `all ${done}`}.` : head;
+	},
+	/** One row of the results: "archived", "refused: …", "not sent". */
+	result: (kind: BatchKind, r: BatchResult) => {
+		switch (r.outcome) {
+			case 'done':
+				return BATCH_VERBS[kind].each;
+			case 'refused':
+				return `refused: ${r.reason}`;
+			case 'failed':
+				return `failed: ${r.reason}`;
+			case 'skipped':
+				return `skipped: ${r.reason}`;
+			case 'stopped':
+				return 'not sent';
+		}
+	},
+};
+
 export const messages = {
 	refused: (reason: string) => `Can't do that: ${reason}.`,
 	archived: (d: Pick<Destination, 'name' | 'default'>, archived: boolean) =>
@@ -50,6 +118,9 @@ export const messages = {
 	undoneDefaultTaken: (d: Destination, by: Pick<Destination, 'name'>) => `Undone: ${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
 	undoneDefaultFailed: (d: Destination, error: unknown) =>
 		`Undone: ${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
+	defaultBack: (d: Pick<Destination, 'name'>) => `${name(d)} is your organisation's default again.`,
+	defaultTaken: (d: Pick<Destination, 'name'>, by: Pick<Destination, 'name'>) => `${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
+	defaultNotBack: (d: Pick<Destination, 'name'>, error: unknown) => `${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
 	undoFailed: (error: unknown) => `Undo failed, nothing changed. ${describeError(error)}`,
 	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`,
 	renameFailed: (error: unknown) => `Rename failed: ${describeError(error)}`,

@@ -2,7 +2,8 @@
 // leave room for it before it is drawn.
 import type {StoreSnapshot} from '../store/destinations-store.js';
 import type {MainState} from './main-state.js';
-import {messages} from './messages.js';
+import {running} from './batch.js';
+import {batchMessages, messages} from './messages.js';
 import {wrapLines} from './text.js';
 
 /** Errors carry the server's reason at their end, so they wrap (up to this many rows) instead of being cut. */
@@ -17,15 +18,17 @@ const rowsFor = (text: string, width: number, max = MAX_ERROR_ROWS) => Math.max(
 export function questionText({mode}: MainState): string | undefined {
 	if (mode.kind !== 'confirm') return undefined;
 	const q = mode.question;
-	const text = q.kind === 'archive' ? messages.archiveQuestion(q.warning, q.destinations.length) : messages.defaultQuestion(q, q.unset, q.replaces);
+	const text =
+		q.kind === 'archive' ? messages.archiveQuestion(q.warning, q.destinations.length) : q.kind === 'batch' ? batchMessages.question(q.plan, q.warning) : messages.defaultQuestion(q, q.unset, q.replaces);
 	return `${text}[y/N]`;
 }
 
 /** The error the status line shows now, if any. */
-export function errorText({mode, toast}: MainState, snap: StoreSnapshot): string | undefined {
+export function errorText(state: MainState, snap: StoreSnapshot): string | undefined {
+	const {mode, toast} = state;
 	if (mode.kind === 'rename') return mode.error;
 	if (mode.kind !== 'normal' && mode.kind !== 'detail') return undefined;
-	if (snap.waiting) return undefined;
+	if (snap.waiting || running(state.batch)) return undefined;
 	if (toast) return toast.tone === 'error' ? `✗ ${toast.text}` : undefined;
 	if (snap.active === 'error' && snap.loadError) return `✗ ${messages.loadFailed(snap.loadError)}`;
 	return undefined;

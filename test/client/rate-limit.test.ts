@@ -1,7 +1,7 @@
 // The client keeps to Planet's 3 requests per second, as the server counts them: arrival times
 // in the sandbox's request log, with the sandbox's own limit switched on.
 import {describe, expect, it} from 'vitest';
-import {clearLog, clientFor, nanos, requests, sandbox} from './helpers.js';
+import {apiError, clearLog, clientFor, fault, nanos, requests, sandbox} from './helpers.js';
 
 const SECOND = 1_000_000_000n;
 
@@ -61,5 +61,31 @@ describe('client-side rate limit', () => {
 		await Promise.all([client.list(), client.list(), client.list()]);
 		expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
 		expect(busiestSecond((await requests(sb)).map((r) => nanos(r.time)))).toBe(1);
+	});
+});
+
+describe('stopping before a request is sent (CallOptions.unsent)', () => {
+	it('a call waiting for a rate-limit slot leaves the queue unsent; one already sent runs to its answer', async () => {
+		const sb = await sandbox();
+		const {client} = clientFor(sb, {requestsPerSecond: 1});
+		const [first, second] = (await client.list()).filter((d) => d.permissions.can_write);
+		await clearLog(sb);
+		// The window is taken by the list: this archive waits for a slot, and is stopped there.
+		const stop = new AbortController();
+		const waiting = client.archive(first!.id, {unsent: stop.signal});
+		await new Promise((r) => setTimeout(r, 100));
+		stop.abort();
+		await apiError(waiting, 'cancelled');
+		expect(await requests(sb)).toEqual([]);
+
+		// On the wire (the server takes 400 ms to answer): stopping changes nothing, the answer comes.
+		await new Promise((r) => setTimeout(r, 1200));
+		await fault(sb, {count: 1, methods: ['PATCH'], latency_ms: 400});
+		const late = new AbortController();
+		const sent = client.archive(second!.id, {unsent: late.signal});
+		await new Promise((r) => setTimeout(r, 150));
+		late.abort();
+		expect((await sent).archived).not.toBeNull();
+		expect((await requests(sb)).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 200']);
 	});
 });

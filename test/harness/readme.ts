@@ -4,7 +4,7 @@
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {keysSection} from '../../src/view/key-docs.js';
-import {KEYS, launch} from './terminal.js';
+import {KEYS, launch, sleep} from './terminal.js';
 
 export const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
@@ -17,6 +17,13 @@ async function capture(keys: Array<[string, string | RegExp]>, cols = 100, rows 
 		for (const [key, until] of keys) {
 			await s.press(key);
 			screen = await s.waitFor(until);
+		}
+		// The frame that matched may still be arriving (a busy machine draws it in pieces): the
+		// screen is taken once it has stopped changing.
+		for (let previous = ''; previous !== screen; ) {
+			previous = screen;
+			await sleep(150);
+			screen = await s.screen();
 		}
 		return screen.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd();
 	} finally {

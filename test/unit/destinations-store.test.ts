@@ -98,3 +98,43 @@ it('the read view (what a --read-only screen gets) can load and read, and has no
 	expect(Object.getPrototypeOf(reads)).toBe(Object.prototype);
 	expect((await requestLog(sb)).map((r) => r.method)).toEqual(['GET']);
 });
+
+it('a batch: each step is one PATCH not remembered on its own; the batch is remembered whole, and taken back whole', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client, {promise: client.list({})});
+	await store.loadActive();
+	const mine = store.getSnapshot().destinations.filter((d) => d.permissions.can_write && !d.default).slice(0, 2);
+	await clearRequestLog(sb);
+	for (const d of mine) expect((await store.setArchived(d.id, true)).archived).not.toBeNull();
+	expect((await requestLog(sb)).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 200', 'PATCH 200']);
+	expect(store.getSnapshot().undo).toEqual([]);
+	const batch = mine.map((d) => ({id: d.id, archived: true}));
+	store.rememberBatch(batch);
+	store.rememberBatch([]);
+	expect(store.getSnapshot().undo).toEqual([batch]);
+	// u for one destination leaves a batch alone (the screen undoes it step by step).
+	expect(await store.undoArchive()).toBeUndefined();
+	expect(store.takeUndo()).toEqual(batch);
+	expect(store.getSnapshot().undo).toEqual([]);
+	expect((await requestLog(sb)).length).toBe(2);
+});
+
+it('the default comes back after an undo unless another has become it since', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client, {promise: client.list({})});
+	await store.loadActive();
+	const fieldOps = store.getSnapshot().destinations.find((d) => d.name === 'Field ops imagery')!;
+	expect(fieldOps.default).toBe(true);
+	await store.setArchived(fieldOps.id, true);
+	expect(await client.getDefault()).toBeNull();
+	await store.setArchived(fieldOps.id, false);
+	await clearRequestLog(sb);
+	expect(await store.restoreDefault(fieldOps.id)).toEqual({kind: 'restored'});
+	expect((await client.getDefault())?.id).toBe(fieldOps.id);
+	// Already the default: nothing to send.
+	expect(await store.restoreDefault(fieldOps.id)).toEqual({kind: 'restored'});
+	expect((await requestLog(sb)).map((r) => r.method)).toEqual(['PUT', 'GET']);
+	const other = store.getSnapshot().destinations.find((d) => d.permissions.can_write && d.archived === null && !d.default)!;
+	await store.toggleDefault(other.id);
+	expect(await store.restoreDefault(fieldOps.id)).toMatchObject({kind: 'taken', by: {id: other.id}});
+});
