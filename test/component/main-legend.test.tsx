@@ -15,7 +15,7 @@ describe('legend', () => {
 		await press(s, 'a');
 		expect(s.frame()).toContain('read-only (--read-only)');
 		await press(s, '?');
-		expect(s.frame()).toMatch(/archive or unarchive \(archiving asks first/);
+		expect(s.frame()).toMatch(/archive or unarchive: the marked rows/);
 		expect(await sent(s.sb)).toEqual([]);
 	});
 

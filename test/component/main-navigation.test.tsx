@@ -146,7 +146,7 @@ describe('? help', () => {
 		// Each disabled key says why, in full, on the line under it.
 		const under = (label: string) => f.split('\n')[f.split('\n').findIndex((l) => l.includes(label)) + 1]!;
 		const notYours = 'disabled: owned by someone else: only its owner or an org admin can change it';
-		expect(under('archive or unarchive (archiving asks first')).toContain(notYours);
+		expect(under('archive or unarchive: the marked rows')).toContain(notYours);
 		expect(under('rename')).toContain(notYours);
 		expect(under('set as the organisation default')).toContain(notYours);
 		expect(under('rotate credentials')).toContain('disabled: owned by someone else');
@@ -159,7 +159,7 @@ describe('? help', () => {
 		// On one of the user's own destinations, those actions are enabled.
 		await press(s, 'G', '?');
 		const own = s.frame();
-		expect(own).toContain('archive or unarchive (archiving asks first');
+		expect(own).toContain('archive or unarchive: the marked rows');
 		expect(own).not.toContain('owned by someone else');
 		expect(own).toContain('disabled: nothing to undo');
 		await press(s, '?');
