@@ -2,11 +2,12 @@
 // the device-code requests are made here (one at a time, each dropped when the state moves on),
 // a clock ticks for the countdown, and a token that arrives is handed to the session.
 import {useEffect, useLayoutEffect, useReducer, useRef} from 'react';
-import {useInput, type Key} from 'ink';
 import {OAuthError} from '../src/auth/oauth-http.js';
 import {deviceAuthorization, deviceTokenPoll} from '../src/auth/oidc.js';
 import type {OAuthSession, SignInNeed} from '../src/auth/session.js';
 import {initialSignIn, signInReducer, type SignInCommand, type SignInState} from '../src/auth/sign-in-state.js';
+import {isText, keysOfEvent, type Key} from '../src/keys/read.js';
+import {useKeys} from './use-keys.js';
 
 export interface UseSignInOptions {
 	session: OAuthSession;
@@ -18,12 +19,10 @@ export interface UseSignInOptions {
 	clock?: () => number;
 }
 
-/** Ink's key as the reducer names it. */
-function keyName(input: string, key: Key): string | undefined {
-	if (key.escape) return 'escape';
-	if (key.return) return 'enter';
-	if (key.ctrl || key.meta || input.length !== 1) return undefined;
-	return input.toLowerCase();
+/** A key as the reducer names it: Enter, Esc, or the character typed (either case). */
+function keyName(k: Key): string | undefined {
+	if (k.name === 'enter' || k.name === 'escape') return k.name;
+	return isText(k) ? k.name.toLowerCase() : undefined;
 }
 
 const message = (err: unknown): string => (err instanceof OAuthError ? err.message : 'something unexpected went wrong');
@@ -35,10 +34,13 @@ export function useSignIn({session, need, offers, armed, onOutcome, clock = Date
 		return need.kind === 'requested' && need.canSignIn ? signInReducer({...first, armedAt: first.now}, {type: 'key', key: 's', now: first.now}) : first;
 	});
 
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') return onOutcome('quit');
-		const name = keyName(input, key);
-		if (name) dispatch({type: 'key', key: name, now: clock()});
+	// The screen's one listener: keys read together act one by one, as typed alone.
+	useKeys((events) => {
+		for (const k of events.flatMap(keysOfEvent)) {
+			if (k.ctrl && k.name === 'c') return onOutcome('quit');
+			const name = keyName(k);
+			if (name) dispatch({type: 'key', key: name, now: clock()});
+		}
 	});
 
 	const {request} = state;

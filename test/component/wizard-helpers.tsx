@@ -42,6 +42,13 @@ export async function press(r: Rendered, ...keys: string[]): Promise<void> {
 	}
 }
 
+/** Keys in one write, as one terminal read delivers keys typed together (fast typing, a slow link). */
+export async function together(r: Rendered, keys: string): Promise<void> {
+	await act(async () => {
+		r.stdin.write(keys);
+	});
+}
+
 /** Types text one character per write, as a person would. */
 export async function type(r: Rendered, text: string): Promise<void> {
 	for (const ch of [...text]) await press(r, ch);

@@ -32,6 +32,14 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Keys are read once per screen, through hooks/use-keys.ts and src/keys/read.ts (runs split,
+		// pastes collected, reads numbered): a second listener would see the same keys, and see runs
+		// whole. Tests may listen beside a screen.
+		files: ['src/**', 'components/**', 'hooks/**'],
+		ignores: ['hooks/use-keys.ts'],
+		rules: {'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['useInput'], message: 'Read keys with hooks/use-keys.ts, the one listener of a screen.'}]}]},
+	},
+	{
 		// The invisible characters (joiners, variation selectors) are matched one by one on purpose:
 		// each is stripped, or named, on its own.
 		files: ['src/sanitize.ts'],

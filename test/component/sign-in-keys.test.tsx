@@ -1,0 +1,60 @@
+// The sign-in screen reads keys on destui's one key path (src/keys/read.ts through
+// hooks/use-keys.ts), like every other screen: keys read together act one by one, as if typed
+// alone, and a paste is text, never keys. Against the sandbox's auth server, with a private HOME.
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {SignIn} from '../../components/SignIn.js';
+import {findCredentials} from '../../src/auth/find.js';
+import {credentialsFor} from '../../src/auth/provider.js';
+import type {OAuthSession} from '../../src/auth/session.js';
+import {KEYS} from '../harness/keys.js';
+import {privateHome} from '../auth/helpers.js';
+import {frame, mount, paste, press, sandbox, settle, together} from './wizard-helpers.js';
+
+/** A device-code profile with no session yet, and a request waiting for the user to sign in. */
+async function signInScreen() {
+	const sb = await sandbox();
+	const home = privateHome();
+	home.planetJson({PL_AUTH_PROFILE: 'dev'});
+	home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	const found = findCredentials({env: {}, home: home.path});
+	if (found.kind !== 'found') throw new Error(found.message);
+	const session = credentialsFor(found.found, {home: home.path}).session as OAuthSession;
+	const waiting = Promise.resolve(session.authorization()).catch(() => 'gave up');
+	while (!session.getNeed()) await new Promise((resolve) => setTimeout(resolve, 5));
+	const outcomes: string[] = [];
+	const r = await mount(<SignIn session={session} need={session.getNeed()!} trail={[]} sandbox={false} host="api.planet.com" offers={{sandbox: true, back: false}} armed onOutcome={(o) => outcomes.push(o)} />);
+	return {r, outcomes, session, waiting};
+}
+
+describe('the sign-in screen reads keys like every screen', () => {
+	it('keys read together act one by one: "xr" is an unbound x, then r (try again)', async () => {
+		const {r, outcomes} = await signInScreen();
+		expect(frame(r)).toContain('try again (signed in elsewhere)');
+		await together(r, 'xr');
+		expect(outcomes).toEqual(['retry']);
+	});
+
+	it('Enter read together with other keys starts the sign-in: the code comes from the auth server; Esc cancels it', async () => {
+		const {r, outcomes, session, waiting} = await signInScreen();
+		await together(r, 'z\r');
+		await settle(r, () => frame(r).includes('Code:'));
+		expect(frame(r)).toMatch(/Code: +([B-Z] ){4}- ([B-Z] ){3}[B-Z]/);
+		await press(r, KEYS.esc);
+		expect(frame(r)).toContain('Sign-in cancelled.');
+		expect(outcomes).toEqual([]);
+		session.giveUp();
+		expect(await waiting).toBe('gave up');
+	});
+
+	it('a paste is not keys: a pasted "q" does not quit, a typed one does; Ctrl-C in a run quits too', async () => {
+		const {r, outcomes} = await signInScreen();
+		await paste(r, 'q');
+		expect(outcomes).toEqual([]);
+		await together(r, 'Q');
+		expect(outcomes).toEqual(['quit']);
+		const again = await signInScreen();
+		await together(again.r, 'x\x03');
+		expect(again.outcomes).toEqual(['quit']);
+	});
+});
