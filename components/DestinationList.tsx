@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Destination} from '../src/api/types.js';
 import {columnsFor, gutter, GUTTER, headerRow, rowCells, timeColumnOf, toRow, type Columns, type TimeColumn} from '../src/view/rows.js';
 import type {Sort} from '../src/view/sort.js';
-import {listWindow} from '../src/view/list-window.js';
+import {listWindow, moreText} from '../src/view/list-window.js';
 import {findFolded} from '../src/view/fold.js';
 import {tone} from './theme.js';
 
@@ -61,7 +61,9 @@ export function DestinationList({items, cursor, marks, sort, width, height, quer
 	const [top, setTop] = useState(0);
 	// One object per width, so memoised rows really skip re-rendering when the cursor moves.
 	const columns = useMemo(() => columnsFor(width), [width]);
-	const {top: start, end} = listWindow(items.length, cursor, height, top);
+	// A list longer than its rows gives its last row to saying how many are out of view.
+	const scrolls = items.length > height && height >= 2;
+	const {top: start, end} = listWindow(items.length, cursor, scrolls ? height - 1 : height, top);
 	if (start !== top) setTop(start);
 	const rows = items.slice(start, end);
 	return (
@@ -72,6 +74,11 @@ export function DestinationList({items, cursor, marks, sort, width, height, quer
 			) : (
 				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} marked={marks.has(d.id)} columns={columns} time={timeColumnOf(sort)} query={query} />)
 			)}
+			{scrolls ? (
+				<Text dimColor wrap="truncate-end">
+					{`${' '.repeat(GUTTER)}${moreText(start, items.length - end)}`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -8,9 +8,9 @@ import {sanitize} from '../src/sanitize.js';
 import {detailLines} from '../src/view/detail.js';
 import {wrapDetail} from '../src/view/detail-layout.js';
 import {cellWidth, pad, truncate} from '../src/view/text.js';
-import {relativeTime} from '../src/view/time.js';
 import {tone} from './theme.js';
-import {scrollWindow} from '../src/view/list-window.js';
+import {deliveryLines} from '../src/view/usage.js';
+import {moreText, scrollWindow} from '../src/view/list-window.js';
 
 export interface DetailViewProps {
 	destination: Destination;
@@ -38,10 +38,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	if (!usage || usage.state === 'loading') usageLines.push('Looking up orders and subscriptions that deliver here…');
 	else if (usage.state === 'error') usageLines.push(messages.usageFailed(usage.error));
 	else {
-		usageLines.push(`Orders delivering here: ${usage.orders.length}${usage.orders.length ? '' : ' (none on the first page)'}`);
-		for (const o of usage.orders) usageLines.push(`  ${sanitize(o.name) || sanitize(o.id)} · ${sanitize(o.state)} · ${relativeTime(o.last_modified ?? o.created_on)}`);
-		usageLines.push(`Subscriptions delivering here: ${usage.subscriptions.length}`);
-		for (const s of usage.subscriptions) usageLines.push(`  ${sanitize(s.name) || sanitize(s.id)} · ${sanitize(s.status)} · ${relativeTime(s.updated ?? s.created)}`);
+		usageLines.push(...deliveryLines(usage.orders, usage.subscriptions));
 	}
 	const all = [...rows.map((r) => ({label: r.full ? undefined : r.label, text: r.text})), ...usageLines.map((text) => ({label: undefined, text: truncate(text, width)}))];
 	// The title takes a row; when everything does not fit, the last row says what is out of view.
@@ -70,7 +67,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 			))}
 			{scrolls ? (
 				<Text color={tone.accent()} wrap="truncate-end">
-					{[first > 0 ? `↑ ${first} more above` : '', below > 0 ? `↓ ${below} more below` : '', 'j/k PgUp/PgDn scroll'].filter(Boolean).join(' · ')}
+					{[moreText(first, below), 'j/k PgUp/PgDn scroll'].filter(Boolean).join(' · ')}
 				</Text>
 			) : null}
 		</Box>

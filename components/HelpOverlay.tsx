@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {commandKeys, commandsIn, type Command, type CommandContext} from '../src/view/commands.js';
 import {tone} from './theme.js';
-import {scrollWindow} from '../src/view/list-window.js';
+import {scrollWindow, moreText} from '../src/view/list-window.js';
 
 export interface HelpOverlayProps {
 	ctx: CommandContext;
@@ -48,7 +48,7 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 			)}
 			{scrolls ? (
 				<Text color={tone.accent()} wrap="truncate-end">
-					{[first > 0 ? `↑ ${first} more above` : '', below > 0 ? `↓ ${below} more below` : ''].filter(Boolean).join(' · ')}
+					{moreText(first, below)}
 				</Text>
 			) : null}
 		</Box>

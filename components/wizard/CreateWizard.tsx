@@ -74,7 +74,7 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 		hints = [hint('providers', 'choose'), hint('next', 'next'), hint('back', 'leave')];
 	} else if (step.kind === 'fields') {
 		const hasPicker = !!focused && focused.kind === 'param' && suggestionsFor(focused.spec, '').length > 0;
-		hints = fieldHints(focused, hasPicker, s.focus === step.fields.length - 1, 'back');
+		hints = fieldHints(focused, hasPicker, s.focus === step.fields.length - 1, 'back', undefined, hasPicker && s.pick !== null);
 		const nameStep = s.type ? stepOfField(s.type, NAME_KEY) : undefined;
 		const sourceKey = s.type ? nameSourceKey(s.type) : 'bucket';
 		const noteFor = (key: string): string | undefined => {

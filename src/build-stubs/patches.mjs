@@ -130,6 +130,28 @@ function isFullwidthGrapheme(grapheme, baseCodePoint) {`,
 		],
 	},
 	{
+		// Ink wraps text (wrap="wrap", every <Text>'s default) with wrap-ansi's trim off, which
+		// leaves the space it broke at on the start of the next row (" load now."): the user sees a
+		// stray space opening each wrapped row. The one space a break leaves is dropped; the start of
+		// a line the text itself begins (indentation) is kept, and so is a break inside a word.
+		file: /\/ink\/build\/wrap-text\.js$/,
+		replace: [
+			[
+				`wrappedText = wrapAnsi(text, maxWidth, {
+            trim: false,
+            hard: true,
+        });`,
+				`wrappedText = text
+            .split('\\n')
+            .map((line) => wrapAnsi(line, maxWidth, {trim: false, hard: true})
+            .split('\\n')
+            .map((row, i) => (i > 0 && row.startsWith(' ') && !row.startsWith('  ') ? row.slice(1) : row))
+            .join('\\n'))
+            .join('\\n');`,
+			],
+		],
+	},
+	{
 		// got's type checks build two list formatters when they load, for error messages destui
 		// never shows; the first Intl object of a process costs ~10 ms. Built when first used.
 		file: /\/@sindresorhus\/is\/distribution\/index\.js$/,

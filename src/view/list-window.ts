@@ -28,3 +28,8 @@ export function scrollWindow(total: number, room: number, top: number): ScrollWi
 	const end = Math.min(total, first + visible);
 	return {first, end, scrolls, maxTop, below: total - end};
 }
+
+/** What a scrolled list or page does not show: "↑ 3 more above · ↓ 5 more below" (the sides that have any). */
+export function moreText(above: number, below: number): string {
+	return [above > 0 ? `↑ ${above} more above` : '', below > 0 ? `↓ ${below} more below` : ''].filter(Boolean).join(' · ');
+}

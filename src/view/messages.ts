@@ -7,6 +7,7 @@ import type {Destination} from '../schemas.js';
 import type {Batch, BatchKind, BatchPlan, BatchResult} from './batch.js';
 import type {Sort, SortColumn} from './sort.js';
 import type {CopyOutcome} from './clipboard.js';
+import {relativeTime} from './time.js';
 
 /** Ends `text` with a full stop unless it already ends a sentence. */
 export const sentence = (text: string): string => (/[.!?…:)"']$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
@@ -147,7 +148,7 @@ export const messages = {
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,
 	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (y copies it)`,
-	rotated: (d: Destination) => `Credentials of ${name(d)} rotated · updated ${sanitize(d.updated)}`,
+	rotated: (d: Destination) => `Credentials of ${name(d)} rotated · updated ${relativeTime(d.updated)}.`,
 	cancelled: (n: number) => `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`,
 	redrawn: 'Screen redrawn.',
 	loadFailed: (error: unknown) =>

@@ -60,17 +60,29 @@ export const GUTTER = 2;
 export const gutter = (selected: boolean, marked: boolean): string => `${selected ? '›' : ' '}${marked ? '✓' : ' '}`;
 const GAPS = 5;
 
-/** Column widths for a list `width` cells wide: name and bucket share what the others leave. */
+/** The name comes first: the bucket column takes a share only once the name has this many cells. */
+const NAME_FIRST = 20;
+/** A bucket column narrower than this says nothing: it is left out (the detail pane shows the bucket). */
+const MIN_LOCATION = 8;
+
+/**
+ * Column widths for a list `width` cells wide: name and bucket share what the others leave, the
+ * name first. A narrow list (60 columns) gives the name everything and leaves the bucket out
+ * (location 0), rather than cutting both to a few characters.
+ */
 export function columnsFor(width: number): Columns {
 	const flexible = Math.max(8, width - GUTTER - GAPS - FIXED.type - FIXED.owner - FIXED.flags - FIXED.time);
-	const name = Math.ceil(flexible * 0.55);
-	return {...FIXED, name, location: flexible - name};
+	const name = flexible <= NAME_FIRST + MIN_LOCATION ? flexible : Math.max(NAME_FIRST, Math.ceil(flexible * 0.55));
+	const location = flexible - name;
+	// Without the bucket column, its gap is the name's too.
+	return location < MIN_LOCATION ? {...FIXED, name: flexible + 1, location: 0} : {...FIXED, name, location};
 }
 
 /** The name cell and the rest of the row, each exactly its columns' width in terminal cells
  * (a CJK name of 10 characters takes 20), so every row's TYPE column starts at the same cell. */
 export function rowCells(r: Row, c: Columns): {name: string; rest: string} {
-	return {name: pad(r.name, c.name), rest: ` ${[pad(r.type, c.type), pad(r.location, c.location), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.time, c.time)].join(' ')}`};
+	const cells = [pad(r.type, c.type), ...(c.location > 0 ? [pad(r.location, c.location)] : []), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.time, c.time)];
+	return {name: pad(r.name, c.name), rest: ` ${cells.join(' ')}`};
 }
 
 export function formatRow(r: Row, c: Columns): string {

@@ -5,6 +5,7 @@
 import {sanitize} from '../sanitize.js';
 import type {Destination, Order, Subscription} from '../schemas.js';
 import {describeError} from './messages.js';
+import {relativeTime} from './time.js';
 
 /** Subscription statuses that deliver no more (spec §10.3); any other, unknown ones included, may still deliver. */
 const ENDED_SUBSCRIPTION = new Set(['completed', 'cancelled', 'failed', 'invalid']);
@@ -75,4 +76,18 @@ export function archiveWarning(concerns: readonly ArchiveConcern[]): string | un
 	if (concerns.length === 0) return undefined;
 	const ordered = [...concerns.filter((c) => c.isDefault), ...concerns.filter((c) => !c.isDefault)];
 	return ordered.map(sentence).join(' ');
+}
+
+/**
+ * The full details' lines about what delivers to a destination: both look-ups read the first page
+ * of their API, and both say so the same way, then one line per order or subscription.
+ */
+export function deliveryLines(orders: readonly Order[], subscriptions: readonly Subscription[], now = Date.now()): string[] {
+	const item = (name: string, id: string, state: string, time: string | undefined) => `  ${sanitize(name) || sanitize(id)} · ${sanitize(state)} · ${relativeTime(time, now)}`;
+	return [
+		`Orders delivering here: ${orders.length} (first page)`,
+		...orders.map((o) => item(o.name, o.id, o.state, o.last_modified ?? o.created_on)),
+		`Subscriptions delivering here: ${subscriptions.length} (first page)`,
+		...subscriptions.map((s) => item(s.name, s.id, s.status, s.updated ?? s.created)),
+	];
 }

@@ -73,9 +73,10 @@ export function nameProblem(ctx: FormContext, form: FormState): string | undefin
 	const name = effectiveName(ctx.type, form);
 	if (!typed && !name) return undefined; // the bucket step reports the missing bucket
 	const rule = NAME_FIELD.validate(name);
-	if (rule) return typed ? rule : `the default name "${name}" ${rule}: type a name`;
+	// Shown after the field's label: "Name (by default "ab") must be 3-63 characters…".
+	if (rule) return typed ? rule : `(by default "${name}") ${rule}: type a name`;
 	if (nameTaken(ctx.existing, name)) {
-		return typed ? 'is already taken in your organisation' : `the default name "${name}" is already taken in your organisation: type another name`;
+		return typed ? 'is already taken in your organisation' : `(by default "${name}") is already taken in your organisation: type another name`;
 	}
 	return undefined;
 }

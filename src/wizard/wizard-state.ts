@@ -20,6 +20,8 @@ export interface WizardNotice {
 	message: string;
 	/** Enter on the review tries again. */
 	retry: boolean;
+	/** About the values as they were sent (a failed verification): gone once any of them is edited. */
+	staleOnEdit?: boolean;
 }
 
 export interface WizardState {
@@ -143,7 +145,9 @@ function onFields(s: WizardState, key: FormKey, ctx: FormContext): WizardState {
 	if (step.kind !== 'fields') return s;
 	if (key.kind === 'interrupt') return leave(s);
 	const {state: page, outcome} = pageKey({form: currentForm(s), focus: s.focus, pick: s.pick}, step.fields, key, ctx);
-	const next = {...withForm(s, page.form), focus: page.focus, pick: page.pick};
+	let next: WizardState = {...withForm(s, page.form), focus: page.focus, pick: page.pick};
+	// Fixing the bucket (or the credentials) after a failed verification: the old failure no longer applies.
+	if (s.notice?.staleOnEdit && page.form.lines !== currentForm(s).lines) next = {...next, notice: undefined};
 	if (outcome === 'back') return openStep(next, s.step - 1, s.step - 1 === 0 ? 0 : lastFocus(next, s.step - 1));
 	if (outcome === 'submit') return submitPage(next, page, step, ctx);
 	return next;
@@ -261,7 +265,7 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 		focus,
 		pick: null,
 		uncertain: s.uncertain || routed.uncertain,
-		notice: {step, message, retry: routed.retry},
+		notice: {step, message, retry: routed.retry, ...(typeof routed.target === 'object' && 'group' in routed.target ? {staleOnEdit: true} : {})},
 	};
 }
 

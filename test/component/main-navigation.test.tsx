@@ -72,6 +72,22 @@ describe('moving the selection', () => {
 	});
 });
 
+describe('a list longer than the screen', () => {
+	test('says how many rows are out of view above and below, and follows the cursor', async () => {
+		const s = await mountScreen({height: 20});
+		const more = (f: string) => f.split('\n').find((l) => /more (above|below)/.test(l))?.trim();
+		expect(more(s.frame())).toMatch(/^↓ \d+ more below$/);
+		await press(s, 'G');
+		expect(more(s.frame())).toMatch(/^↑ \d+ more above$/);
+		await press(s, 'k', 'k', 'k', 'k', 'k');
+		expect(more(s.frame())).toMatch(/^↑ \d+ more above · ↓ \d+ more below$/);
+		// Shown plus out of view is the whole list.
+		const [above, below] = [/↑ (\d+)/, /↓ (\d+)/].map((re) => Number(re.exec(more(s.frame())!)![1]));
+		const rows = s.frame().split("\n").filter((l) => /^[› ][✓ ]\S/.test(l) && !l.includes('NAME') && !/more (above|below)/.test(l));
+		expect(above! + below! + rows.length).toBe(counts(s.frame()).shown);
+	});
+});
+
 describe('Enter: the detail view', () => {
 	test('shows every field, the orders and subscriptions delivering there (as the sandbox lists them), and Esc goes back', async () => {
 		const s = await mountScreen();

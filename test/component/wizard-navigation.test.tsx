@@ -137,8 +137,14 @@ describe('wizard navigation', () => {
 		expect(frame(r)).toContain('eu-madrid-1');
 		expect(frame(r)).toContain('eu-marseille-1');
 		expect(frame(r)).not.toContain('eu-frankfurt-1');
-		await press(r, KEYS.down, KEYS.down, KEYS.enter);
+		// While a region is highlighted, the hints say what Enter and Esc do to the list.
+		expect(frame(r)).toContain('Enter next step · Esc back');
+		await press(r, KEYS.down, KEYS.down);
+		expect(frame(r)).toContain('Enter pick this region · Esc close the list');
+		expect(frame(r)).not.toContain('Esc back');
+		await press(r, KEYS.enter);
 		expect(frame(r)).toMatch(/Region\s+eu-marseille-1/);
+		expect(frame(r)).toContain('Enter next step · Esc back');
 		// A region newer than the list is kept as typed.
 		await press(r, KEYS.ctrlU);
 		await type(r, 'eu-newcity-9');
@@ -201,7 +207,7 @@ describe('wizard navigation', () => {
 		await press(r, KEYS.enter);
 		await fillPage(r, 'amazon_s3', 2);
 		// The name step says it before the user does anything, and will not let them pass.
-		expect(flat(r)).toContain('✗ Name the default name "wiz-s3-bucket" is already taken in your organisation: type another name');
+		expect(flat(r)).toContain('✗ Name (by default "wiz-s3-bucket") is already taken in your organisation: type another name');
 		await press(r, KEYS.enter, KEYS.enter);
 		expect(frame(r)).toContain('step 4 of 5');
 		await type(r, 'Wizard S3');

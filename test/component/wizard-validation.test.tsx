@@ -108,6 +108,6 @@ describe('the wizard refuses what the catalogue refuses', () => {
 	it('asks for a name when the bucket is too short to be one (Oracle allows 1-character buckets)', async () => {
 		const r = await reachPage('oracle_cloud_storage', 2, [], {...INPUT.oracle_cloud_storage, bucket: 'ab'});
 		expect(frame(r)).toContain('step 3 of 4');
-		expect(frame(r)).toContain('✗ Name the default name "ab" must be 3-63 characters (is 2): type a name');
+		expect(frame(r)).toContain('✗ Name (by default "ab") must be 3-63 characters (is 2): type a name');
 	});
 });

@@ -115,6 +115,8 @@ describe('starting', () => {
 		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
 		const screen = await s.waitFor('You are not signed in: profile planet-user has no session yet');
 		expect(screen.split('\n')[0]).toMatch(/^destui api\.planet\.com +profile planet-user/);
+		// The start-up line ("destui api.planet.com loading…") is gone: nothing is loading.
+		expect(screen).not.toContain('loading…');
 		expect(screen).toMatch(/~\/\.planet\.json +no such file/);
 		expect(screen).toMatch(/s\/Enter +sign in now/);
 		await sleep(80);

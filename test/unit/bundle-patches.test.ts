@@ -1,6 +1,7 @@
 // The bundle's patches to Ink, ansi-tokenize and got's type checks (src/build-stubs/patches.mjs)
 // make start-up and frames cheaper; they must not change a single byte of what they produce.
-// The one fix (cli-truncate and wide characters) changes only what was one cell too wide.
+// The two fixes change only what was wrong: cli-truncate keeps no wide character one cell too
+// wide, and Ink opens no wrapped row with the space it broke at.
 // Both versions are built here the way the bundle is, and given the same input.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from 'esbuild';
@@ -30,6 +31,7 @@ interface Modules {
 	sliceAnsi(s: string, from: number, to?: number): string;
 	cliTruncate(s: string, columns: number, o?: {position?: 'end'}): string;
 	wrapAnsi(s: string, columns: number, o?: {hard?: boolean; trim?: boolean}): string;
+	wrapText(s: string, columns: number, wrapType: 'wrap'): string;
 }
 
 /** How many Intl.Segmenters `run` builds. */
@@ -54,7 +56,7 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 	const file = join(out, `${name}.mjs`);
 	await build({
 		stdin: {
-			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';\nexport {default as stringWidth} from 'string-width';\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as cliTruncate} from 'cli-truncate';\nexport {default as wrapAnsi} from 'wrap-ansi';`,
+			contents: `export {default as Output} from ${JSON.stringify(join(root, 'node_modules/ink/build/output.js'))};\nexport * from '@alcalzone/ansi-tokenize';\nexport {default as is, assertAny} from '@sindresorhus/is';\nexport {default as stringWidth} from 'string-width';\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as cliTruncate} from 'cli-truncate';\nexport {default as wrapAnsi} from 'wrap-ansi';\nexport {default as wrapText} from ${JSON.stringify(join(root, 'node_modules/ink/build/wrap-text.js'))};`,
 			resolveDir: root,
 		},
 		bundle: true,
@@ -161,6 +163,18 @@ describe('bundle patches', () => {
 		}
 		expect(original.stringWidth(original.cliTruncate('北京市', 4, {position: 'end'}))).toBe(5);
 		expect(patched.cliTruncate('北京市', 4, {position: 'end'})).toBe('北…');
+	});
+
+	it('wraps text without a stray space opening a wrapped row; otherwise as before', () => {
+		const text = 'Nothing loaded yet: press R to retry the load now, or q to quit.';
+		const rows = patched.wrapText(text, 20, 'wrap').split('\n');
+		expect(original.wrapText(text, 20, 'wrap').split('\n').some((r) => r.startsWith(' '))).toBe(true);
+		expect(rows.some((r) => r.startsWith(' '))).toBe(false);
+		expect(rows).toEqual(original.wrapText(text, 20, 'wrap').split('\n').map((r) => r.replace(/^ (?! )/, '')));
+		// A line's own indentation stays, on every line of the text; a break inside a word too.
+		expect(patched.wrapText('  indented\n  and again', 20, 'wrap')).toBe('  indented\n  and again');
+		expect(patched.wrapText('abcdefghijklmnopqrstuvwxyz', 10, 'wrap')).toBe(original.wrapText('abcdefghijklmnopqrstuvwxyz', 10, 'wrap'));
+		for (const line of LINES) expect(patched.wrapText(line, 200, 'wrap')).toBe(original.wrapText(line, 200, 'wrap'));
 	});
 
 	it("got's type checks word their errors as before", () => {

@@ -26,7 +26,8 @@ describe('rows', () => {
 			const line = `  ${formatRow(toRow(dest({name: 'n'.repeat(200), parameters: {bucket: 'b'.repeat(200), aws_region: 'us-west-2'}}), NOW), c)}`;
 			expect([...line].length).toBe(width);
 			expect(line).toContain('n…');
-			expect(line).toContain('b…');
+			// At 60 columns the bucket column is left out (the detail pane shows it).
+			if (width > 60) expect(line).toContain('b…');
 			expect([...`  ${headerRow(c)}`].length).toBe(width);
 		}
 		expect(headerRow(columnsFor(100))).toMatch(/^NAME\s+TYPE\s+BUCKET\s+OWNER\s+UPDATED\s*$/);
@@ -34,6 +35,20 @@ describe('rows', () => {
 
 	test('a very narrow list keeps a usable name column', () => {
 		expect(columnsFor(20).name).toBeGreaterThanOrEqual(4);
+	});
+
+	test('the name comes first: at 60 columns it takes what the bucket would have, never less than the fixed columns', () => {
+		const c60 = columnsFor(60);
+		expect(c60.location).toBe(0);
+		expect(c60.name).toBeGreaterThanOrEqual(16);
+		for (const fixed of [c60.type, c60.owner, c60.flags, c60.time]) expect(c60.name).toBeGreaterThan(fixed);
+		expect(headerRow(c60)).toMatch(/^NAME\s+TYPE\s+OWNER\s+UPDATED\s*$/);
+		// From 80 columns the bucket is back, the name at least 20 cells and never narrower than the bucket.
+		for (const width of [80, 100, 160]) {
+			const c = columnsFor(width);
+			expect(c.location).toBeGreaterThanOrEqual(8);
+			expect(c.name).toBeGreaterThanOrEqual(Math.max(20, c.location));
+		}
 	});
 });
 

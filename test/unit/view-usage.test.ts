@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {ApiError} from '../../src/api/errors.js';
 import type {Order, Subscription} from '../../src/schemas.js';
-import {activeSubscriptions, archiveConcerns, archiveWarning, inUse, ordersInProgress, type UsageCount} from '../../src/view/usage.js';
+import {activeSubscriptions, archiveConcerns, archiveWarning, deliveryLines, inUse, ordersInProgress, type UsageCount} from '../../src/view/usage.js';
 import {dest} from './view-fixtures.js';
 
 const sub = (status: string): Subscription => ({id: status, name: status, status});
@@ -61,5 +61,14 @@ describe('the warning', () => {
 		expect(archiveWarning(concerns)).toBe(
 			"Beta is the organisation's default: archiving it leaves your organisation with no default. 1 active subscription delivers to Alpha. 3 active subscriptions deliver to Gam[31mma.",
 		);
+	});
+});
+
+describe('the details\' lines about what delivers there', () => {
+	it('orders and subscriptions are counted alike, both from the first page, none included', () => {
+		const now = Date.parse('2026-01-10T00:00:00Z');
+		expect(deliveryLines([], [], now)).toEqual(['Orders delivering here: 0 (first page)', 'Subscriptions delivering here: 0 (first page)']);
+		const lines = deliveryLines([{id: 'o1', name: '', state: 'running', created_on: '2026-01-09T00:00:00Z'}], [{id: 's1', name: 'Daily\x1b[2J', status: 'running'}], now);
+		expect(lines).toEqual(['Orders delivering here: 1 (first page)', '  o1 · running · 1d ago', 'Subscriptions delivering here: 1 (first page)', '  Daily[2J · running · ']);
 	});
 });
