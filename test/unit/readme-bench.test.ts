@@ -1,0 +1,16 @@
+// The README's performance section: the paragraph that announces the latest run is followed by
+// its table, and the table has a row for every request count `npm run bench` measures.
+import {readFile} from 'node:fs/promises';
+import {expect, test} from 'vitest';
+import {readReadme} from '../harness/readme.js';
+
+test('"Latest run" is followed by the benchmark table, with every request row the bench measures', async () => {
+	const readme = await readReadme();
+	expect(readme).toMatch(/Latest run \(2 cores, Node 20\):\n\n<!-- bench -->\ndestui benchmark · .*\n\n\| measure \| destui \| reference \| target \| \|\n/);
+	const bench = await readFile(new URL('../bench/bench.ts', import.meta.url), 'utf8');
+	const measured = [...bench.matchAll(/await count\(\s*'([^']+)'/g)].map((m) => m[1]!);
+	// The filter toggles' rows are named by a template (`toggle ${chip}…`), not matched here.
+	expect(measured.length).toBeGreaterThan(8);
+	const table = readme.slice(readme.indexOf('<!-- bench -->'), readme.indexOf('<!-- /bench -->'));
+	for (const what of measured) expect(table, what).toContain(`| requests: ${what} | `);
+});
