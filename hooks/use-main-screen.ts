@@ -9,6 +9,7 @@ import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from
 import {useStore} from './use-store.js';
 import {useKeys} from './use-keys.js';
 import {needsArchived} from '../src/view/filters.js';
+import {warmCollation} from '../src/view/sort.js';
 import {initialMain, takeRequests, type MainContext, type MainRequest, type MainState} from '../src/view/main-state.js';
 import {mainReducer, type MainAction} from '../src/view/main-reducer.js';
 import {realFiles, type FileAccess} from '../src/wizard/gcs-source.js';
@@ -30,6 +31,9 @@ export interface MainScreenOptions {
 
 /** What only the frame knows: the rows the list and the scrolling views show. */
 export type ScreenLayout = Pick<MainContext, 'tooSmall' | 'listRows' | 'viewRows' | 'maxTop'>;
+
+/** How long after the list is up the collator is built (after the code cache is written, src/loader.ts). */
+const WARM_COLLATION_MS = 1500;
 
 /** Success and info messages clear themselves; errors stay until replaced or dismissed. */
 const MESSAGE_MS = 4000;
@@ -172,6 +176,14 @@ export function useMainScreen(options: MainScreenOptions) {
 	useEffect(() => {
 		if (!loading && current.current.early.length > 0) dispatch({type: 'list-ready', ctx: context()});
 	}, [loading, dispatch, context]);
+
+	// Once the list is up and the screen idle, the collator is built (ICU loads its data then, some
+	// 10-30 ms), so neither the start-up nor the first sort by name pays for it.
+	useEffect(() => {
+		if (loading) return;
+		const timer = setTimeout(warmCollation, WARM_COLLATION_MS);
+		return () => clearTimeout(timer);
+	}, [loading]);
 
 	// The first time a filter shows archived destinations, fetch them: once.
 	useEffect(() => {

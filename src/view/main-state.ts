@@ -167,12 +167,17 @@ export function markedOf(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Des
 	return marked.marked;
 }
 
+let counted: {list: readonly Destination[]; visible: readonly Destination[]; count: {count: number; hidden: number}} | undefined;
+
 /** How many rows are marked, and how many of them the filters or the search hide (for the header). */
 export function markCount(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Destination[], visible: readonly Destination[]): {count: number; hidden: number} {
 	const list = markedOf(s, all);
 	if (list.length === 0) return {count: 0, hidden: 0};
+	// Once per change of the marks or of the rows shown, not once per frame.
+	if (counted?.list === list && counted.visible === visible) return counted.count;
 	const shown = new Set(visible.map((d) => d.id));
-	return {count: list.length, hidden: list.filter((d) => !shown.has(d.id)).length};
+	counted = {list, visible, count: {count: list.length, hidden: list.filter((d) => !shown.has(d.id)).length}};
+	return counted.count;
 }
 
 /** The cursor's row: the selected destination, or, when it is hidden or gone, its neighbour. */

@@ -50,21 +50,32 @@ function compareText(a: string, b: string): number {
 	return collator.compare(a, b);
 }
 
-// Collating is what sorting costs (some 100 ms for 10,000 names, against 5 for numbers), and
+/**
+ * Warms the collator up while nothing else is happening: ICU loads its collation data at the
+ * first comparison (tens of milliseconds), which would otherwise land on the first `s`.
+ */
+export function warmCollation(): void {
+	compareText('a', 'b');
+}
+
+// Collating is what sorting costs (some 100 ms for 10,000 names, against a few for numbers), and
 // archiving a row changes the list but no name: each text's rank in collation order is kept, and
-// worked out again only when a text not ranked yet turns up.
-let ranked = new Map<string, number>();
-function ranksFor(texts: readonly string[]): Map<string, number> {
-	if (texts.every((t) => ranked.has(t))) return ranked;
+// worked out again only when a text not ranked yet turns up. Names, types and owners are ranked
+// apart, so sorting by one never throws away the ranks of another.
+type TextColumn = 'name' | 'type' | 'owner';
+const ranked: Record<TextColumn, Map<string, number>> = {name: new Map(), type: new Map(), owner: new Map()};
+function ranksFor(column: TextColumn, texts: readonly string[]): Map<string, number> {
+	if (texts.every((t) => ranked[column].has(t))) return ranked[column];
 	const unique = [...new Set(texts)].sort(compareText);
-	ranked = new Map();
+	const map = new Map<string, number>();
 	let rank = 0;
 	unique.forEach((t, i) => {
 		// Texts that collate alike (Ärger, ärger) share a rank: the next key decides between them.
 		if (i > 0 && compareText(unique[i - 1]!, t) !== 0) rank++;
-		ranked.set(t, rank);
+		map.set(t, rank);
 	});
-	return ranked;
+	ranked[column] = map;
+	return map;
 }
 
 /**
@@ -78,32 +89,46 @@ export function timeKey(t: string): string {
 	return `${new Date(ms).toISOString().slice(0, 19)}.${fraction.padEnd(9, '0').slice(0, 9)}`;
 }
 
-/** What a row's text column shows, to collate: names and types as drawn; owners mine first, then each owner's together. */
-function textOf(d: Destination, column: 'name' | 'type' | 'owner'): string {
-	if (column === 'name') return sanitize(d.name);
-	if (column === 'type') return typeLabel(d.type);
-	return `${d.ownership.is_owner ? 0 : 1} ${d.ownership.owner_id}`;
+// A destination's texts, worked out once: the store replaces a destination's object when it
+// changes, so an object's texts never go stale.
+interface Texts {
+	name: string;
+	type: string;
+	owner: string;
+	updated: string;
+}
+const textsOf = new WeakMap<Destination, Texts>();
+function texts(d: Destination): Texts {
+	let t = textsOf.get(d);
+	if (!t) {
+		// Names and types as drawn; owners mine first, then each owner's together.
+		t = {name: sanitize(d.name), type: typeLabel(d.type), owner: `${d.ownership.is_owner ? 0 : 1} ${d.ownership.owner_id}`, updated: timeKey(d.updated)};
+		textsOf.set(d, t);
+	}
+	return t;
 }
 
 const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-type Compare = (a: Destination, b: Destination) => number;
+interface Keyed {
+	d: Destination;
+	/** The column's rank (text columns) or time key, then (text columns) the name's rank. */
+	first: number | string;
+	then: number;
+}
 
 /** By the column, then (text columns) the name, then the id: a total order, so ties never jump about. */
-function comparer(list: readonly Destination[], column: Exclude<SortColumn, 'created'>): Compare {
-	if (column === 'updated') {
-		const keys = new Map(list.map((d) => [d, timeKey(d.updated)]));
-		return (a, b) => plain(keys.get(a)!, keys.get(b)!) || plain(a.id, b.id);
-	}
-	const names = list.map((d) => sanitize(d.name));
-	const texts = column === 'name' ? names : list.map((d) => textOf(d, column));
-	const rank = ranksFor(column === 'name' ? names : [...texts, ...names]);
-	const keys = new Map(list.map((d, i) => [d, [rank.get(texts[i]!)!, rank.get(names[i]!)!] as const]));
-	return (a, b) => {
-		const [ta, na] = keys.get(a)!;
-		const [tb, nb] = keys.get(b)!;
-		return ta - tb || na - nb || plain(a.id, b.id);
-	};
+function compareKeyed(a: Keyed, b: Keyed): number {
+	const first = typeof a.first === 'number' ? a.first - (b.first as number) : plain(a.first, b.first as string);
+	return first || a.then - b.then || plain(a.d.id, b.d.id);
+}
+
+function keyed(list: readonly Destination[], column: Exclude<SortColumn, 'created'>): Keyed[] {
+	const all = list.map(texts);
+	if (column === 'updated') return list.map((d, i) => ({d, first: all[i]!.updated, then: 0}));
+	const names = ranksFor('name', all.map((t) => t.name));
+	const firsts = column === 'name' ? names : ranksFor(column, all.map((t) => t[column]));
+	return list.map((d, i) => ({d, first: firsts.get(all[i]![column])!, then: names.get(all[i]!.name)!}));
 }
 
 /**
@@ -113,6 +138,7 @@ function comparer(list: readonly Destination[], column: Exclude<SortColumn, 'cre
  */
 export function sortDestinations(list: readonly Destination[], s: Sort): readonly Destination[] {
 	if (s.column === 'created') return s.descending ? list : [...list].reverse();
-	const compare = comparer(list, s.column);
-	return [...list].sort(s.descending ? (a, b) => compare(b, a) : compare);
+	const keys = keyed(list, s.column);
+	keys.sort(s.descending ? (a, b) => compareKeyed(b, a) : compareKeyed);
+	return keys.map((k) => k.d);
 }

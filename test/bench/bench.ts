@@ -317,6 +317,7 @@ async function keys(size: number): Promise<void> {
 		lines.push({what: `key → next frame, move (${size} destinations)`, value: fmt(m), reference: '', target: '≤ 16 ms', ok: m.median <= 16});
 		lines.push({what: `key → next frame, filter toggle (${size} destinations)`, value: fmt(t), reference: '', target: '≤ 16 ms', ok: t.median <= 16});
 		if (size < 1000) return;
+		await marksAndSorting(term, size);
 		// A page down redraws every row with rows not drawn before: the costliest frame there is.
 		// From the top of the whole list (0 resets the filters the toggles left set).
 		await term.keyToFrame('0', (screen) => /\b(\d+) of \1\b/.test(screen));
@@ -333,6 +334,92 @@ async function keys(size: number): Promise<void> {
 		// 250 more screens (some 8,000 rows), short of the end, where a page down draws nothing.
 		for (let i = 0; i < 250; i++) await term.keyToNextFrame(KEYS.pageDown);
 		lines.push({what: `peak memory with ${size} destinations, after paging down 250 screens`, value: `${term.peakRssMiB().toFixed(1)} MiB`, reference: '', target: ''});
+	} finally {
+		await term.quit();
+		await sb.close();
+	}
+}
+
+/**
+ * Marking and sorting at `size` destinations, on the whole list (0 resets the filters): Space marks
+ * a row and moves down; V marks (then unmarks) every row shown; s sorts by the next column (the
+ * first sort by name collates every name), S turns the order over.
+ */
+async function marksAndSorting(term: TimedTerminal, size: number): Promise<void> {
+	await term.keyToFrame('0', (screen) => /\b(\d+) of \1\b/.test(screen));
+	await term.keyToFrame('g', (screen) => screen.split('\n')[3]?.startsWith('›') ?? false);
+	const space: number[] = [];
+	for (let i = 0; i < KEY_SAMPLES; i++) {
+		space.push(await term.keyToNextFrame(' '));
+		await sleep(40);
+	}
+	await term.keyToFrame(KEYS.esc, (screen) => !screen.split('\n')[0]!.includes('marked'));
+	const all: number[] = [];
+	for (let i = 0; i < KEY_SAMPLES; i++) {
+		all.push(await term.keyToNextFrame('V'));
+		await sleep(40);
+	}
+	const sort: number[] = [];
+	for (let i = 0; i < KEY_SAMPLES; i++) {
+		sort.push(await term.keyToNextFrame(i % 3 === 2 ? 'S' : 's'));
+		await sleep(40);
+	}
+	const sp = stats(space);
+	const v = stats(all);
+	const so = stats(sort);
+	lines.push({what: `key → next frame, mark the row and move down (Space, ${size} destinations)`, value: fmt(sp), reference: '', target: '≤ 16 ms', ok: sp.median <= 16});
+	lines.push({what: `key → next frame, mark or unmark every row shown (V, ${size} destinations)`, value: fmt(v), reference: '', target: '≤ 16 ms', ok: v.median <= 16});
+	lines.push({what: `key → next frame, sort by the next column or the other way (s, S, ${size} destinations)`, value: fmt(so), reference: '', target: '≤ 16 ms', ok: so.median <= 16});
+}
+
+/**
+ * A batch: `n` destinations of the user's own marked (a search, then V), archived after one
+ * question, then undone with one u; its requests read from the sandbox's log, by kind.
+ */
+async function batches(n: number): Promise<void> {
+	const sb = await sandboxWith(0);
+	const res = await fetch(`${sb.origin}/_sandbox/populate`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({count: n, owner: 'user'})});
+	if (!res.ok) throw new Error(`populate failed: ${res.status}`);
+	const term = open(sb, 120, 40);
+	const press = async (key: string, until: (s: string) => boolean) => {
+		const waiting = term.until(until, 30_000);
+		term.pty.write(key);
+		await waiting;
+		await sleep(30);
+	};
+	const kinds = async () => {
+		const log = await requests(sb);
+		return {patch: log.filter((r) => r.method === 'PATCH').length, lookUps: log.filter((r) => r.path.startsWith('/subscriptions/')).length, all: log.length};
+	};
+	try {
+		await term.until(LIST_SHOWN);
+		await press('/', (s) => s.includes('type to filter'));
+		// One key per write: a chunk of several keys reaches the input as one.
+		for (const ch of 'bench-') {
+			term.pty.write(ch);
+			await sleep(30);
+		}
+		await press('\r', (s) => new RegExp(`\\b${n} of \\d+`).test(s) && !s.includes('type to filter'));
+		await press('V', (s) => s.includes(`✓ ${n} marked`));
+		await clearLog(sb);
+		await press('a', (s) => s.includes('[y/N]'));
+		const asked = await kinds();
+		const started = performance.now();
+		await press('y', (s) => s.includes(`Archived ${n} destinations.`));
+		const took = performance.now() - started;
+		await sleep(300);
+		const archived = await kinds();
+		lines.push({what: `requests: look-ups before a bulk archive of ${n} marked (one per destination, none when known)`, value: String(asked.lookUps), reference: `minimum ${n}`, target: '= minimum', ok: asked.lookUps === n && asked.all === n});
+		lines.push({what: `requests: bulk archive of ${n} marked, after one y/N`, value: String(archived.all - asked.all), reference: `minimum ${n}`, target: '= minimum', ok: archived.patch === n && archived.all - asked.all === n});
+		lines.push({what: `time: bulk archive of ${n} marked, y to the last answer`, value: `${(took / 1000).toFixed(1)} s`, reference: `at 3 starts per 1.1 s (the client's limit), ${(Math.ceil(n / 3 - 1) * 1.1).toFixed(1)} s at least`, target: ''});
+		await clearLog(sb);
+		await press('u', (s) => s.includes(`Undone: ${n} of ${n} changes.`));
+		await sleep(300);
+		const undone = await kinds();
+		lines.push({what: `requests: undo of that batch (one u)`, value: String(undone.all), reference: `minimum ${n}`, target: '= minimum', ok: undone.patch === n && undone.all === n});
+	} catch (err) {
+		console.error(err);
+		lines.push({what: 'batch driving stopped', value: String(err instanceof Error ? err.message.split('\n')[0] : err), reference: '', target: '', ok: false});
 	} finally {
 		await term.quit();
 		await sb.close();
@@ -470,6 +557,7 @@ if (!only || only === 'startup') await startup();
 if (!only || only === 'network') await network();
 if (!only || only === 'keys') for (const size of [50, 1000, 10_000]) await keys(size);
 if (!only || only === 'requests') await workflows();
+if (!only || only === 'requests' || only === 'batches') await batches(10);
 
 const mark = (ok?: boolean) => (ok === undefined ? '' : ok ? '✓' : '✗');
 const table = [
