@@ -2,22 +2,14 @@
 // and which way; the selection stays on its destination; filters keep the order; no request.
 import {describe, expect, test} from 'vitest';
 import {clearRequests, mountScreen, press, selectedLine, sent, type Screen} from './main-helpers.js';
+import {rowName, rowNames as namesOnScreen} from '../harness/rows.js';
 
 const plain = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 const lines = (s: Screen) => plain(s.frame()).split('\n');
 const columnHeader = (s: Screen) => lines(s).find((l) => /^\s+NAME/.test(l)) ?? '';
 /** The names of the rows shown, top to bottom (the demo seed fits at 100x30). */
-function rowNames(s: Screen): string[] {
-	const all = lines(s);
-	const start = all.findIndex((l) => /^\s+NAME/.test(l)) + 1;
-	const rows: string[] = [];
-	for (const l of all.slice(start)) {
-		if (!/^[› ][✓ ]\S/.test(l)) break;
-		rows.push(l.slice(2).split(/\s{2,}/)[0]!.trim());
-	}
-	return rows;
-}
-const selectedName = (s: Screen) => selectedLine(plain(s.frame())).slice(2).split(/\s{2,}/)[0]!.trim();
+const rowNames = (s: Screen) => namesOnScreen(plain(s.frame()));
+const selectedName = (s: Screen) => rowName(selectedLine(plain(s.frame())));
 
 // The demo organisation's active destinations by name, as people read them: case ignored
 // (analytics-raw before Azure), accents too (São before Sentinel).

@@ -4,6 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 import {destuiOn, requestLog, sandbox} from '../harness/e2e.js';
+import {rowName, rowNames} from '../harness/rows.js';
 import {KEYS, sleep} from '../harness/terminal.js';
 
 /** The log as "METHOD path status", destination ids as :id. */
@@ -20,18 +21,6 @@ async function logOf(sb: RunningSandbox, n: number): Promise<string[]> {
 }
 
 const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith('›')) ?? '';
-/** The names of the rows shown, top to bottom. */
-function rowNames(screen: string): string[] {
-	const lines = screen.split('\n');
-	const start = lines.findIndex((l) => /^\s+NAME/.test(l)) + 1;
-	const names: string[] = [];
-	for (const l of lines.slice(start)) {
-		if (!/^[› ][✓ ]\S/.test(l)) break;
-		names.push(l.slice(2).split(/\s{2,}/)[0]!.trim());
-	}
-	return names;
-}
-
 describe('marks, a batch and sorting in a real terminal', () => {
 	it('mark three, archive them (one question, 3 PATCH), undo (3 PATCH), sort by name then the other way', async () => {
 		const sb = await sandbox();
@@ -44,7 +33,7 @@ describe('marks, a batch and sorting in a real terminal', () => {
 		await s.waitFor((sc) => sc.includes('[2 mine:yes]') && /NAME ↑/.test(sc) && selected(sc).includes('analytics-raw'));
 		await s.press(' ', 'j', ' ', ' ');
 		const marked = await s.waitFor('✓ 3 marked');
-		expect(marked.split('\n').filter((l) => /^[› ]✓/.test(l)).map((l) => l.slice(2).split(/\s{2,}/)[0])).toEqual(['analytics-raw', 'Legacy exports', 'MinIO on-prem lab']);
+		expect(marked.split('\n').filter((l) => /^[› ]✓/.test(l)).map(rowName)).toEqual(['analytics-raw', 'Legacy exports', 'MinIO on-prem lab']);
 
 		await fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
 		await s.press('a');
