@@ -14,12 +14,13 @@ import {ACCEPT_ENCODING, API_HEADERS, DEFAULT_TIMEOUT_MS, keepAliveAgents, type 
 import {bearer, renewToken} from './auth/renew.js';
 import {nowSeconds} from './auth/token.js';
 import {profileTokenStore} from './auth/token-store.js';
-import {planStart} from './cli/start-plan.js';
+import {planStart, type StartInput} from './cli/start-plan.js';
 import type {EarlyRequest, EarlyStart} from './early-handoff.js';
 
-export function startEarly(argv: string[], env: NodeJS.ProcessEnv = process.env, home: string = homedir()): EarlyStart | undefined {
+/** `input`: this process's environment, home and terminal unless given (tests). */
+export function startEarly(argv: string[], input?: StartInput): EarlyStart | undefined {
 	try {
-		const plan = planStart(argv, {env, home, stdinTTY: isatty(0), stdoutTTY: isatty(1)});
+		const plan = planStart(argv, input ?? {env: process.env, home: homedir(), stdinTTY: isatty(0), stdoutTTY: isatty(1)});
 		const agents = keepAliveAgents();
 		const early: EarlyStart = {plan, agents};
 		// --sign-in asks for a sign-in before anything is sent.
