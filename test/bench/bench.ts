@@ -2,7 +2,7 @@
 // memory it takes, and how many requests each workflow sends, each next to its reference,
 // measured in one run on this machine. Prints a Markdown table (the README keeps the latest).
 import {spawn} from 'node:child_process';
-import {rmSync, writeFileSync} from 'node:fs';
+import {rmSync, statSync, writeFileSync} from 'node:fs';
 import {mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -12,6 +12,7 @@ import {request as httpsRequest} from 'node:https';
 import {startSandbox, type RunningSandbox} from '../../src/sandbox/server.js';
 import {certificateUnavailable, selfSignedCertificate} from '../../src/sandbox/tls.js';
 import {KEYS} from '../harness/keys.js';
+import {BUNDLE} from '../harness/terminal.js';
 import {sleep, stats, TimedTerminal, type Stats} from './measure.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -251,7 +252,7 @@ async function network(): Promise<void> {
 					ok: delay === 300 ? beyond <= 40 : undefined,
 				});
 			}
-			lines.push({what: `process start → the list request reaches the sandbox (${scheme})`, value: fmt(stats(arrival)), reference: `node -e 0: ${fmt(f)}`, target: ''});
+			lines.push({what: `process start → the list request reaches the sandbox (${scheme})`, value: fmt(stats(arrival)), reference: `node -e 0: ${fmt(f)}; the \`destui\` command that sends it is ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB`, target: ''});
 			lines.push(await connectionsForChanges(s, openSite, scheme));
 		} finally {
 			await s.sb.close();
