@@ -135,16 +135,26 @@ export const initialMain: MainState = {
 	requests: [],
 };
 
-// One entry each: the list is sorted once per change of the list or the order, and filtered once
-// per change of those, the filters or the search, however many keys and frames ask for it. A
-// filter or a search never sorts again (filtering keeps the order).
-let sorted: {all: readonly Destination[]; sort: Sort; list: readonly Destination[]} | undefined;
+// The list is sorted once per change of the list and order (each order kept until the list
+// changes, so going back to one, or turning it over, costs nothing), and filtered once per change
+// of those, the filters or the search, however many keys and frames ask for it. A filter or a
+// search never sorts again (filtering keeps the order).
+let sorted: {all: readonly Destination[]; orders: Map<string, readonly Destination[]>} | undefined;
 let memo: {list: readonly Destination[]; filters: Filters; query: string; visible: Destination[]} | undefined;
+
+const orderKey = (sort: Sort) => `${sort.column} ${sort.descending}`;
 
 /** Every loaded destination, in the chosen order. */
 export function sortedOf(s: Pick<MainState, 'sort'>, all: readonly Destination[]): readonly Destination[] {
-	if (!sorted || sorted.all !== all || sorted.sort !== s.sort) sorted = {all, sort: s.sort, list: sortDestinations(all, s.sort)};
-	return sorted.list;
+	if (sorted?.all !== all) sorted = {all, orders: new Map()};
+	let list = sorted.orders.get(orderKey(s.sort));
+	if (!list) {
+		// The same column the other way is this order turned over, ties included.
+		const other = sorted.orders.get(orderKey({...s.sort, descending: !s.sort.descending}));
+		list = other ? [...other].reverse() : sortDestinations(all, s.sort);
+		sorted.orders.set(orderKey(s.sort), list);
+	}
+	return list;
 }
 
 /** The rows shown: the loaded destinations in the chosen order, through the filters and the search. */
