@@ -9,7 +9,7 @@ import type {Destination} from '../../src/schemas.js';
 import {stepsFor} from '../../src/wizard/steps.js';
 import {fillPage, INPUT, openProvider} from './wizard-fixtures.js';
 import {KEYS} from '../harness/keys.js';
-import {allFrames, frame, mount, press, type, type Rendered} from './wizard-helpers.js';
+import {allFrames, frame, mount, press, together, type, type Rendered} from './wizard-helpers.js';
 
 /** The frame with runs of whitespace folded, for messages that wrap. */
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
@@ -80,6 +80,25 @@ describe('wizard navigation', () => {
 		await press(r, KEYS.esc);
 		expect(frame(r)).toMatch(/Bucket\s+wiz-s3-bucket/);
 		expect(frame(r)).toMatch(/Region\s+eu-west-1/);
+	});
+
+	it('arrows and Enter read together choose what they would apart, in the provider list and the region picker', async () => {
+		const {tree} = setup();
+		const r = await mount(tree);
+		// Escape sequences of one read reach the screen one after the other before it draws again.
+		await together(r, `${KEYS.down}${KEYS.down}${KEYS.enter}`);
+		expect(frame(r)).toContain(`${PROVIDERS[2]!.label} · step 2 of`);
+		await press(r, KEYS.esc);
+		expect(frame(r)).toContain(`› 3. ${PROVIDERS[2]!.label}`);
+		// And a run of plain keys with them: k, ↑, Enter.
+		await together(r, `k${KEYS.up}${KEYS.enter}`);
+		expect(frame(r)).toContain(`${PROVIDERS[0]!.label} · step 2 of`);
+		await press(r, KEYS.esc, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+		expect(frame(r)).toContain(`› 5. ${PROVIDERS[4]!.label}`);
+		await press(r, KEYS.enter, KEYS.tab, KEYS.tab);
+		await type(r, 'eu-ma');
+		await together(r, `${KEYS.down}${KEYS.down}${KEYS.enter}`);
+		expect(frame(r)).toMatch(/Region\s+eu-marseille-1/);
 	});
 
 	it('Tab and Shift-Tab move between fields, wrapping', async () => {
