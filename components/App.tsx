@@ -46,7 +46,18 @@ export interface AppProps {
 	keysActive?: boolean;
 }
 
-export function App({store, changes, sandbox, host, copy, redraw, width: fixedWidth, height: fixedHeight, files = realFiles, keysActive = true}: AppProps): React.JSX.Element {
+export function App({
+	store,
+	changes,
+	sandbox,
+	host,
+	copy,
+	redraw,
+	width: fixedWidth,
+	height: fixedHeight,
+	files = realFiles,
+	keysActive = true,
+}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const {width, height} = useTerminalSize({width: fixedWidth, height: fixedHeight});
 	const readOnly = !changes;
@@ -72,16 +83,45 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 		return <WizardView state={mode.wizard} existing={snap.destinations} files={files} width={width} height={height - 1} />;
 	}
 	if (mode.kind === 'rotate') {
-		return <RotateView destination={mode.destination} state={mode.rotation} refused={mode.refused} files={files} width={width} height={height - 1} />;
+		return (
+			<RotateView
+				destination={mode.destination}
+				state={mode.rotation}
+				refused={mode.refused}
+				files={files}
+				width={width}
+				height={height - 1}
+			/>
+		);
 	}
 
 	if (tooSmall) return <TooSmall width={width} height={height} />;
-	const header = <Header sandbox={sandbox} host={host} readOnly={readOnly} busy={snap.pending > 0} marked={markCount(state, snap.destinations, visible)} />;
+	const header = (
+		<Header
+			sandbox={sandbox}
+			host={host}
+			readOnly={readOnly}
+			busy={snap.pending > 0}
+			marked={markCount(state, snap.destinations, visible)}
+		/>
+	);
 	if (mode.kind === 'help') {
 		return (
 			<Box flexDirection="column" width={width}>
 				{header}
-				<HelpOverlay ctx={{readOnly, selected, canUndo: snap.undo.length > 0, marked: markedOf(state, snap.destinations).length, batchRunning: running(state.batch)}} width={width} height={height - 2} top={mode.top} onMaxTop={onMaxTop} />
+				<HelpOverlay
+					ctx={{
+						readOnly,
+						selected,
+						canUndo: snap.undo.length > 0,
+						marked: markedOf(state, snap.destinations).length,
+						batchRunning: running(state.batch),
+					}}
+					width={width}
+					height={height - 2}
+					top={mode.top}
+					onMaxTop={onMaxTop}
+				/>
 			</Box>
 		);
 	}
@@ -98,14 +138,39 @@ export function App({store, changes, sandbox, host, copy, redraw, width: fixedWi
 
 	// 'idle' is the first frame, before the start-up load has begun: it is loading too, not empty.
 	const query = state.search.value;
-	const empty = loadingFirstList(snap) ? 'Loading destinations…' : snap.active === 'error' ? 'Nothing loaded yet: press R to retry.' : emptyReason(snap.destinations.length, state.filters, query);
-	const list = <DestinationList items={visible} cursor={cursor} marks={state.marks} sort={state.sort} width={listWidth} height={listRows} query={query} empty={empty} />;
+	const empty = loadingFirstList(snap)
+		? 'Loading destinations…'
+		: snap.active === 'error'
+			? 'Nothing loaded yet: press R to retry.'
+			: emptyReason(snap.destinations.length, state.filters, query);
+	const list = (
+		<DestinationList
+			items={visible}
+			cursor={cursor}
+			marks={state.marks}
+			sort={state.sort}
+			width={listWidth}
+			height={listRows}
+			query={query}
+			empty={empty}
+		/>
+	);
 	// A batch's results take the detail pane's place while it runs, and until Esc.
-	const detail = state.batch ? <BatchPane batch={state.batch} width={detailWidth} height={detailHeight} /> : <DetailPane destination={selected} width={detailWidth} height={detailHeight} />;
+	const detail = state.batch ? (
+		<BatchPane batch={state.batch} width={detailWidth} height={detailHeight} />
+	) : (
+		<DetailPane destination={selected} width={detailWidth} height={detailHeight} />
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			{header}
-			<FilterChips filters={state.filters} query={query} shown={visible.length} total={snap.destinations.length} loadingArchived={snap.archived === 'loading'} />
+			<FilterChips
+				filters={state.filters}
+				query={query}
+				shown={visible.length}
+				total={snap.destinations.length}
+				loadingArchived={snap.archived === 'loading'}
+			/>
 			{wide ? (
 				<Box>
 					{list}

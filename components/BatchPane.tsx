@@ -20,9 +20,12 @@ export function BatchPane({batch, width, height}: BatchPaneProps): React.JSX.Ele
 	const {lines, current} = batchLines(batch, (r) => batchMessages.result(batch.kind, r));
 	const nameWidth = Math.min(32, Math.max(8, ...lines.map((l) => [...l.name].length)));
 	const done = batch.results.filter((r) => r.outcome === 'done').length;
-	const title = batch.finished ? batchMessages.finished(batch, progressBar(done, batch.items.length, BAR)) : batchMessages.progress(batch, progressBar(batch.results.length, batch.items.length, BAR));
+	const title = batch.finished
+		? batchMessages.finished(batch, progressBar(done, batch.items.length, BAR))
+		: batchMessages.progress(batch, progressBar(batch.results.length, batch.items.length, BAR));
 	const {top, end} = listWindow(lines.length, current, Math.max(0, height - 1));
-	const colour = (t: (typeof lines)[number]['tone']) => (t === 'ok' ? tone.ok() : t === 'error' ? tone.error() : t === 'pending' ? tone.accent() : undefined);
+	const colour = (t: (typeof lines)[number]['tone']) =>
+		t === 'ok' ? tone.ok() : t === 'error' ? tone.error() : t === 'pending' ? tone.accent() : undefined;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate-end">

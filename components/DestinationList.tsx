@@ -72,7 +72,17 @@ export function DestinationList({items, cursor, marks, sort, width, height, quer
 			{rows.length === 0 ? (
 				<Text wrap="wrap">{empty}</Text>
 			) : (
-				rows.map((d, i) => <Row key={d.id} destination={d} selected={start + i === cursor} marked={marks.has(d.id)} columns={columns} time={timeColumnOf(sort)} query={query} />)
+				rows.map((d, i) => (
+					<Row
+						key={d.id}
+						destination={d}
+						selected={start + i === cursor}
+						marked={marks.has(d.id)}
+						columns={columns}
+						time={timeColumnOf(sort)}
+						query={query}
+					/>
+				))
 			)}
 			{scrolls ? (
 				<Text dimColor wrap="truncate-end">

@@ -40,7 +40,10 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	else {
 		usageLines.push(...deliveryLines(usage.orders, usage.subscriptions));
 	}
-	const all = [...rows.map((r) => ({label: r.full ? undefined : r.label, text: r.text})), ...usageLines.map((text) => ({label: undefined, text: truncate(text, width)}))];
+	const all = [
+		...rows.map((r) => ({label: r.full ? undefined : r.label, text: r.text})),
+		...usageLines.map((text) => ({label: undefined, text: truncate(text, width)})),
+	];
 	// The title takes a row; when everything does not fit, the last row says what is out of view.
 	const room = Math.max(1, height - 1);
 	const {first, end, scrolls, maxTop, below} = scrollWindow(all.length, room, top);

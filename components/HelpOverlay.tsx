@@ -25,7 +25,12 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 	const room = Math.max(1, height - 3);
 	const ownLine = commands.length + commands.filter((r) => r.reason).length <= room;
 	const rows: Row[] = commands.flatMap(({c, keys, reason}): Row[] =>
-		reason && ownLine ? [{kind: 'command', c, keys, reason, inline: false}, {kind: 'reason', id: c.id, reason}] : [{kind: 'command', c, keys, reason, inline: !!reason}],
+		reason && ownLine
+			? [
+					{kind: 'command', c, keys, reason, inline: false},
+					{kind: 'reason', id: c.id, reason},
+				]
+			: [{kind: 'command', c, keys, reason, inline: !!reason}],
 	);
 	const {first, end, scrolls, maxTop, below} = scrollWindow(rows.length, room, top);
 	onMaxTop?.(maxTop);

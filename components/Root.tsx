@@ -44,7 +44,10 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 	const {exit} = useApp();
 	const [store] = useState(() => new DestinationsStore(connection.client, connection.firstList));
 	// The client's retry and rate-limit events go to the status line while this screen is up.
-	useEffect(() => connection.events.listen((e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e))), [connection, store]);
+	useEffect(
+		() => connection.events.listen((e) => store.noteWaiting(e.type === 'response' ? undefined : describeEvent(e))),
+		[connection, store],
+	);
 	const auth = connection.session;
 	const need = useSyncExternalStore(auth?.subscribe ?? noSubscribe, auth?.getNeed ?? noNeed);
 	// Each need is its own screen (a fresh countdown, fresh arming against keys typed ahead).
@@ -68,7 +71,11 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 			auth.giveUp();
 			if (outcome === 'sandbox') setSandbox(true);
 			if (outcome === 'quit') {
-				if (!midSession) session.fail(1, `destui: ${need?.sentence ?? 'not signed in.'} Run destui again to sign in; \`destui --help\` lists where destui looks for credentials, and \`destui --demo\` runs on the sandbox.`);
+				if (!midSession)
+					session.fail(
+						1,
+						`destui: ${need?.sentence ?? 'not signed in.'} Run destui again to sign in; \`destui --help\` lists where destui looks for credentials, and \`destui --demo\` runs on the sandbox.`,
+					);
 				exit();
 			}
 		},
@@ -80,7 +87,15 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 		<CredentialsLabel.Provider value={connection.credentials || undefined}>
 			<Box flexDirection="column">
 				<Box display={need ? 'none' : 'flex'} flexDirection="column">
-					<App store={store.reads} changes={readOnly ? undefined : store} sandbox={connection.sandbox} host={connection.host} copy={copy} redraw={redraw} keysActive={!need} />
+					<App
+						store={store.reads}
+						changes={readOnly ? undefined : store}
+						sandbox={connection.sandbox}
+						host={connection.host}
+						copy={copy}
+						redraw={redraw}
+						keysActive={!need}
+					/>
 				</Box>
 				{need && auth ? (
 					<SignIn

@@ -26,7 +26,14 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
 export function SignIn(props: SignInProps): React.JSX.Element {
 	const state = useSignIn(props);
 	const {width, height} = useTerminalSize();
-	const header = <Header sandbox={props.sandbox} host={props.host} readOnly={false} busy={state.mode.kind === 'starting' || state.mode.kind === 'saving'} />;
+	const header = (
+		<Header
+			sandbox={props.sandbox}
+			host={props.host}
+			readOnly={false}
+			busy={state.mode.kind === 'starting' || state.mode.kind === 'saving'}
+		/>
+	);
 	const notice = state.notice ? (
 		<Text color={tone.warn()} wrap="wrap">
 			{state.notice}
@@ -66,7 +73,10 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 			<Box flexDirection="column" marginTop={1}>
 				{bindings.map((b) => (
 					<Text key={b.command} wrap="truncate-end">
-						<Text bold>{`  ${b.keys.map((k) => KEY_NAMES[k] ?? k).join('/').padEnd(keyWidth)}`}</Text>
+						<Text bold>{`  ${b.keys
+							.map((k) => KEY_NAMES[k] ?? k)
+							.join('/')
+							.padEnd(keyWidth)}`}</Text>
 						{`  ${b.label}`}
 					</Text>
 				))}
@@ -75,7 +85,19 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 	);
 }
 
-function Code({state, header, notice, width, height}: {state: SignInState; header: React.ReactNode; notice: React.ReactNode; width: number; height: number}) {
+function Code({
+	state,
+	header,
+	notice,
+	width,
+	height,
+}: {
+	state: SignInState;
+	header: React.ReactNode;
+	notice: React.ReactNode;
+	width: number;
+	height: number;
+}) {
 	const mode = state.mode.kind === 'code' ? state.mode : undefined;
 	const link = sanitize(mode?.code.verificationUriComplete ?? mode?.code.verificationUri ?? '');
 	const plainLink = sanitize(mode?.code.verificationUri ?? '');

@@ -13,7 +13,19 @@ import {wrapLines} from '../src/view/text.js';
 import {tone} from './theme.js';
 
 /** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
-function Wrapped({text, width, color, bold, max = MAX_ERROR_ROWS}: {text: string; width: number; color?: string; bold?: boolean; max?: number}) {
+function Wrapped({
+	text,
+	width,
+	color,
+	bold,
+	max = MAX_ERROR_ROWS,
+}: {
+	text: string;
+	width: number;
+	color?: string;
+	bold?: boolean;
+	max?: number;
+}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			{wrapLines(text, width, max).map((line, i) => (
@@ -84,6 +96,11 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 			</Text>
 		);
 	}
-	if (snap.pending > 0) return <Text dimColor wrap="truncate-end">Working… (Esc cancels)</Text>;
+	if (snap.pending > 0)
+		return (
+			<Text dimColor wrap="truncate-end">
+				Working… (Esc cancels)
+			</Text>
+		);
 	return <Text> </Text>;
 }

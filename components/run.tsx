@@ -30,12 +30,21 @@ export async function runApp(connection: Connection, readOnly: boolean): Promise
 		instance.clear();
 		stdout.write('\x1b[2J\x1b[H');
 	};
-	const instance = render(<Root connection={connection} readOnly={readOnly} session={session} copy={(text) => copyToClipboard(text, (seq) => stdout.write(seq))} redraw={redraw} />, {
-		// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
-		exitOnCtrlC: false,
-		patchConsole: true,
-		maxFps: 60,
-	});
+	const instance = render(
+		<Root
+			connection={connection}
+			readOnly={readOnly}
+			session={session}
+			copy={(text) => copyToClipboard(text, (seq) => stdout.write(seq))}
+			redraw={redraw}
+		/>,
+		{
+			// Off: the main screen quits on Ctrl-C itself, the wizard asks first (typed input).
+			exitOnCtrlC: false,
+			patchConsole: true,
+			maxFps: 60,
+		},
+	);
 	// Ended by a signal, destui exits the way a shell reports one (128 + its number), so scripts
 	// and supervisors can tell it from a quit.
 	const stopOn = (signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT') =>

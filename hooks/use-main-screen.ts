@@ -83,7 +83,9 @@ function perform(request: MainRequest, {options, form, step, dispatch, context}:
 			if (!changes) return;
 			return void changes.restoreDefault(request.id).then((restored) => dispatch({type: 'done', request, restored}));
 		case 'check-archive':
-			return void store.usageCounts(request.destinations.map((d) => d.id)).then((counts) => dispatch({type: 'checked', request, counts, ctx: context()}));
+			return void store
+				.usageCounts(request.destinations.map((d) => d.id))
+				.then((counts) => dispatch({type: 'checked', request, counts, ctx: context()}));
 		case 'rename':
 			return report((c) => c.rename(request.id, request.name));
 		case 'default':
@@ -91,7 +93,11 @@ function perform(request: MainRequest, {options, form, step, dispatch, context}:
 		case 'refresh':
 			return void store.refresh().then(() => {
 				const after = store.getSnapshot();
-				dispatch(after.active === 'loaded' ? {type: 'done', request, count: after.destinations.length} : {type: 'failed', request, error: after.loadError});
+				dispatch(
+					after.active === 'loaded'
+						? {type: 'done', request, count: after.destinations.length}
+						: {type: 'failed', request, error: after.loadError},
+				);
 			});
 		case 'create': {
 			if (!changes) return;
@@ -154,14 +160,17 @@ export function useMainScreen(options: MainScreenOptions) {
 		};
 	}, []);
 
-	const dispatch = useCallback(function dispatch(action: MainAction): void {
-		const before = current.current;
-		const [next, requests] = takeRequests(mainReducer(before, action));
-		if (next === before) return;
-		current.current = next;
-		setState(next);
-		for (const request of requests) perform(request, {options: latest.current, form, step, dispatch, context});
-	}, [context]);
+	const dispatch = useCallback(
+		function dispatch(action: MainAction): void {
+			const before = current.current;
+			const [next, requests] = takeRequests(mainReducer(before, action));
+			if (next === before) return;
+			current.current = next;
+			setState(next);
+			for (const request of requests) perform(request, {options: latest.current, form, step, dispatch, context});
+		},
+		[context],
+	);
 
 	useKeys((events) => {
 		for (const event of events) dispatch({type: 'key', event, ctx: context()});

@@ -31,7 +31,9 @@ export function useSignIn({session, need, offers, armed, onOutcome, clock = Date
 	const [state, dispatch] = useReducer(signInReducer, undefined, () => {
 		const first = initialSignIn(need, clock(), offers, armed);
 		// --sign-in asked for it: straight to the code.
-		return need.kind === 'requested' && need.canSignIn ? signInReducer({...first, armedAt: first.now}, {type: 'key', key: 's', now: first.now}) : first;
+		return need.kind === 'requested' && need.canSignIn
+			? signInReducer({...first, armedAt: first.now}, {type: 'key', key: 's', now: first.now})
+			: first;
 	});
 
 	// The screen's one listener: keys read together act one by one, as typed alone.
@@ -57,26 +59,30 @@ export function useSignIn({session, need, offers, armed, onOutcome, clock = Date
 				return dispatch({type: 'refused', code: err.code, message: err.message, now: clock()});
 			}
 			// A poll lost to the network is tried again at the next interval, until the code expires.
-			if (request.kind === 'poll' && err instanceof OAuthError && (err.kind === 'network' || err.kind === 'timeout')) return dispatch({type: 'pending', now: clock()});
+			if (request.kind === 'poll' && err instanceof OAuthError && (err.kind === 'network' || err.kind === 'timeout'))
+				return dispatch({type: 'pending', now: clock()});
 			dispatch({type: 'failed', message: message(err), now: clock()});
 		};
 		let timer: NodeJS.Timeout | undefined;
 		if (request.kind === 'authorize') {
 			deviceAuthorization(client, signal).then((code) => !signal.aborted && dispatch({type: 'authorized', code, now: clock()}), failed);
 		} else {
-			timer = setTimeout(() => {
-				deviceTokenPoll(client, request.deviceCode, signal).then((answer) => {
-					if (signal.aborted) return;
-					dispatch({type: 'token'});
-					try {
-						// Saves the session and lets the waiting requests go on; the screen then closes.
-						session.signedIn(answer);
-						dispatch({type: 'signed-in'});
-					} catch (err) {
-						failed(err);
-					}
-				}, failed);
-			}, Math.max(0, request.at - clock()));
+			timer = setTimeout(
+				() => {
+					deviceTokenPoll(client, request.deviceCode, signal).then((answer) => {
+						if (signal.aborted) return;
+						dispatch({type: 'token'});
+						try {
+							// Saves the session and lets the waiting requests go on; the screen then closes.
+							session.signedIn(answer);
+							dispatch({type: 'signed-in'});
+						} catch (err) {
+							failed(err);
+						}
+					}, failed);
+				},
+				Math.max(0, request.at - clock()),
+			);
 		}
 		return () => {
 			clearTimeout(timer);

@@ -22,14 +22,21 @@ const bundleOnly = {
 		// A first start compiles every byte of the bundle, so code destui never runs stays out:
 		// zod's ~50 message locales (it uses English). (Ink's developer tools, and the WebSocket
 		// library behind them, went with the reconciler patch in patches.mjs.)
-		b.onResolve({filter: /\/locales\/index\.js$/}, (args) => (args.importer.includes('/zod/') ? {path: `${root}src/build-stubs/zod-locales.js`} : undefined));
+		b.onResolve({filter: /\/locales\/index\.js$/}, (args) =>
+			args.importer.includes('/zod/') ? {path: `${root}src/build-stubs/zod-locales.js`} : undefined,
+		);
 		// yoga-layout's entry awaits its WebAssembly at the top level; the stand-in does not.
 		b.onResolve({filter: /^yoga-layout$/}, () => ({path: `${root}src/build-stubs/yoga.ts`}));
 		// string-width with a fast path (see the stand-in); only where it resolves to the version
 		// the stand-in wraps.
 		b.onResolve({filter: /^string-width$/}, async (args) => {
 			if (args.pluginData === 'real') return undefined;
-			const real = await b.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'real'});
+			const real = await b.resolve('string-width', {
+				resolveDir: args.resolveDir,
+				kind: args.kind,
+				importer: args.importer,
+				pluginData: 'real',
+			});
 			return real.path === STRING_WIDTH ? {path: `${root}src/build-stubs/string-width.ts`} : undefined;
 		});
 		b.onLoad({filter: PATCHED}, async (args) => ({contents: applyPatches(args.path, await readFile(args.path, 'utf8')), loader: 'js'}));
@@ -61,7 +68,10 @@ checkAllApplied();
 
 // The code cache is kept per build: a cache of another bundle would be rejected (or worse, see
 // src/code-cache.ts).
-const buildId = createHash('sha256').update(await readFile(app)).digest('hex').slice(0, 16);
+const buildId = createHash('sha256')
+	.update(await readFile(app))
+	.digest('hex')
+	.slice(0, 16);
 const command = `${dist}destui.cjs`;
 await build({
 	...common,

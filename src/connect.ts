@@ -59,7 +59,13 @@ export function connectApi(credentials: Credentials, options: ConnectOptions): C
 			};
 		},
 	};
-	const client = createClient({credentials: credentials.provider, baseUrl: options.baseUrl, onEvent: (e) => listener?.(e), early: options.early, agents: options.agents});
+	const client = createClient({
+		credentials: credentials.provider,
+		baseUrl: options.baseUrl,
+		onEvent: (e) => listener?.(e),
+		early: options.early,
+		agents: options.agents,
+	});
 	const controller = new AbortController();
 	const promise = client.list({}, {signal: controller.signal});
 	const firstList: EarlyList = {promise, abort: () => controller.abort()};
@@ -88,9 +94,16 @@ export async function connectSandbox(signIn = false): Promise<Connection> {
 	const {startSandbox} = await import('./sandbox/server.js');
 	const sandbox = await startSandbox({seed: 'demo'});
 	const close = () => sandbox.close();
-	if (!signIn) return connectApi({provider: apiKeyCredentials(SANDBOX_DEMO_KEY), label: ''}, {baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close});
+	if (!signIn)
+		return connectApi(
+			{provider: apiKeyCredentials(SANDBOX_DEMO_KEY), label: ''},
+			{baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close},
+		);
 	const {sandboxSession} = await import('./auth/sandbox-profile.js');
 	const session = sandboxSession(sandbox.origin);
 	session.requestSignIn();
-	return connectApi({provider: session, session, label: 'profile sandbox (in memory)'}, {baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close});
+	return connectApi(
+		{provider: session, session, label: 'profile sandbox (in memory)'},
+		{baseUrl: sandbox.origin, host: 'sandbox', sandbox: true, close},
+	);
 }

@@ -25,7 +25,9 @@ export async function runDestui(argv: string[]): Promise<number> {
 		// With where this machine's credentials are, so "why does destui not see my login?" has an answer.
 		const {credentialsHelp} = await import('./auth/describe.js');
 		const o = plan.options;
-		process.stdout.write(`${USAGE}\n${credentialsHelp(findCredentials({profile: o.profile, apiKey: o.apiKey, authServer: o.authServer, env: process.env, home}))}`);
+		process.stdout.write(
+			`${USAGE}\n${credentialsHelp(findCredentials({profile: o.profile, apiKey: o.apiKey, authServer: o.authServer, env: process.env, home}))}`,
+		);
 		return 0;
 	}
 	if (plan.kind === 'version') {
@@ -33,7 +35,9 @@ export async function runDestui(argv: string[]): Promise<number> {
 		return 0;
 	}
 	if (plan.kind === 'no-terminal') {
-		process.stderr.write(`destui: needs an interactive terminal, but ${plan.which} is not one (for scripts, use \`planet destinations\`).\n`);
+		process.stderr.write(
+			`destui: needs an interactive terminal, but ${plan.which} is not one (for scripts, use \`planet destinations\`).\n`,
+		);
 		return 1;
 	}
 	if (plan.kind === 'stop') {
@@ -46,13 +50,22 @@ export async function runDestui(argv: string[]): Promise<number> {
 		// Written before the alternate screen, so they are still there when destui ends.
 		for (const warning of plan.warnings) process.stderr.write(`destui: warning: ${warning}\n`);
 		if (plan.options.signIn && !canSignInTo(plan.found)) {
-			process.stderr.write(`destui: --sign-in: ${plan.found.label} does not sign in with a link and a code (destui signs in to planet-user and device-code profiles)\n`);
+			process.stderr.write(
+				`destui: --sign-in: ${plan.found.label} does not sign in with a link and a code (destui signs in to planet-user and device-code profiles)\n`,
+			);
 			return 2;
 		}
 		const credentials = credentialsFor(plan.found, {home});
 		if (plan.options.signIn) credentials.session?.requestSignIn();
 		else if (early?.renewal) credentials.session?.adoptFirstRenewal(early.renewal);
-		connect = () => connectApi(credentials, {baseUrl: plan.options.baseUrl, host: plan.host, trail: plan.trail, early: early?.list, agents: early?.agents});
+		connect = () =>
+			connectApi(credentials, {
+				baseUrl: plan.options.baseUrl,
+				host: plan.host,
+				trail: plan.trail,
+				early: early?.list,
+				agents: early?.agents,
+			});
 	}
 	// Something on screen at once, then connect: the start-up list request travels while the
 	// screen's code loads.

@@ -30,9 +30,27 @@ export function sanitize(value: unknown): string {
 }
 
 const NAMES: Readonly<Record<number, string>> = {
-	0x00ad: 'SHY', 0x061c: 'ALM', 0x180e: 'MVS', 0x200b: 'ZWSP', 0x200c: 'ZWNJ', 0x200d: 'ZWJ', 0x200e: 'LRM', 0x200f: 'RLM',
-	0x202a: 'LRE', 0x202b: 'RLE', 0x202c: 'PDF', 0x202d: 'LRO', 0x202e: 'RLO', 0x2060: 'WJ', 0x2066: 'LRI', 0x2067: 'RLI',
-	0x2068: 'FSI', 0x2069: 'PDI', 0xfe0e: 'VS15', 0xfe0f: 'VS16', 0xfeff: 'BOM',
+	0x00ad: 'SHY',
+	0x061c: 'ALM',
+	0x180e: 'MVS',
+	0x200b: 'ZWSP',
+	0x200c: 'ZWNJ',
+	0x200d: 'ZWJ',
+	0x200e: 'LRM',
+	0x200f: 'RLM',
+	0x202a: 'LRE',
+	0x202b: 'RLE',
+	0x202c: 'PDF',
+	0x202d: 'LRO',
+	0x202e: 'RLO',
+	0x2060: 'WJ',
+	0x2066: 'LRI',
+	0x2067: 'RLI',
+	0x2068: 'FSI',
+	0x2069: 'PDI',
+	0xfe0e: 'VS15',
+	0xfe0f: 'VS16',
+	0xfeff: 'BOM',
 };
 
 const HIDDEN = new RegExp(`[${CONTROL_CHARS}${INVISIBLE_CHARS}]`, 'g');

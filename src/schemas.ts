@@ -66,7 +66,11 @@ export const createBodySchema = z.discriminatedUnion(
 export type CreateBody = {type: (typeof DESTINATION_TYPES)[number]; parameters: Record<string, string | boolean>; name?: string};
 
 /** The `parameters` of a rotation PATCH for one provider: its rotatable fields only. */
-export const rotationParametersSchema = (p: ProviderSpec) => parametersSchema(p.fields.filter((f) => f.rotatable), true);
+export const rotationParametersSchema = (p: ProviderSpec) =>
+	parametersSchema(
+		p.fields.filter((f) => f.rotatable),
+		true,
+	);
 
 export const patchBodySchema = z.strictObject({
 	name: z.optional(nameSchema),

@@ -23,9 +23,13 @@ export function FieldRow({label, labelWidth, focused, optional, help, problem, n
 	return (
 		<Box flexDirection="column">
 			<Box>
-				<Text color={focused ? tone.accent() : undefined} bold={focused}>{focused ? '› ' : '  '}</Text>
+				<Text color={focused ? tone.accent() : undefined} bold={focused}>
+					{focused ? '› ' : '  '}
+				</Text>
 				<Box width={labelWidth} flexShrink={0}>
-					<Text bold={focused} wrap="truncate-end">{title}</Text>
+					<Text bold={focused} wrap="truncate-end">
+						{title}
+					</Text>
 				</Box>
 				<Box flexGrow={1}>{children}</Box>
 			</Box>
@@ -41,7 +45,11 @@ export function FieldRow({label, labelWidth, focused, optional, help, problem, n
 			) : null}
 			{notes.map((note) => (
 				<Box key={note.message} paddingLeft={2 + labelWidth}>
-					{note.level === 'warning' ? <Text color={tone.warn()}>{`! ${sanitize(note.message)}`}</Text> : <Text dimColor={dim()}>{`· ${sanitize(note.message)}`}</Text>}
+					{note.level === 'warning' ? (
+						<Text color={tone.warn()}>{`! ${sanitize(note.message)}`}</Text>
+					) : (
+						<Text dimColor={dim()}>{`· ${sanitize(note.message)}`}</Text>
+					)}
 				</Box>
 			))}
 		</Box>

@@ -58,14 +58,26 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 				const line = lineValue(form, key);
 				const problem = shownProblem(field, ctx, form, attempted);
 				const own = props.noteFor?.(key);
-				const locked = field.kind === 'param' && lockedOn(field.spec, ctx) ? [{level: 'info' as const, message: `${label(field)} ${LOCKED_ON}`}] : [];
-				const notes: Note[] = [...(own ? [{level: 'warning' as const, message: own}] : []), ...locked, ...shownNotes(field, ctx, form, attempted).map((n) => ({...n, message: `${label(field)} ${n.message}`}))];
+				const locked =
+					field.kind === 'param' && lockedOn(field.spec, ctx) ? [{level: 'info' as const, message: `${label(field)} ${LOCKED_ON}`}] : [];
+				const notes: Note[] = [
+					...(own ? [{level: 'warning' as const, message: own}] : []),
+					...locked,
+					...shownNotes(field, ctx, form, attempted).map((n) => ({...n, message: `${label(field)} ${n.message}`})),
+				];
 				let input: React.ReactNode;
 				let help: string;
 				if (field.kind === 'name') {
 					const fallback = defaultName(ctx.type, form);
 					help = NAME_FIELD.help;
-					input = <TextInput line={line} focused={focused} width={valueWidth} placeholder={fallback ? `${sanitize(fallback)} (the default)` : undefined} />;
+					input = (
+						<TextInput
+							line={line}
+							focused={focused}
+							width={valueWidth}
+							placeholder={fallback ? `${sanitize(fallback)} (the default)` : undefined}
+						/>
+					);
 				} else {
 					const spec = field.spec;
 					help = spec.help;
@@ -73,14 +85,30 @@ export function FieldsPage(props: FieldsPageProps): React.JSX.Element {
 					else if (isGcsKeyField(spec)) input = <GcsKeyInput line={line} focused={focused} source={form.gcs[key]} width={valueWidth} />;
 					else {
 						const masked = isLineSecret(spec) && form.reveal !== key;
-						input = <TextInput line={line} focused={focused} masked={masked} width={valueWidth} placeholder={props.placeholderFor?.(key) ?? spec.placeholder} />;
+						input = (
+							<TextInput
+								line={line}
+								focused={focused}
+								masked={masked}
+								width={valueWidth}
+								placeholder={props.placeholderFor?.(key) ?? spec.placeholder}
+							/>
+						);
 					}
 				}
 				const suggestions = focused && field.kind === 'param' ? suggestionsFor(field.spec, line.value) : [];
 				const showPicker = focused && field.kind === 'param' && field.spec.kind === 'text' && !!field.spec.suggestions;
 				return (
 					<Box key={key} flexDirection="column" marginBottom={index < fields.length - 1 && !props.compact ? 1 : 0}>
-						<FieldRow label={label(field)} labelWidth={labelWidth} focused={focused} optional={isOptional(field)} help={focused || !props.compact ? help : undefined} problem={problem} notes={notes}>
+						<FieldRow
+							label={label(field)}
+							labelWidth={labelWidth}
+							focused={focused}
+							optional={isOptional(field)}
+							help={focused || !props.compact ? help : undefined}
+							problem={problem}
+							notes={notes}
+						>
 							{input}
 						</FieldRow>
 						{showPicker ? (

@@ -31,7 +31,9 @@ export function Suggestions({items, pick, rows, typed}: SuggestionsProps): React
 					</Text>
 				);
 			})}
-			{more > 0 || start > 0 ? <Text dimColor>{`  ${items.length} regions${start > 0 ? `, ${start} above` : ''}${more > 0 ? `, ${more} more below` : ''}`}</Text> : null}
+			{more > 0 || start > 0 ? (
+				<Text dimColor>{`  ${items.length} regions${start > 0 ? `, ${start} above` : ''}${more > 0 ? `, ${more} more below` : ''}`}</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -13,7 +13,10 @@ export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes
 	);
 	return (
 		<Box flexDirection="column">
-			<Text color={tone.warn()} wrap="wrap">{`Rotate the credentials of "${sanitize(name)}"? This cannot be undone: the old credentials are no longer stored.`}</Text>
+			<Text
+				color={tone.warn()}
+				wrap="wrap"
+			>{`Rotate the credentials of "${sanitize(name)}"? This cannot be undone: the old credentials are no longer stored.`}</Text>
 			<Box>
 				{button('No', choice === 'no')}
 				<Text> </Text>

@@ -80,7 +80,19 @@ export function RotateView({destination, state, refused, files, width, height}: 
 	return <RotatePage destination={destination} s={state} files={files} width={width} height={height} />;
 }
 
-function RotatePage({destination, s, files, width, height}: {destination: Destination; s: RotationState; files: FileAccess; width: number; height: number}): React.JSX.Element {
+function RotatePage({
+	destination,
+	s,
+	files,
+	width,
+	height,
+}: {
+	destination: Destination;
+	s: RotationState;
+	files: FileAccess;
+	width: number;
+	height: number;
+}): React.JSX.Element {
 	const type = destination.type as Parameters<typeof provider>[0];
 	const spec = provider(type);
 	const fields = rotationFields(type);

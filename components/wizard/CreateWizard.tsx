@@ -127,5 +127,3 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 		</Box>
 	);
 }
-
-

@@ -21,12 +21,17 @@ export function resolveBaseUrl(input: string = DEFAULT_BASE_URL): string {
 	} catch {
 		throw new BaseUrlError(`"${input}" is not a URL: give one like ${DEFAULT_BASE_URL} or ${DEFAULT_BASE_URL}${DESTINATIONS_PATH}`);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new BaseUrlError(`the base URL must start with https:// or http:// (got ${url.protocol})`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		throw new BaseUrlError(`the base URL must start with https:// or http:// (got ${url.protocol})`);
 	// A key in the URL would travel in every log line and error: keys go in --api-key.
-	if (url.username || url.password) throw new BaseUrlError('the base URL may not hold a user name or password: pass the API key with --api-key');
+	if (url.username || url.password)
+		throw new BaseUrlError('the base URL may not hold a user name or password: pass the API key with --api-key');
 	if (url.search || url.hash) throw new BaseUrlError('the base URL may not hold a query (?...) or fragment (#...)');
 	let path = url.pathname.replace(/\/+$/, '');
 	if (path.endsWith(DESTINATIONS_PATH)) path = path.slice(0, -DESTINATIONS_PATH.length);
-	else if (path !== '') throw new BaseUrlError(`the base URL must be an origin like ${DEFAULT_BASE_URL} or end in ${DESTINATIONS_PATH} (got path ${url.pathname})`);
+	else if (path !== '')
+		throw new BaseUrlError(
+			`the base URL must be an origin like ${DEFAULT_BASE_URL} or end in ${DESTINATIONS_PATH} (got path ${url.pathname})`,
+		);
 	return `${url.origin}${path}`;
 }

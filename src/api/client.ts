@@ -126,8 +126,20 @@ export function createClient(options: ClientOptions): DestinationsApi {
 		throw error;
 	};
 
-	async function call<S extends z.ZodMiniType>(method: Method, path: string, schema: S, extra: {body?: unknown; options?: CallOptions; explanations?: Explanations} = {}): Promise<z.infer<S>> {
-		const reply = await send({method, path, body: extra.body, signal: extra.options?.signal, unsent: extra.options?.unsent, explanations: extra.explanations});
+	async function call<S extends z.ZodMiniType>(
+		method: Method,
+		path: string,
+		schema: S,
+		extra: {body?: unknown; options?: CallOptions; explanations?: Explanations} = {},
+	): Promise<z.infer<S>> {
+		const reply = await send({
+			method,
+			path,
+			body: extra.body,
+			signal: extra.options?.signal,
+			unsent: extra.options?.unsent,
+			explanations: extra.explanations,
+		});
 		return read(reply, schema, method);
 	}
 
@@ -166,17 +178,34 @@ export function createClient(options: ClientOptions): DestinationsApi {
 				throw err;
 			}
 		},
-		setDefault: (id, options) => call('PUT', `${DESTINATIONS}/default`, destinationSchema, {body: {destination_id: id}, options, explanations: DEFAULT_EXPLAINED}),
+		setDefault: (id, options) =>
+			call('PUT', `${DESTINATIONS}/default`, destinationSchema, {body: {destination_id: id}, options, explanations: DEFAULT_EXPLAINED}),
 		async unsetDefault(options) {
 			await send({method: 'DELETE', path: `${DESTINATIONS}/default`, signal: options?.signal, explanations: UNSET_EXPLAINED});
 		},
 		async ordersUsing(ref, options) {
 			// What the SDK sends: source_type=all always, the ref percent-encoded (spec §10.2). First page only.
-			const page = await call('GET', `${ORDERS}${query([['source_type', 'all'], ['destination_ref', ref]])}`, orderListSchema, {options, explanations: USAGE_EXPLAINED});
+			const page = await call(
+				'GET',
+				`${ORDERS}${query([
+					['source_type', 'all'],
+					['destination_ref', ref],
+				])}`,
+				orderListSchema,
+				{options, explanations: USAGE_EXPLAINED},
+			);
 			return page.orders;
 		},
 		async subscriptionsUsing(ref, options) {
-			const page = await call('GET', `${SUBSCRIPTIONS}${query([['destination_ref', ref], ['page_size', '500']])}`, subscriptionListSchema, {options, explanations: USAGE_EXPLAINED});
+			const page = await call(
+				'GET',
+				`${SUBSCRIPTIONS}${query([
+					['destination_ref', ref],
+					['page_size', '500'],
+				])}`,
+				subscriptionListSchema,
+				{options, explanations: USAGE_EXPLAINED},
+			);
 			return page.subscriptions;
 		},
 	};

@@ -36,5 +36,7 @@ export function staticCredentials(header: string, secret: string, rejected: stri
 }
 
 /** An API key as the planet CLI sends one (spec §3). */
-export const apiKeyCredentials = (key: string, rejected = 'The API key was rejected: check --api-key, PL_API_KEY or ~/.planet.json.'): CredentialProvider =>
-	staticCredentials(`api-key ${key}`, key, rejected);
+export const apiKeyCredentials = (
+	key: string,
+	rejected = 'The API key was rejected: check --api-key, PL_API_KEY or ~/.planet.json.',
+): CredentialProvider => staticCredentials(`api-key ${key}`, key, rejected);

@@ -45,7 +45,8 @@ function messageOf(body: string, contentType: string | undefined): string {
 		// Not JSON: the raw text is the message.
 	}
 	// A proxy's HTML error page: its words, not its markup.
-	if (/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body)) return body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+	if (/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body))
+		return body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
 	return body;
 }
 
@@ -60,7 +61,12 @@ const withDetail = (kind: ApiErrorKind, detail: string | undefined, explanations
 	return detail ? `${base.replace(/\.$/, '')} (${detail}).` : base;
 };
 
-export function errorFromStatus(status: number, headers: Record<string, string | string[] | undefined>, body: string, ctx: FailureContext): ApiError {
+export function errorFromStatus(
+	status: number,
+	headers: Record<string, string | string[] | undefined>,
+	body: string,
+	ctx: FailureContext,
+): ApiError {
 	const header = (name: string): string | undefined => {
 		const v = headers[name];
 		return Array.isArray(v) ? v[0] : v;
@@ -119,7 +125,11 @@ export function errorFromException(err: unknown, ctx: FailureContext): ApiError 
 	// Node refuses to send a header holding a control or non-Latin-1 character. The credential
 	// readers catch such keys first, naming where they came from; this is the last line.
 	if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
-		return new ApiError({kind: 'auth', explanation: 'The credentials hold a character that cannot be sent in an HTTP header (a line break, a control or non-ASCII character).'});
+		return new ApiError({
+			kind: 'auth',
+			explanation:
+				'The credentials hold a character that cannot be sent in an HTTP header (a line break, a control or non-ASCII character).',
+		});
 	}
 	// The status line arrived, then the connection broke: the answer was cut off.
 	if (e.response?.statusCode !== undefined) return malformed('the answer was cut off before it was complete', ctx, e.response.statusCode);
@@ -149,7 +159,8 @@ export function describeIssues(error: z.core.$ZodError, input: unknown, max = 3)
 		return v;
 	};
 	const pathText = (path: readonly PropertyKey[]): string =>
-		path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || 'the answer';
+		path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') ||
+		'the answer';
 	const described = error.issues.slice(0, max).map((issue) => {
 		const where = pathText(issue.path);
 		if (issue.code === 'invalid_type') {

@@ -75,7 +75,10 @@ export function startExchange(req: RawRequest): RawExchange {
 			finish(() => reject(error));
 			r?.destroy();
 		};
-		const timer = setTimeout(() => fail(new RawRequestError('TimeoutError', `Timeout awaiting 'request' for ${req.timeoutMs}ms`, 'ETIMEDOUT')), req.timeoutMs);
+		const timer = setTimeout(
+			() => fail(new RawRequestError('TimeoutError', `Timeout awaiting 'request' for ${req.timeoutMs}ms`, 'ETIMEDOUT')),
+			req.timeoutMs,
+		);
 		const onAbort = (): void => fail(new RawRequestError('AbortError', 'This operation was aborted', 'ABORT_ERR'));
 		cancel = onAbort;
 		let r: ReturnType<typeof httpRequest> | undefined;
@@ -100,15 +103,27 @@ export function startExchange(req: RawRequest): RawExchange {
 			const statusCode = res.statusCode ?? 0;
 			const cutOff = (err: NodeJS.ErrnoException): void => fail(new RawRequestError('ReadError', err.message, err.code, {statusCode}));
 			res.on('error', cutOff);
-			const encoding = req.decompress ? String(res.headers['content-encoding'] ?? '').trim().toLowerCase() : '';
-			const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+			const encoding = req.decompress
+				? String(res.headers['content-encoding'] ?? '')
+						.trim()
+						.toLowerCase()
+				: '';
+			const decoder =
+				encoding === 'gzip' || encoding === 'x-gzip'
+					? createGunzip()
+					: encoding === 'deflate'
+						? createInflate()
+						: encoding === 'br'
+							? createBrotliDecompress()
+							: undefined;
 			const body = decoder ? res.pipe(decoder) : res;
 			if (decoder) decoder.on('error', cutOff);
 			const chunks: Buffer[] = [];
 			let size = 0;
 			body.on('data', (chunk: Buffer) => {
 				size += chunk.length;
-				if (req.maxBytes !== undefined && size > req.maxBytes) fail(new RawRequestError('ReadError', 'The answer is too large', 'ETOOLARGE', {statusCode}));
+				if (req.maxBytes !== undefined && size > req.maxBytes)
+					fail(new RawRequestError('ReadError', 'The answer is too large', 'ETOOLARGE', {statusCode}));
 				else chunks.push(chunk);
 			});
 			body.on('end', () => finish(() => resolve({status: statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8')})));

@@ -11,7 +11,15 @@ import type {EarlyRequest} from '../early-handoff.js';
 import {ApiError} from './errors.js';
 import {cancelled, errorFromException, errorFromStatus, type Explanations, type FailureContext} from './failure.js';
 import {LimiterAbortedError, type Limiter} from './limiter.js';
-import {backoffMs, CONNECTION_ERROR_CODES, isIdempotent, type Method, parseRetryAfter, rateLimitWaitMs, RETRYABLE_STATUSES} from './retry-policy.js';
+import {
+	backoffMs,
+	CONNECTION_ERROR_CODES,
+	isIdempotent,
+	type Method,
+	parseRetryAfter,
+	rateLimitWaitMs,
+	RETRYABLE_STATUSES,
+} from './retry-policy.js';
 import {bodySecrets} from './body-secrets.js';
 import type {CredentialProvider} from './credentials.js';
 import type {Agents} from './wire.js';
@@ -98,7 +106,10 @@ function keepConnection(response: Response): Response | Promise<Response> {
  * The early request's answer as got's response, or undefined when got must ask again: a redirect,
  * which got follows and the early request did not. A failure is thrown as got's would be.
  */
-async function earlyAnswer(early: EarlyRequest, signal?: AbortSignal): Promise<{statusCode: number; headers: IncomingHttpHeaders; body: string} | undefined> {
+async function earlyAnswer(
+	early: EarlyRequest,
+	signal?: AbortSignal,
+): Promise<{statusCode: number; headers: IncomingHttpHeaders; body: string} | undefined> {
 	const onAbort = (): void => early.cancel();
 	if (signal?.aborted) onAbort();
 	signal?.addEventListener('abort', onAbort, {once: true});

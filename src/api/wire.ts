@@ -5,7 +5,11 @@ import {Agent as HttpAgent} from 'node:http';
 import {Agent as HttpsAgent} from 'node:https';
 import {VERSION} from '../version.js';
 
-export const API_HEADERS: Readonly<Record<string, string>> = {'user-agent': `destui/${VERSION}`, 'x-planet-app': 'destui', accept: 'application/json'};
+export const API_HEADERS: Readonly<Record<string, string>> = {
+	'user-agent': `destui/${VERSION}`,
+	'x-planet-app': 'destui',
+	accept: 'application/json',
+};
 
 /** What got asks for and decodes; the start-up request asks the same. */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';

@@ -21,11 +21,13 @@ export function trailLines(trail: readonly Step[], indent = '  '): string[] {
 export function sessionSummary(profile: OidcProfile, now = nowSeconds()): string {
 	const stored = fileTokenStore(profile.tokenPath, '').read(now);
 	const file = `~/.planet/${profile.name}/token.json`;
-	if (profile.flow === 'client_credentials' && stored.kind !== 'token') return `no token yet in ${file}: destui gets one with the client credentials`;
+	if (profile.flow === 'client_credentials' && stored.kind !== 'token')
+		return `no token yet in ${file}: destui gets one with the client credentials`;
 	if (stored.kind === 'missing') return `no session yet in ${file}: destui offers to sign in`;
 	if (stored.kind === 'unusable') return `${file} ${stored.why}`;
 	const t = stored.token;
-	if (isExpired(t, now)) return t.refreshToken ? 'session expired: destui renews it when it starts' : 'session expired, with no refresh token: sign in again';
+	if (isExpired(t, now))
+		return t.refreshToken ? 'session expired: destui renews it when it starts' : 'session expired, with no refresh token: sign in again';
 	if (t.exp === undefined) return 'session without an expiry';
 	const until = new Date(t.exp * 1000).toTimeString().slice(0, 5);
 	return isStale(t, now) ? `session valid until ${until}; destui renews it when it starts` : `session valid until ${until}`;

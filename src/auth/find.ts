@@ -34,8 +34,7 @@ export interface Step {
 }
 
 export type Found =
-	| {kind: 'key'; header: string; secret: string; label: string; source: string}
-	| {kind: 'oauth'; profile: OidcProfile; label: string};
+	{kind: 'key'; header: string; secret: string; label: string; source: string} | {kind: 'oauth'; profile: OidcProfile; label: string};
 
 export type FindResult = {kind: 'found'; found: Found; trail: Step[]; warnings: string[]} | {kind: 'stop'; message: string; trail: Step[]};
 
@@ -76,7 +75,8 @@ export function findCredentials(input: FindInput): FindResult {
 		}
 		step(where, `profile ${loaded.profile.name}`);
 		const p = loaded.profile;
-		if (p.kind === 'key') return found({kind: 'key', header: `${p.prefix} ${p.key}`, secret: p.key, label: `profile ${p.name}`, source: p.file});
+		if (p.kind === 'key')
+			return found({kind: 'key', header: `${p.prefix} ${p.key}`, secret: p.key, label: `profile ${p.name}`, source: p.file});
 		return found({kind: 'oauth', profile: p, label: `profile ${p.name}`});
 	}
 	step(PLACES[0], 'not set');
@@ -117,7 +117,8 @@ export function findCredentials(input: FindInput): FindResult {
 			if (loaded.ok) {
 				const p = loaded.profile;
 				step('~/.planet.json PL_AUTH_PROFILE', `profile ${p.name}`);
-				if (p.kind === 'key') return found({kind: 'key', header: `${p.prefix} ${p.key}`, secret: p.key, label: `profile ${p.name}`, source: p.file});
+				if (p.kind === 'key')
+					return found({kind: 'key', header: `${p.prefix} ${p.key}`, secret: p.key, label: `profile ${p.name}`, source: p.file});
 				return found({kind: 'oauth', profile: p, label: `profile ${p.name}`});
 			}
 			step('~/.planet.json PL_AUTH_PROFILE', `${printable(named)}: cannot be used, skipped`);
@@ -126,7 +127,11 @@ export function findCredentials(input: FindInput): FindResult {
 		const filePair = clientPair(json.PL_AUTH_CLIENT_ID, json.PL_AUTH_CLIENT_SECRET, ' in ~/.planet.json', warnings);
 		if (filePair) {
 			step('~/.planet.json PL_AUTH_CLIENT_ID', `client ${printable(filePair.id)}`);
-			return found({kind: 'oauth', profile: clientCredentialsProfile(filePair.id, filePair.secret, home), label: 'client credentials from ~/.planet.json'});
+			return found({
+				kind: 'oauth',
+				profile: clientCredentialsProfile(filePair.id, filePair.secret, home),
+				label: 'client credentials from ~/.planet.json',
+			});
 		}
 		const fileKey = trimmedValue(json.PL_API_KEY);
 		if (fileKey !== undefined) {

@@ -41,7 +41,11 @@ export function planetJson(data: Record<string, unknown>): string {
 	const sorted = (v: unknown): unknown => {
 		if (Array.isArray(v)) return v.map(sorted);
 		if (typeof v === 'object' && v !== null) {
-			return Object.fromEntries(Object.keys(v).sort(byCodePoint).map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+			return Object.fromEntries(
+				Object.keys(v)
+					.sort(byCodePoint)
+					.map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+			);
 		}
 		return v;
 	};

@@ -64,7 +64,8 @@ async function send(req: OAuthRequest): Promise<RawReply> {
 	} catch {
 		throw new OAuthError('malformed', `"${req.url.slice(0, 100)}" is not a URL`);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OAuthError('malformed', `${endpointName(req.url)} is not an http(s) address`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		throw new OAuthError('malformed', `${endpointName(req.url)} is not an http(s) address`);
 	const body = req.form ? new URLSearchParams(req.form).toString() : undefined;
 	const headers: Record<string, string> = {...API_HEADERS};
 	if (body !== undefined) {
@@ -75,9 +76,22 @@ async function send(req: OAuthRequest): Promise<RawReply> {
 	const where = endpointName(req.url);
 	const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	try {
-		const answer = await startExchange({url: url.href, method: body === undefined ? 'GET' : 'POST', headers, body, timeoutMs, signal: req.signal, maxBytes: MAX_BODY}).answer;
+		const answer = await startExchange({
+			url: url.href,
+			method: body === undefined ? 'GET' : 'POST',
+			headers,
+			body,
+			timeoutMs,
+			signal: req.signal,
+			maxBytes: MAX_BODY,
+		}).answer;
 		const retryAfter = answer.headers['retry-after'];
-		return {status: answer.status, contentType: String(answer.headers['content-type'] ?? ''), text: answer.text, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined};
+		return {
+			status: answer.status,
+			contentType: String(answer.headers['content-type'] ?? ''),
+			text: answer.text,
+			retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+		};
 	} catch (err) {
 		const e = err instanceof RawRequestError ? err : new RawRequestError('RequestError', 'request failed');
 		if (e.name === 'AbortError') throw new OAuthError('cancelled', 'Cancelled.');
@@ -96,7 +110,11 @@ function networkDetail(code: string | undefined): string {
 	return code ? `error ${code}` : 'request failed';
 }
 
-const oneLine = (s: string, max = 200): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim().slice(0, max);
+const oneLine = (s: string, max = 200): string =>
+	s
+		.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+		.trim()
+		.slice(0, max);
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 	new Promise((resolve, reject) => {
@@ -133,11 +151,13 @@ export async function oauthJson(req: OAuthRequest): Promise<JsonObject> {
 		const o = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as JsonObject) : undefined;
 		const code = typeof o?.error === 'string' ? o.error : typeof o?.errorCode === 'string' ? o.errorCode : undefined;
 		if (code !== undefined) {
-			const description = typeof o?.error_description === 'string' ? o.error_description : typeof o?.errorSummary === 'string' ? o.errorSummary : '';
+			const description =
+				typeof o?.error_description === 'string' ? o.error_description : typeof o?.errorSummary === 'string' ? o.errorSummary : '';
 			const said = scrub(`${oneLine(code, 60)}${description ? `: ${oneLine(description)}` : ''}`, req.secrets ?? []);
 			throw new OAuthError('refused', `${where} answered ${said}`, code, reply.status);
 		}
-		if (reply.status < 200 || reply.status > 299) throw new OAuthError('refused', `${where} answered HTTP ${reply.status}`, undefined, reply.status);
+		if (reply.status < 200 || reply.status > 299)
+			throw new OAuthError('refused', `${where} answered HTTP ${reply.status}`, undefined, reply.status);
 		if (!isJson) throw new OAuthError('malformed', `${where} did not answer with JSON`, undefined, reply.status);
 		if (!o) throw new OAuthError('malformed', `${where} sent an empty or unreadable answer`, undefined, reply.status);
 		return o;

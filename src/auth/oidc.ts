@@ -7,7 +7,8 @@ import type {OidcClient} from './profiles.js';
 import {endpointName, OAuthError, oauthJson, type JsonObject} from './oauth-http.js';
 
 /** planet-auth's discovery address: the server plus `.well-known/openid-configuration`. */
-export const discoveryUrl = (authServer: string): string => `${authServer}${authServer.endsWith('/') ? '' : '/'}.well-known/openid-configuration`;
+export const discoveryUrl = (authServer: string): string =>
+	`${authServer}${authServer.endsWith('/') ? '' : '/'}.well-known/openid-configuration`;
 
 // Per process, as planet-auth caches it; a failed discovery is not kept, so "try again" tries.
 const discoveries = new Map<string, Promise<JsonObject>>();
@@ -22,7 +23,11 @@ function discover(authServer: string, signal?: AbortSignal): Promise<JsonObject>
 	return found;
 }
 
-async function endpoint(client: OidcClient, key: 'token_endpoint' | 'device_authorization_endpoint', signal?: AbortSignal): Promise<string> {
+async function endpoint(
+	client: OidcClient,
+	key: 'token_endpoint' | 'device_authorization_endpoint',
+	signal?: AbortSignal,
+): Promise<string> {
 	const configured = key === 'token_endpoint' ? client.tokenEndpoint : client.deviceAuthorizationEndpoint;
 	if (configured) return configured;
 	const found = (await discover(client.authServer, signal))[key];
@@ -44,11 +49,18 @@ const secretsOf = (client: OidcClient, ...more: (string | undefined)[]): string[
 /** A token answer planet-auth would take: `expires_in` present and not 0 (token_api_client.py). */
 function checkedToken(answer: JsonObject, where: string): JsonObject {
 	if (!answer.expires_in) throw new OAuthError('malformed', `${where} answered without expires_in`);
-	if (typeof answer.access_token !== 'string' || answer.access_token === '') throw new OAuthError('malformed', `${where} answered without an access token`);
+	if (typeof answer.access_token !== 'string' || answer.access_token === '')
+		throw new OAuthError('malformed', `${where} answered without an access token`);
 	return answer;
 }
 
-async function tokenRequest(client: OidcClient, form: Record<string, string>, basic: {user: string; password: string} | undefined, secrets: string[], signal?: AbortSignal): Promise<JsonObject> {
+async function tokenRequest(
+	client: OidcClient,
+	form: Record<string, string>,
+	basic: {user: string; password: string} | undefined,
+	secrets: string[],
+	signal?: AbortSignal,
+): Promise<JsonObject> {
 	const url = await endpoint(client, 'token_endpoint', signal);
 	return checkedToken(await oauthJson({url, form, basic, signal, secrets}), endpointName(url));
 }
@@ -97,7 +109,8 @@ export async function deviceAuthorization(client: OidcClient, signal?: AbortSign
 	const userCode = text(answer.user_code);
 	const verificationUri = text(answer.verification_uri);
 	const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : undefined;
-	if (!deviceCode || !userCode || !verificationUri || !expiresIn) throw new OAuthError('malformed', `${where} answered without a device code, user code, link or expiry`);
+	if (!deviceCode || !userCode || !verificationUri || !expiresIn)
+		throw new OAuthError('malformed', `${where} answered without a device code, user code, link or expiry`);
 	const interval = typeof answer.interval === 'number' && answer.interval > 0 ? answer.interval : 5;
 	return {deviceCode, userCode, verificationUri, verificationUriComplete: text(answer.verification_uri_complete), expiresIn, interval};
 }

@@ -98,19 +98,28 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
 export function profileDir(name: string): {ok: true; dir: string} | {ok: false; problem: string} {
 	const dir = name.trim().toLowerCase();
 	// The name becomes a folder: refuse anything that would leave ~/.planet.
-	if (dir === '' || dir === '.' || dir === '..' || /[/\\\0]/.test(dir)) return {ok: false, problem: `"${printable(name)}" is not a usable profile name`};
+	if (dir === '' || dir === '.' || dir === '..' || /[/\\\0]/.test(dir))
+		return {ok: false, problem: `"${printable(name)}" is not a usable profile name`};
 	return {ok: true, dir};
 }
 
 /** A name or other short value from a file or the environment, safe to print. */
 export const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 80);
 
-const strList = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const strList = (v: unknown): string[] | undefined =>
+	Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 
 /** A client id + secret given by the user (flags, env, ~/.planet.json): planet-m2m with them (spec §5). */
 export function clientCredentialsProfile(clientId: string, clientSecret: string, home: string): OidcProfile {
 	const name = `${PLANET_M2M}-${clientId.toLowerCase()}`;
-	return {kind: 'oidc', name, builtIn: true, flow: 'client_credentials', client: {...PLANET_M2M_CLIENT, clientId, clientSecret}, tokenPath: join(home, '.planet', name, 'token.json')};
+	return {
+		kind: 'oidc',
+		name,
+		builtIn: true,
+		flow: 'client_credentials',
+		client: {...PLANET_M2M_CLIENT, clientId, clientSecret},
+		tokenPath: join(home, '.planet', name, 'token.json'),
+	};
 }
 
 /**
@@ -125,7 +134,8 @@ export function loadProfile(name: string, options: ProfileOptions): ProfileResul
 	const tokenPath = join(folder, 'token.json');
 	const fail = (problem: string): ProfileResult => ({ok: false, problem: `profile ${dir} ${problem}`});
 
-	if (readJsonObject(join(folder, 'token.sops.json')).kind !== 'missing') return fail('keeps its token encrypted with sops (token.sops.json), which destui cannot read');
+	if (readJsonObject(join(folder, 'token.sops.json')).kind !== 'missing')
+		return fail('keeps its token encrypted with sops (token.sops.json), which destui cannot read');
 
 	// Built-ins always use the configuration in code: an auth_client.json beside them is ignored,
 	// as planet-auth ignores it.
@@ -136,7 +146,8 @@ export function loadProfile(name: string, options: ProfileOptions): ProfileResul
 	if (dir === PLANET_M2M) return fail('needs a client id and secret: set PL_AUTH_CLIENT_ID and PL_AUTH_CLIENT_SECRET instead');
 	if (dir === LEGACY) return legacyKey(dir, folder, undefined);
 
-	if (readJsonObject(join(folder, 'auth_client.sops.json')).kind !== 'missing') return fail('is encrypted with sops (auth_client.sops.json), which destui cannot read');
+	if (readJsonObject(join(folder, 'auth_client.sops.json')).kind !== 'missing')
+		return fail('is encrypted with sops (auth_client.sops.json), which destui cannot read');
 	const shown = `~/.planet/${dir}/auth_client.json`;
 	const file = readJsonObject(join(folder, 'auth_client.json'));
 	if (file.kind === 'missing') return fail(`does not exist (no ${shown})`);
@@ -158,7 +169,9 @@ export function loadProfile(name: string, options: ProfileOptions): ProfileResul
 	const flow = FLOWS[type];
 	if (!flow) {
 		const why = KNOWN_UNSUPPORTED[type];
-		return fail(why ? `is of kind ${type}, which ${why}: destui does not support it` : `is of kind "${printable(type)}", which destui does not know`);
+		return fail(
+			why ? `is of kind ${type}, which ${why}: destui does not support it` : `is of kind "${printable(type)}", which destui does not know`,
+		);
 	}
 	const clientId = str(config.client_id);
 	const authServer = str(config.auth_server);
@@ -188,7 +201,8 @@ function legacyKey(dir: string, folder: string, configKey: string | undefined): 
 	let file = `~/.planet/${dir}/auth_client.json`;
 	if (!key) {
 		const token = readJsonObject(join(folder, 'token.json'));
-		if (token.kind === 'missing') return {ok: false, problem: `profile ${dir} has no key yet (no ${shownToken}): run \`planet auth login --auth-profile ${dir}\``};
+		if (token.kind === 'missing')
+			return {ok: false, problem: `profile ${dir} has no key yet (no ${shownToken}): run \`planet auth login --auth-profile ${dir}\``};
 		if (token.kind === 'unusable') return {ok: false, problem: `profile ${dir} cannot be used: ${shownToken} ${token.why}`};
 		key = str(token.value.key);
 		file = shownToken;

@@ -23,7 +23,14 @@ export interface CredentialsOptions {
 
 export function credentialsFor(found: Found, options: CredentialsOptions): Credentials {
 	if (found.kind === 'key') {
-		return {provider: staticCredentials(found.header, found.secret, `The API key from ${found.source} was rejected: check it, or sign in another way (destui --help lists them).`), label: found.label};
+		return {
+			provider: staticCredentials(
+				found.header,
+				found.secret,
+				`The API key from ${found.source} was rejected: check it, or sign in another way (destui --help lists them).`,
+			),
+			label: found.label,
+		};
 	}
 	const session = fileSession(found.profile, options);
 	return {provider: session, session, label: found.label};
@@ -37,4 +44,5 @@ export function fileSession(profile: OidcProfile, options: CredentialsOptions): 
 }
 
 /** A session on the in-process sandbox (--demo --sign-in): kept in memory, ~/.planet untouched. */
-export const memorySession = (profile: OidcProfile, clock?: () => number): OAuthSession => new OAuthSession(profile, {store: memoryTokenStore(), clock});
+export const memorySession = (profile: OidcProfile, clock?: () => number): OAuthSession =>
+	new OAuthSession(profile, {store: memoryTokenStore(), clock});

@@ -27,7 +27,10 @@ export type Usable = {ok: true; token: Token} | {ok: false; need: SignInNeed};
 /** After a failed renewal of a token still valid, the next try waits this long (seconds). */
 export const RENEW_BACKOFF_S = 30;
 
-export const bearer = (t: Token): Authorization => ({header: `Bearer ${t.accessToken}`, secrets: [t.accessToken, t.refreshToken].filter((s): s is string => !!s)});
+export const bearer = (t: Token): Authorization => ({
+	header: `Bearer ${t.accessToken}`,
+	secrets: [t.accessToken, t.refreshToken].filter((s): s is string => !!s),
+});
 
 export interface RenewInput {
 	profile: OidcProfile;
@@ -73,11 +76,19 @@ export async function renewToken(input: RenewInput): Promise<Renewal> {
 
 	const m2m = profile.flow === 'client_credentials';
 	if (!current && !m2m) {
-		if (stored.kind === 'unusable') return done({ok: false, need: needFor(profile, 'unusable', `The session of profile ${profile.name} cannot be read: ${store.shown} ${stored.why}.`)});
-		return done({ok: false, need: needFor(profile, 'missing', `You are not signed in: profile ${profile.name} has no session yet (${store.shown}).`)});
+		if (stored.kind === 'unusable')
+			return done({
+				ok: false,
+				need: needFor(profile, 'unusable', `The session of profile ${profile.name} cannot be read: ${store.shown} ${stored.why}.`),
+			});
+		return done({
+			ok: false,
+			need: needFor(profile, 'missing', `You are not signed in: profile ${profile.name} has no session yet (${store.shown}).`),
+		});
 	}
 	// Still valid, and a renewal failed a moment ago: use it rather than wait on the server again.
-	if (!force && current && !isExpired(current, now) && renewFailedAt !== undefined && now - renewFailedAt < RENEW_BACKOFF_S) return done(check(current));
+	if (!force && current && !isExpired(current, now) && renewFailedAt !== undefined && now - renewFailedAt < RENEW_BACKOFF_S)
+		return done(check(current));
 
 	const renewed = (answer: JsonObject): Renewal => {
 		requests++;
@@ -115,7 +126,12 @@ export async function renewToken(input: RenewInput): Promise<Renewal> {
 function failedNeed(profile: OidcProfile, failure: OAuthError | undefined, force: boolean): SignInNeed {
 	const name = profile.name;
 	if (profile.flow === 'client_credentials') {
-		if (failure?.kind === 'refused' || !failure) return needFor(profile, 'refused', `The sign-in server refused the client credentials of profile ${name} (${failure?.message ?? 'no answer'}).`);
+		if (failure?.kind === 'refused' || !failure)
+			return needFor(
+				profile,
+				'refused',
+				`The sign-in server refused the client credentials of profile ${name} (${failure?.message ?? 'no answer'}).`,
+			);
 		return needFor(profile, 'unreachable', `The client credentials of profile ${name} could not be used: ${failure.message}.`);
 	}
 	if (!failure) {
@@ -124,7 +140,11 @@ function failedNeed(profile: OidcProfile, failure: OAuthError | undefined, force
 			: needFor(profile, 'expired', `The session of profile ${name} has expired, and it holds no refresh token to renew it.`);
 	}
 	if (failure.kind === 'refused' || failure.kind === 'malformed') {
-		return needFor(profile, force ? 'rejected' : 'refused', `${force ? `Planet no longer accepts the session of profile ${name}, and` : `The session of profile ${name} has ended:`} the sign-in server refused to renew it (${failure.message}).`);
+		return needFor(
+			profile,
+			force ? 'rejected' : 'refused',
+			`${force ? `Planet no longer accepts the session of profile ${name}, and` : `The session of profile ${name} has ended:`} the sign-in server refused to renew it (${failure.message}).`,
+		);
 	}
 	return needFor(profile, 'unreachable', `The session of profile ${name} needs renewing, but ${failure.message}.`);
 }

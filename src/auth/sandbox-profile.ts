@@ -13,7 +13,13 @@ export function sandboxProfile(origin: string): OidcProfile {
 		name: 'sandbox',
 		builtIn: true,
 		flow: 'device_code',
-		client: {clientType: 'oidc_device_code', clientId: SANDBOX_CLIENT_ID, authServer: `${origin}/`, audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']},
+		client: {
+			clientType: 'oidc_device_code',
+			clientId: SANDBOX_CLIENT_ID,
+			authServer: `${origin}/`,
+			audiences: ['https://api.planet.com/'],
+			scopes: ['planet', 'offline_access'],
+		},
 		tokenPath: '',
 	};
 }

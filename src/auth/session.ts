@@ -112,7 +112,11 @@ export class OAuthSession implements CredentialProvider {
 
 	/** `--sign-in`: requests wait for a new sign-in even if a session exists. */
 	requestSignIn(): void {
-		void this.waitForSignIn({kind: 'requested', sentence: `Sign in to Planet with profile ${this.profile.name}.`, canSignIn: this.profile.flow === 'device_code'}).catch(() => {});
+		void this.waitForSignIn({
+			kind: 'requested',
+			sentence: `Sign in to Planet with profile ${this.profile.name}.`,
+			canSignIn: this.profile.flow === 'device_code',
+		}).catch(() => {});
 	}
 
 	/** "Try again" (signed in elsewhere, the network is back): the waiting requests look again. */
@@ -184,7 +188,17 @@ export class OAuthSession implements CredentialProvider {
 	}
 
 	private async renew(force: boolean, refusedHeader?: string): Promise<Usable> {
-		return this.take(await renewToken({profile: this.profile, store: this.options.store, clock: this.clock, token: this.token, renewFailedAt: this.renewFailedAt, force, refusedHeader}));
+		return this.take(
+			await renewToken({
+				profile: this.profile,
+				store: this.options.store,
+				clock: this.clock,
+				token: this.token,
+				renewFailedAt: this.renewFailedAt,
+				force,
+				refusedHeader,
+			}),
+		);
 	}
 
 	private take(renewal: Renewal): Usable {

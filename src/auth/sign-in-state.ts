@@ -35,10 +35,7 @@ export type SignInRequest =
 	| {id: number; kind: 'poll'; at: number; deviceCode: string};
 
 export type SignInMode =
-	| {kind: 'choose'}
-	| {kind: 'starting'}
-	| {kind: 'code'; code: DeviceAuthorization; expiresAt: number; interval: number}
-	| {kind: 'saving'};
+	{kind: 'choose'} | {kind: 'starting'} | {kind: 'code'; code: DeviceAuthorization; expiresAt: number; interval: number} | {kind: 'saving'};
 
 export interface SignInState {
 	need: SignInNeed;
@@ -96,7 +93,8 @@ export function signInReducer(s: SignInState, a: SignInAction): SignInState {
 			return onKey({...s, now: a.now}, a.key);
 		case 'tick': {
 			const next = {...s, now: a.now};
-			if (s.mode.kind === 'code' && a.now >= s.mode.expiresAt) return backToChoice(next, 'The code expired before it was confirmed: sign in again for a new one.');
+			if (s.mode.kind === 'code' && a.now >= s.mode.expiresAt)
+				return backToChoice(next, 'The code expired before it was confirmed: sign in again for a new one.');
 			return next;
 		}
 		case 'authorized':
@@ -141,4 +139,5 @@ function onKey(s: SignInState, key: string): SignInState {
 }
 
 /** Whole seconds left on the code, for the countdown. */
-export const secondsLeft = (s: SignInState): number => (s.mode.kind === 'code' ? Math.max(0, Math.ceil((s.mode.expiresAt - s.now) / 1000)) : 0);
+export const secondsLeft = (s: SignInState): number =>
+	s.mode.kind === 'code' ? Math.max(0, Math.ceil((s.mode.expiresAt - s.now) / 1000)) : 0;

@@ -28,7 +28,8 @@ export function fileTokenStore(path: string, shown: string): TokenStore {
 }
 
 /** Where a profile's session is kept: ~/.planet/<profile>/token.json, as the planet CLI keeps it. */
-export const profileTokenStore = (profile: OidcProfile): TokenStore => fileTokenStore(profile.tokenPath, `~/.planet/${profile.name}/token.json`);
+export const profileTokenStore = (profile: OidcProfile): TokenStore =>
+	fileTokenStore(profile.tokenPath, `~/.planet/${profile.name}/token.json`);
 
 export function memoryTokenStore(): TokenStore {
 	let kept: TokenData | undefined;

@@ -55,7 +55,8 @@ export function readToken(data: TokenData, now: number): Token | {problem: strin
 }
 
 /** When planet-auth refreshes: after 75% of the lifetime (`int(iat + 3*(exp-iat)/4)`). */
-export const refreshAt = (t: Token): number | undefined => (t.exp === undefined ? undefined : Math.trunc(t.iat + (3 * (t.exp - t.iat)) / 4));
+export const refreshAt = (t: Token): number | undefined =>
+	t.exp === undefined ? undefined : Math.trunc(t.iat + (3 * (t.exp - t.iat)) / 4);
 
 /** Past 75% of its lifetime, or no access token at all (a file holding only a refresh token). */
 export function isStale(t: Token, now: number): boolean {

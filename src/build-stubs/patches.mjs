@@ -34,7 +34,10 @@ export const PATCHES = [
 		// top level, so they become what they amount to without DEV.
 		file: /\/ink\/build\/reconciler\.js$/,
 		replace: [
-			["await import('./devtools.js');", "throw Object.assign(new Error('React devtools are not in the destui bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+			[
+				"await import('./devtools.js');",
+				"throw Object.assign(new Error('React devtools are not in the destui bundle'), {code: 'ERR_MODULE_NOT_FOUND'});",
+			],
 			['? await loadPackageJson()', '? {}'],
 		],
 	},
@@ -57,7 +60,12 @@ export const PATCHES = [
 		// Per cell, Ink asks for the codes that take the style of one cell to the next: most
 		// cells are unstyled, or styled as the cell before, and need none.
 		file: /\/@alcalzone\/ansi-tokenize\/build\/diff\.js$/,
-		replace: [['export function diffAnsiCodes(from, to) {', 'export function diffAnsiCodes(from, to) {\n    if (from === to || (from.length === 0 && to.length === 0)) return [];']],
+		replace: [
+			[
+				'export function diffAnsiCodes(from, to) {',
+				'export function diffAnsiCodes(from, to) {\n    if (from === to || (from.length === 0 && to.length === 0)) return [];',
+			],
+		],
 	},
 	{
 		// The cells of one run of text share one (never modified) styles array, so the check
@@ -156,8 +164,14 @@ function isFullwidthGrapheme(grapheme, baseCodePoint) {`,
 		// never shows; the first Intl object of a process costs ~10 ms. Built when first used.
 		file: /\/@sindresorhus\/is\/distribution\/index\.js$/,
 		replace: [
-			["const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });", "const andFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(list)};"],
-			["const orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });", "const orFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'disjunction' }).format(list)};"],
+			[
+				"const andFormatter = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });",
+				"const andFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(list)};",
+			],
+			[
+				"const orFormatter = new Intl.ListFormat('en', { style: 'long', type: 'disjunction' });",
+				"const orFormatter = {format: (list) => new Intl.ListFormat('en', { style: 'long', type: 'disjunction' }).format(list)};",
+			],
 		],
 	},
 ];
@@ -187,5 +201,6 @@ export function applyPatches(path, contents) {
 /** Fails the build if a patch's file never came into the bundle (an upgrade moved it). */
 export function checkAllApplied() {
 	const missed = PATCHES.filter((p) => !applied.has(p));
-	if (missed.length) throw new Error(`no file in the bundle matched ${missed.map((p) => p.file).join(', ')}: update src/build-stubs/patches.mjs`);
+	if (missed.length)
+		throw new Error(`no file in the bundle matched ${missed.map((p) => p.file).join(', ')}: update src/build-stubs/patches.mjs`);
 }

@@ -1,9 +1,7 @@
 // A GCS destination wants the service-account key file as one line of base64. Users hold the
 // JSON file, or its base64 from an earlier setup; accept either and always send base64.
 
-export type GcsKeyResult =
-	| {ok: true; base64: string; clientEmail: string; projectId?: string}
-	| {ok: false; problem: string};
+export type GcsKeyResult = {ok: true; base64: string; clientEmail: string; projectId?: string} | {ok: false; problem: string};
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 

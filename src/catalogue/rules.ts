@@ -50,7 +50,10 @@ export function judge(rules: Rules, value: string): Finding[] {
 }
 
 export const errorOf = (rules: Rules, value: string): string | undefined => judge(rules, value).find((f) => f.level === 'error')?.message;
-export const warningsOf = (rules: Rules, value: string): string[] => judge(rules, value).filter((f) => f.level === 'warning').map((f) => f.message);
+export const warningsOf = (rules: Rules, value: string): string[] =>
+	judge(rules, value)
+		.filter((f) => f.level === 'warning')
+		.map((f) => f.message);
 
 /** The first character outside `allowed`, named so it can be seen (a space, U+200B...). */
 function badChar(value: string, allowed: RegExp): string | undefined {
@@ -58,7 +61,12 @@ function badChar(value: string, allowed: RegExp): string | undefined {
 		if (allowed.test(ch)) continue;
 		if (ch === ' ') return 'a space';
 		const code = ch.codePointAt(0)!;
-		if (/\s/.test(ch) || code < 0x20 || (code >= 0x7f && code < 0xa0) || /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/.test(ch)) {
+		if (
+			/\s/.test(ch) ||
+			code < 0x20 ||
+			(code >= 0x7f && code < 0xa0) ||
+			/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/.test(ch)
+		) {
 			return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 		}
 		return `"${ch}"`;
@@ -75,7 +83,7 @@ const S3 = SOURCES.s3Buckets;
 const S3_RESERVED_PREFIXES: readonly [string, string][] = [
 	['xn--', 'it marks internationalised domain names'],
 	['sthree-', 'Amazon reserves it'],
-	['amzn-s3-demo-', "Amazon reserves it for its examples"],
+	['amzn-s3-demo-', 'Amazon reserves it for its examples'],
 ];
 const S3_RESERVED_SUFFIXES: readonly [string, string][] = [
 	['-s3alias', 'it is reserved for access point aliases'],
@@ -95,14 +103,19 @@ const s3Shape: Rules = [
 		const bad = badChar(v, /[A-Za-z0-9._-]/);
 		return bad ? `may only hold lowercase letters, digits, dots and hyphens, not ${bad}` : undefined;
 	}),
-	error('s3-bucket/ends', S3, (v) => (/^[A-Za-z0-9]/.test(v) && /[A-Za-z0-9]$/.test(v) ? undefined : 'must start and end with a letter or digit')),
+	error('s3-bucket/ends', S3, (v) =>
+		/^[A-Za-z0-9]/.test(v) && /[A-Za-z0-9]$/.test(v) ? undefined : 'must start and end with a letter or digit',
+	),
 	error('s3-bucket/adjacent-periods', S3, (v) => (v.includes('..') ? 'may not hold two dots in a row' : undefined)),
 	error('s3-bucket/ip-address', S3, (v) => (IPV4.test(v) ? 'may not be formatted as an IP address' : undefined)),
 ];
 
 const s3Legacy = warning(
 	's3-bucket/legacy',
-	(v) => (/[A-Z_]/.test(v) || v.length > 63 ? 'follows the rules of before March 2018 (upper case, underscores or over 63 characters): only a us-east-1 bucket that old may look like this' : undefined),
+	(v) =>
+		/[A-Z_]/.test(v) || v.length > 63
+			? 'follows the rules of before March 2018 (upper case, underscores or over 63 characters): only a us-east-1 bucket that old may look like this'
+			: undefined,
 	S3,
 );
 
@@ -131,7 +144,9 @@ export const s3CompatibleBucketRules: Rules = [
 	}),
 	warning('s3c-bucket/aws-rules', (v) => {
 		const problem = judge([...s3Shape, s3Legacy], v)[0];
-		return problem ? `would not be a valid Amazon S3 name (it ${problem.message.replace(/ \(Amazon S3 bucket naming rules\)$/, '')}): fine if your store allows it` : undefined;
+		return problem
+			? `would not be a valid Amazon S3 name (it ${problem.message.replace(/ \(Amazon S3 bucket naming rules\)$/, '')}): fine if your store allows it`
+			: undefined;
 	}),
 ];
 
@@ -140,8 +155,14 @@ export const awsAccessKeyIdRules: Rules = [
 		const bad = badChar(v, /\w/);
 		return bad ? `may only hold letters and digits, not ${bad}` : undefined;
 	}),
-	warning('aws-key-id/length', (v) => (v.length < 16 || v.length > 128 ? `is ${v.length} characters long; AWS access key IDs have 16-128 (like AKIA…)` : undefined), SOURCES.iamAccessKeys),
-	warning('aws-key-id/temporary', (v) => (/^ASIA/.test(v) ? 'is a temporary key (ASIA…): deliveries stop when it expires; an IAM user\'s key (AKIA…) does not expire' : undefined)),
+	warning(
+		'aws-key-id/length',
+		(v) => (v.length < 16 || v.length > 128 ? `is ${v.length} characters long; AWS access key IDs have 16-128 (like AKIA…)` : undefined),
+		SOURCES.iamAccessKeys,
+	),
+	warning('aws-key-id/temporary', (v) =>
+		/^ASIA/.test(v) ? "is a temporary key (ASIA…): deliveries stop when it expires; an IAM user's key (AKIA…) does not expire" : undefined,
+	),
 ];
 
 /** Key ids of other stores (MinIO allows 3 characters): only what breaks a signature is refused. */
@@ -154,7 +175,9 @@ export const accessKeyIdRules: Rules = [
 
 export const secretRules: Rules = [
 	warning('secret/short', (v) => (v.length < 8 ? 'looks too short to be a secret key' : undefined)),
-	warning('secret/space', (v) => (/\s/.test(v) ? 'holds a space or line break, which secret keys rarely do: check what was pasted' : undefined)),
+	warning('secret/space', (v) =>
+		/\s/.test(v) ? 'holds a space or line break, which secret keys rarely do: check what was pasted' : undefined,
+	),
 ];
 
 // ---- Regions ---------------------------------------------------------------------------------
@@ -163,7 +186,9 @@ export const secretRules: Rules = [
 export const lowerCase = (v: string): string => v.trim().toLowerCase();
 
 const hostLabel = error('region/host-label', SOURCES.hostNames, (v) =>
-	/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) ? undefined : 'may only hold letters, digits and hyphens: it is part of the endpoint\'s host name',
+	/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v)
+		? undefined
+		: "may only hold letters, digits and hyphens: it is part of the endpoint's host name",
 );
 
 const AWS_KNOWN: ReadonlySet<string> = new Set(AWS_REGIONS);
@@ -173,7 +198,8 @@ export const awsRegionRules: Rules = [
 	hostLabel,
 	warning('aws-region/unknown', (v) => {
 		if (AWS_KNOWN.has(v)) return undefined;
-		if (AWS_REGION_SHAPES.some((shape) => shape.test(v))) return 'is not an AWS region destui knows: it is sent as typed (newer regions work)';
+		if (AWS_REGION_SHAPES.some((shape) => shape.test(v)))
+			return 'is not an AWS region destui knows: it is sent as typed (newer regions work)';
 		return 'does not look like an AWS region (such as us-west-2 or eusc-de-east-1): it is sent as typed';
 	}),
 ];
@@ -208,13 +234,19 @@ export const gcsBucketRules: Rules = [
 		if (/[A-Z]/.test(v) && !badChar(v.toLowerCase(), /[a-z0-9._-]/)) return `must be lower case: did you mean "${v.toLowerCase()}"?`;
 		return `may only hold lowercase letters, digits, dashes, underscores and dots, not ${bad}`;
 	}),
-	error('gcs-bucket/ends', GCS, (v) => (/^[a-z0-9]/.test(v) && /[a-z0-9]$/.test(v) ? undefined : 'must start and end with a letter or digit')),
+	error('gcs-bucket/ends', GCS, (v) =>
+		/^[a-z0-9]/.test(v) && /[a-z0-9]$/.test(v) ? undefined : 'must start and end with a letter or digit',
+	),
 	error('gcs-bucket/length', GCS, (v) => {
 		const max = v.includes('.') ? 222 : 63;
 		return v.length < 3 || v.length > max ? `must be 3-63 characters, or up to 222 with dots (is ${v.length})` : undefined;
 	}),
-	error('gcs-bucket/adjacent-dots', GCS, (v) => (v.includes('..') ? 'may not hold two dots in a row: a name with dots is a domain name' : undefined)),
-	error('gcs-bucket/part-length', GCS, (v) => (v.split('.').some((part) => part.length > 63) ? 'may have at most 63 characters between dots' : undefined)),
+	error('gcs-bucket/adjacent-dots', GCS, (v) =>
+		v.includes('..') ? 'may not hold two dots in a row: a name with dots is a domain name' : undefined,
+	),
+	error('gcs-bucket/part-length', GCS, (v) =>
+		v.split('.').some((part) => part.length > 63) ? 'may have at most 63 characters between dots' : undefined,
+	),
 	error('gcs-bucket/ip-address', GCS, (v) => (IPV4.test(v) ? 'may not be an IP address in dotted-decimal notation' : undefined)),
 	error('gcs-bucket/goog-prefix', GCS, (v) => (v.startsWith('goog') ? 'may not start with "goog"' : undefined)),
 	error('gcs-bucket/google', GCS, (v) => (/g[o0][o0]g[l1]e/.test(v) ? 'may not contain "google" or a close misspelling' : undefined)),
@@ -225,19 +257,40 @@ export const gcsBucketRules: Rules = [
 const AZ = SOURCES.azureContainers;
 /** Containers whose names break the usual rule: the root container and the static website's. */
 const AZURE_SPECIAL = new Set(['$root', '$web']);
-const unlessSpecial = (test: Check['test']): Check['test'] => (v) => (AZURE_SPECIAL.has(v) || v === '$logs' ? undefined : test(v));
+const unlessSpecial =
+	(test: Check['test']): Check['test'] =>
+	(v) =>
+		AZURE_SPECIAL.has(v) || v === '$logs' ? undefined : test(v);
 
 export const azureContainerRules: Rules = [
-	warning('azure-container/logs', (v) => (v === '$logs' ? 'is where Azure writes the account\'s own logs: Planet may not be allowed to write there' : undefined)),
-	error('azure-container/length', AZ, unlessSpecial((v) => (v.length < 3 || v.length > 63 ? `must be 3-63 characters (is ${length(v)})` : undefined))),
-	error('azure-container/characters', AZ, unlessSpecial((v) => {
-		const bad = badChar(v, /[a-z0-9-]/);
-		if (!bad) return undefined;
-		if (/[A-Z]/.test(v) && !badChar(v.toLowerCase(), /[a-z0-9-]/)) return `must be lower case: did you mean "${v.toLowerCase()}"?`;
-		return `may only hold lowercase letters, digits and hyphens (or be $root or $web), not ${bad}`;
-	})),
-	error('azure-container/ends', AZ, unlessSpecial((v) => (/^[a-z0-9]/.test(v) && !v.endsWith('-') ? undefined : 'must start with a letter or digit, and end with one'))),
-	error('azure-container/hyphens', AZ, unlessSpecial((v) => (v.includes('--') ? 'may not hold two hyphens in a row' : undefined))),
+	warning('azure-container/logs', (v) =>
+		v === '$logs' ? "is where Azure writes the account's own logs: Planet may not be allowed to write there" : undefined,
+	),
+	error(
+		'azure-container/length',
+		AZ,
+		unlessSpecial((v) => (v.length < 3 || v.length > 63 ? `must be 3-63 characters (is ${length(v)})` : undefined)),
+	),
+	error(
+		'azure-container/characters',
+		AZ,
+		unlessSpecial((v) => {
+			const bad = badChar(v, /[a-z0-9-]/);
+			if (!bad) return undefined;
+			if (/[A-Z]/.test(v) && !badChar(v.toLowerCase(), /[a-z0-9-]/)) return `must be lower case: did you mean "${v.toLowerCase()}"?`;
+			return `may only hold lowercase letters, digits and hyphens (or be $root or $web), not ${bad}`;
+		}),
+	),
+	error(
+		'azure-container/ends',
+		AZ,
+		unlessSpecial((v) => (/^[a-z0-9]/.test(v) && !v.endsWith('-') ? undefined : 'must start with a letter or digit, and end with one')),
+	),
+	error(
+		'azure-container/hyphens',
+		AZ,
+		unlessSpecial((v) => (v.includes('--') ? 'may not hold two hyphens in a row' : undefined)),
+	),
 ];
 
 export const azureAccountRules: Rules = [
@@ -250,15 +303,25 @@ export const azureAccountRules: Rules = [
 ];
 
 /** A suffix is a host name's end: a leading dot, or the https:// of a pasted URL, is dropped. */
-export const cleanHostSuffix = (v: string): string => lowerCase(v).replace(/^[a-z]+:\/\//, '').replace(/^\.+/, '').replace(/\/+$/, '');
+export const cleanHostSuffix = (v: string): string =>
+	lowerCase(v)
+		.replace(/^[a-z]+:\/\//, '')
+		.replace(/^\.+/, '')
+		.replace(/\/+$/, '');
 
 export const hostSuffixRules: Rules = [
 	error('azure-suffix/host', SOURCES.azureEndpoints, (v) =>
-		/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v) ? undefined : 'must be the end of a host name, such as core.windows.net',
+		/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v)
+			? undefined
+			: 'must be the end of a host name, such as core.windows.net',
 	),
-	warning('azure-suffix/blob', (v) => (v.startsWith('blob.') ? `starts with "blob.": the suffix is what follows "<account>.blob.", so probably ${v.slice(5)}` : undefined)),
+	warning('azure-suffix/blob', (v) =>
+		v.startsWith('blob.') ? `starts with "blob.": the suffix is what follows "<account>.blob.", so probably ${v.slice(5)}` : undefined,
+	),
 	warning('azure-suffix/unknown', (v) =>
-		v.startsWith('blob.') || (AZURE_ENDPOINT_SUFFIXES as readonly string[]).includes(v) ? undefined : `is not an Azure cloud destui knows (${AZURE_ENDPOINT_SUFFIXES.join(', ')}): it is sent as typed`,
+		v.startsWith('blob.') || (AZURE_ENDPOINT_SUFFIXES as readonly string[]).includes(v)
+			? undefined
+			: `is not an Azure cloud destui knows (${AZURE_ENDPOINT_SUFFIXES.join(', ')}): it is sent as typed`,
 	),
 ];
 
@@ -297,24 +360,39 @@ export interface Note {
 export function sasUrlNotes(raw: string, sibling: (key: string) => string | undefined): Note[] {
 	const parts = sasUrlParts(raw);
 	if (!parts) return [];
-	const notes: Note[] = [{level: 'info', message: 'is a whole SAS URL: destui keeps only its query part (the token), which is what Planet wants'}];
+	const notes: Note[] = [
+		{level: 'info', message: 'is a whole SAS URL: destui keeps only its query part (the token), which is what Planet wants'},
+	];
 	const account = sibling('account')?.trim().toLowerCase();
-	if (parts.account && account && parts.account !== account) notes.push({level: 'warning', message: `is a SAS URL for the account "${parts.account}", not "${account}"`});
+	if (parts.account && account && parts.account !== account)
+		notes.push({level: 'warning', message: `is a SAS URL for the account "${parts.account}", not "${account}"`});
 	const container = sibling('container')?.trim();
-	if (parts.container && container && parts.container !== container) notes.push({level: 'warning', message: `is a SAS URL for the container "${parts.container}", not "${container}"`});
+	if (parts.container && container && parts.container !== container)
+		notes.push({level: 'warning', message: `is a SAS URL for the container "${parts.container}", not "${container}"`});
 	return notes;
 }
 
-const PLANET_NEEDS: readonly [string, string][] = [['r', 'read'], ['w', 'write'], ['d', 'delete'], ['l', 'list']];
+const PLANET_NEEDS: readonly [string, string][] = [
+	['r', 'read'],
+	['w', 'write'],
+	['d', 'delete'],
+	['l', 'list'],
+];
 
 export const sasTokenRules: Rules = [
 	error('sas/spaces', SOURCES.azureSas, (v) => (/\s/.test(v) ? 'may not hold spaces or line breaks' : undefined)),
-	error('sas/signature', SOURCES.azureSas, (v) => (new URLSearchParams(v).get('sig') ? undefined : 'must hold sig=… (the signature): copy the whole SAS token')),
-	error('sas/version', SOURCES.azureSas, (v) => (new URLSearchParams(v).get('sv') ? undefined : 'must hold sv=… (the service version): copy the whole SAS token')),
+	error('sas/signature', SOURCES.azureSas, (v) =>
+		new URLSearchParams(v).get('sig') ? undefined : 'must hold sig=… (the signature): copy the whole SAS token',
+	),
+	error('sas/version', SOURCES.azureSas, (v) =>
+		new URLSearchParams(v).get('sv') ? undefined : 'must hold sv=… (the service version): copy the whole SAS token',
+	),
 	warning('sas/expired', (v) => {
 		const expiry = new URLSearchParams(v).get('se');
 		const at = expiry ? Date.parse(expiry) : NaN;
-		return Number.isFinite(at) && at < Date.now() ? `expired on ${new Date(at).toISOString().slice(0, 10)}: Planet's check will fail` : undefined;
+		return Number.isFinite(at) && at < Date.now()
+			? `expired on ${new Date(at).toISOString().slice(0, 10)}: Planet's check will fail`
+			: undefined;
 	}),
 	warning(
 		'sas/permissions',
@@ -331,7 +409,9 @@ export const sasTokenRules: Rules = [
 // ---- Oracle ----------------------------------------------------------------------------------
 
 export const oracleBucketRules: Rules = [
-	error('oci-bucket/length', SOURCES.ociBuckets, (v) => (v.length < 1 || v.length > 256 ? `must be 1-256 characters (is ${length(v)})` : undefined)),
+	error('oci-bucket/length', SOURCES.ociBuckets, (v) =>
+		v.length < 1 || v.length > 256 ? `must be 1-256 characters (is ${length(v)})` : undefined,
+	),
 	error('oci-bucket/characters', SOURCES.ociBuckets, (v) => {
 		const bad = badChar(v, /[A-Za-z0-9._-]/);
 		return bad ? `may only hold letters, digits, dots, hyphens and underscores, not ${bad}` : undefined;
@@ -357,9 +437,15 @@ export const endpointRules: Rules = [
 	error('endpoint/scheme', SOURCES.urls, (v) => (/^https?:$/.test(new URL(v).protocol) ? undefined : 'must start with https://')),
 	error('endpoint/credentials', SOURCES.planetPermissions, (v) => {
 		const url = new URL(v);
-		return url.username || url.password ? 'may not carry a user name or password: every member of your organisation can read it' : undefined;
+		return url.username || url.password
+			? 'may not carry a user name or password: every member of your organisation can read it'
+			: undefined;
 	}),
-	warning('endpoint/http', (v) => (new URL(v).protocol === 'http:' ? 'is plain http: keys and imagery would cross the network unencrypted, and Planet may refuse it' : undefined)),
+	warning('endpoint/http', (v) =>
+		new URL(v).protocol === 'http:'
+			? 'is plain http: keys and imagery would cross the network unencrypted, and Planet may refuse it'
+			: undefined,
+	),
 	warning('endpoint/query', (v) => {
 		const url = new URL(v);
 		return url.search || url.hash ? 'carries a query or fragment, which S3 clients do not expect in an endpoint' : undefined;

@@ -33,7 +33,8 @@ export interface RunOptions {
 	readOnly: boolean;
 }
 
-export type ParsedArgs = {kind: 'help'; options: RunOptions} | {kind: 'version'} | {kind: 'run'; options: RunOptions} | {kind: 'error'; message: string};
+export type ParsedArgs =
+	{kind: 'help'; options: RunOptions} | {kind: 'version'} | {kind: 'run'; options: RunOptions} | {kind: 'error'; message: string};
 
 const FLAGS = {
 	demo: {type: 'boolean'},
@@ -91,11 +92,15 @@ export function parseDestuiArgs(argv: string[]): ParsedArgs {
 		const problem = authServerProblem(options.authServer);
 		if (problem) return {kind: 'error', message: `--auth-server: ${problem}`};
 	}
-	if (options.profile !== undefined && options.apiKey !== undefined) return {kind: 'error', message: 'give --profile or --api-key, not both'};
+	if (options.profile !== undefined && options.apiKey !== undefined)
+		return {kind: 'error', message: 'give --profile or --api-key, not both'};
 	if (options.demo) {
 		if (options.apiKey !== undefined) return {kind: 'error', message: "--demo uses the sandbox's own key: drop --api-key"};
 		if (options.profile !== undefined || options.authServer !== undefined) {
-			return {kind: 'error', message: `--demo signs in to its own sandbox: drop ${options.profile !== undefined ? '--profile' : '--auth-server'} (--demo --sign-in tries signing in there)`};
+			return {
+				kind: 'error',
+				message: `--demo signs in to its own sandbox: drop ${options.profile !== undefined ? '--profile' : '--auth-server'} (--demo --sign-in tries signing in there)`,
+			};
 		}
 	}
 	return {kind: 'run', options};

@@ -20,7 +20,11 @@ function tmuxLoadBuffer(text: string, env: NodeJS.ProcessEnv): Promise<void> {
 	});
 }
 
-export async function copyToClipboard(text: string, write: (seq: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<CopyOutcome> {
+export async function copyToClipboard(
+	text: string,
+	write: (seq: string) => void,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<CopyOutcome> {
 	if (env.TMUX) {
 		try {
 			await tmuxLoadBuffer(text, env);

@@ -43,7 +43,13 @@ export function planStart(argv: string[], input: StartInput): StartPlan {
 	if (!input.stdinTTY || !input.stdoutTTY) return {kind: 'no-terminal', which: !input.stdinTTY ? 'standard input' : 'standard output'};
 	if (options.demo) return {kind: 'demo', options};
 	// Files and the environment only: no request is made here.
-	const result = findCredentials({profile: options.profile, apiKey: options.apiKey, authServer: options.authServer, env: input.env, home: input.home});
+	const result = findCredentials({
+		profile: options.profile,
+		apiKey: options.apiKey,
+		authServer: options.authServer,
+		env: input.env,
+		home: input.home,
+	});
 	if (result.kind === 'stop') return {kind: 'stop', message: result.message};
 	return {kind: 'api', options, host, found: result.found, trail: result.trail, warnings: result.warnings};
 }

@@ -66,7 +66,10 @@ function digitRange(labels: string[]): string {
 }
 
 /** The first binding in `map` (a command list) that `k` matches, with its command. */
-export function lookup<C extends {bindings: readonly Binding<unknown>[]}>(map: readonly C[], k: Key): {command: C; binding: C['bindings'][number]} | undefined {
+export function lookup<C extends {bindings: readonly Binding<unknown>[]}>(
+	map: readonly C[],
+	k: Key,
+): {command: C; binding: C['bindings'][number]} | undefined {
 	for (const command of map) {
 		const binding = command.bindings.find((b) => matches(b, k));
 		if (binding) return {command, binding};

@@ -13,8 +13,24 @@ export interface EditingCommand {
 }
 
 export const EDITING: readonly EditingCommand[] = [
-	{id: 'cursor', bindings: [{key: 'left', arg: 'left'}, {key: 'right', arg: 'right'}], label: 'move the cursor'},
-	{id: 'line-ends', bindings: [{key: 'home', arg: 'home'}, {key: 'end', arg: 'end'}, {key: 'a', ctrl: true, arg: 'home'}, {key: 'e', ctrl: true, arg: 'end'}], label: 'start / end of the line'},
+	{
+		id: 'cursor',
+		bindings: [
+			{key: 'left', arg: 'left'},
+			{key: 'right', arg: 'right'},
+		],
+		label: 'move the cursor',
+	},
+	{
+		id: 'line-ends',
+		bindings: [
+			{key: 'home', arg: 'home'},
+			{key: 'end', arg: 'end'},
+			{key: 'a', ctrl: true, arg: 'home'},
+			{key: 'e', ctrl: true, arg: 'end'},
+		],
+		label: 'start / end of the line',
+	},
 	{id: 'backspace', bindings: [{key: 'backspace', arg: 'backspace'}], label: 'delete the character before the cursor'},
 	{id: 'delete-forward', bindings: [{key: 'd', ctrl: true, arg: 'delete-forward'}], label: 'delete the character at the cursor'},
 	{id: 'kill-to-start', bindings: [{key: 'u', ctrl: true, arg: 'kill-to-start'}], label: 'delete to the start of the line'},

@@ -31,7 +31,8 @@ export interface InkKey {
 	meta: boolean;
 }
 
-export type KeyName = 'enter' | 'escape' | 'tab' | 'backspace' | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'page-up' | 'page-down';
+export type KeyName =
+	'enter' | 'escape' | 'tab' | 'backspace' | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'page-up' | 'page-down';
 
 /** One key, as a person pressed it. */
 export interface Key {

@@ -17,7 +17,9 @@ function page(status: number, title: string, content: string): ApiResponse {
 }
 
 function form(userCode: string): string {
-	const users = SANDBOX_USERS.map((u) => `<option value="${u.name}"${u.name === 'user' ? ' selected' : ''}>${u.name}${u.isAdmin ? ' (org admin)' : ''}</option>`).join('');
+	const users = SANDBOX_USERS.map(
+		(u) => `<option value="${u.name}"${u.name === 'user' ? ' selected' : ''}>${u.name}${u.isAdmin ? ' (org admin)' : ''}</option>`,
+	).join('');
 	return `<p>Enter the code your terminal shows, choose who signs in, then approve or deny.</p>
 <form method="post">
 <p><label>Code <input name="user_code" value="${escapeHtml(userCode)}" autocomplete="off" autofocus></label></p>
@@ -30,7 +32,8 @@ const isUserName = (v: string | null): v is SandboxUserName => SANDBOX_USERS.som
 
 export function activatePage(state: OAuthState, method: string, query: URLSearchParams, body: string): ApiResponse {
 	if (method === 'GET') return page(200, 'Sandbox sign-in', form(query.get('user_code') ?? ''));
-	if (method !== 'POST') return {...page(405, 'Method not allowed', ''), headers: {'Content-Type': 'text/html; charset=utf-8', Allow: 'GET, POST'}};
+	if (method !== 'POST')
+		return {...page(405, 'Method not allowed', ''), headers: {'Content-Type': 'text/html; charset=utf-8', Allow: 'GET, POST'}};
 	const input = new URLSearchParams(body);
 	const userCode = input.get('user_code') ?? '';
 	const user = input.get('user');

@@ -23,7 +23,6 @@ OAuth: discovery at /.well-known/openid-configuration on the same port; public c
 destui-sandbox (device code), client credentials sandbox-m2m-client / sandbox-m2m-secret.
 `;
 
-
 interface SandboxArgs {
 	host: string;
 	port: number;

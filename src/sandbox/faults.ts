@@ -47,7 +47,11 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec {
 		spec.count = body.count as number;
 	}
 	if (body.methods !== undefined) {
-		if (!Array.isArray(body.methods) || body.methods.length === 0 || !body.methods.every((m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m))) {
+		if (
+			!Array.isArray(body.methods) ||
+			body.methods.length === 0 ||
+			!body.methods.every((m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m))
+		) {
 			fail(400, 'methods must be a non-empty list of HTTP methods');
 		}
 		spec.methods = (body.methods as string[]).map((m) => m.toUpperCase());
@@ -61,27 +65,41 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec {
 		spec.status = body.status as number;
 	}
 	if (body.latency_ms !== undefined) {
-		if (!isInt(body.latency_ms) || body.latency_ms < 0 || body.latency_ms > 600_000) fail(400, 'latency_ms must be a whole number of milliseconds (0-600000)');
+		if (!isInt(body.latency_ms) || body.latency_ms < 0 || body.latency_ms > 600_000)
+			fail(400, 'latency_ms must be a whole number of milliseconds (0-600000)');
 		spec.latency_ms = body.latency_ms as number;
 	}
 	if (bool(body, 'drop')) spec.drop = true;
 	if (bool(body, 'truncate')) spec.truncate = true;
 	if (body.omit_fields !== undefined && body.omit_fields !== false) {
 		if (body.omit_fields === true) spec.omit_fields = [...DEFAULT_OMITTED_FIELDS];
-		else if (Array.isArray(body.omit_fields) && body.omit_fields.length && body.omit_fields.every((f) => typeof f === 'string')) spec.omit_fields = body.omit_fields as string[];
+		else if (Array.isArray(body.omit_fields) && body.omit_fields.length && body.omit_fields.every((f) => typeof f === 'string'))
+			spec.omit_fields = body.omit_fields as string[];
 		else fail(400, 'omit_fields must be true or a non-empty list of field names');
 	}
 	if (bool(body, 'not_json')) spec.not_json = true;
 	if (bool(body, 'after')) spec.after = true;
 	const kinds = [spec.status !== undefined, spec.drop, spec.truncate, spec.omit_fields !== undefined, spec.not_json].filter(Boolean).length;
 	if (kinds > 1) fail(400, 'Give at most one of status, drop, truncate, omit_fields and not_json (latency_ms combines with any)');
-	if (kinds === 0 && spec.latency_ms === undefined) fail(400, 'A fault needs one of status, latency_ms, drop, truncate, omit_fields or not_json');
+	if (kinds === 0 && spec.latency_ms === undefined)
+		fail(400, 'A fault needs one of status, latency_ms, drop, truncate, omit_fields or not_json');
 	return spec;
 }
 
 /** The fault's kind, as the request log names it. */
 export function faultKind(f: FaultSpec): string {
-	const kind = f.status !== undefined ? `status ${f.status}` : f.drop ? 'drop' : f.truncate ? 'truncate' : f.omit_fields ? 'omit_fields' : f.not_json ? 'not_json' : '';
+	const kind =
+		f.status !== undefined
+			? `status ${f.status}`
+			: f.drop
+				? 'drop'
+				: f.truncate
+					? 'truncate'
+					: f.omit_fields
+						? 'omit_fields'
+						: f.not_json
+							? 'not_json'
+							: '';
 	const latency = f.latency_ms !== undefined ? `latency ${f.latency_ms}ms` : '';
 	return [kind, latency].filter(Boolean).join(', ');
 }
@@ -100,7 +118,8 @@ export class Faults {
 	 */
 	take(method: string, path: string, authServer = false): Fault | undefined {
 		const fault = this.faults.find(
-			(f) => f.remaining > 0 && (!f.methods || f.methods.includes(method.toUpperCase())) && (f.path ? path.startsWith(f.path) : !authServer),
+			(f) =>
+				f.remaining > 0 && (!f.methods || f.methods.includes(method.toUpperCase())) && (f.path ? path.startsWith(f.path) : !authServer),
 		);
 		if (!fault) return undefined;
 		fault.remaining--;
@@ -140,7 +159,7 @@ export function omitFields(response: ApiResponse, fields: readonly string[]): Ap
 	let targets: Record<string, unknown>[];
 	if (isDestination(body)) targets = [body];
 	else if (typeof body === 'object' && body !== null && Array.isArray((body as {destinations?: unknown}).destinations)) {
-		targets = ((body as {destinations: unknown[]}).destinations).filter(isDestination);
+		targets = (body as {destinations: unknown[]}).destinations.filter(isDestination);
 	} else return undefined;
 	for (const t of targets) for (const f of fields) delete t[f];
 	return {status: 200, headers: response.headers, body};

@@ -60,8 +60,10 @@ export function authenticateClient(authorization: string | undefined, form: URLS
 	const basic = basicCredentials(authorization);
 	const bodyId = form.get('client_id') ?? undefined;
 	const bodySecret = form.get('client_secret') ?? undefined;
-	if (basic && bodySecret !== undefined) oauthFail(400, 'invalid_request', 'Use one client authentication method: HTTP Basic or client_secret in the body, not both');
-	if (basic && bodyId !== undefined && bodyId !== basic.id) oauthFail(400, 'invalid_request', 'client_id in the body differs from the one in HTTP Basic');
+	if (basic && bodySecret !== undefined)
+		oauthFail(400, 'invalid_request', 'Use one client authentication method: HTTP Basic or client_secret in the body, not both');
+	if (basic && bodyId !== undefined && bodyId !== basic.id)
+		oauthFail(400, 'invalid_request', 'client_id in the body differs from the one in HTTP Basic');
 	const id = basic?.id ?? bodyId;
 	if (!id) oauthFail(401, 'invalid_client', 'client_id is required');
 	const client = clientById(id!);

@@ -11,7 +11,8 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const USER_NAMES = SANDBOX_USERS.map((u) => u.name);
 
 function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]): void {
-	for (const key of Object.keys(body)) if (!allowed.includes(key)) fail(400, `Unknown field ${JSON.stringify(key)}: expected ${allowed.join(', ')}`);
+	for (const key of Object.keys(body))
+		if (!allowed.includes(key)) fail(400, `Unknown field ${JSON.stringify(key)}: expected ${allowed.join(', ')}`);
 }
 
 function userField(body: Record<string, unknown>): SandboxUserName {
@@ -30,7 +31,8 @@ export function issueTokensHook(oauth: OAuthState, issuer: string, text: string)
 	const ago = body.issued_seconds_ago ?? 0;
 	if (!isInt(ago) || ago < 0) fail(400, 'issued_seconds_ago must be a whole number of seconds, at least 0');
 	const clientId = body.client_id ?? SANDBOX_PUBLIC_CLIENT_ID;
-	if (typeof clientId !== 'string' || !clientById(clientId)) fail(400, 'client_id must be one of the sandbox clients (see src/sandbox/README.md)');
+	if (typeof clientId !== 'string' || !clientById(clientId))
+		fail(400, 'client_id must be one of the sandbox clients (see src/sandbox/README.md)');
 	const scope = body.scope ?? 'planet offline_access';
 	if (typeof scope !== 'string') fail(400, 'scope must be a string of space-separated scopes');
 	const grant = {user, clientId: clientId as string, scope: grantedScope(scope as string)};
@@ -48,7 +50,10 @@ export function deviceHook(oauth: OAuthState, method: string, text: string): Api
 	const action = body.action;
 	if (action !== 'approve' && action !== 'deny' && action !== 'expire') fail(400, 'action must be approve, deny or expire');
 	try {
-		return {status: 200, body: oauth.answerDeviceSignIn(body.user_code as string | undefined, user, action as 'approve' | 'deny' | 'expire')};
+		return {
+			status: 200,
+			body: oauth.answerDeviceSignIn(body.user_code as string | undefined, user, action as 'approve' | 'deny' | 'expire'),
+		};
 	} catch (err) {
 		if (err instanceof DeviceAnswerError) fail(err.status, err.message);
 		throw err;

@@ -86,7 +86,9 @@ export const normalizeUserCode = (code: string): string => code.toUpperCase().re
 
 /** The requested scopes the sandbox knows, in the order asked; `planet` when none is. */
 export function grantedScope(requested: string | undefined): string {
-	const asked = (requested ?? '').split(' ').filter((s): s is (typeof SUPPORTED_SCOPES)[number] => (SUPPORTED_SCOPES as readonly string[]).includes(s));
+	const asked = (requested ?? '')
+		.split(' ')
+		.filter((s): s is (typeof SUPPORTED_SCOPES)[number] => (SUPPORTED_SCOPES as readonly string[]).includes(s));
 	const unique = [...new Set(asked)];
 	return unique.length ? unique.join(' ') : 'planet';
 }
@@ -206,7 +208,8 @@ export class OAuthState {
 		let signIn: DeviceSignIn | undefined;
 		if (userCode === undefined) {
 			const pending = [...this.devices.values()].filter((s) => s.status === 'pending' && nowMillis() < s.expiresAt);
-			if (pending.length !== 1) throw new DeviceAnswerError(404, pending.length ? 'Several sign-ins are pending: give user_code' : 'No device sign-in is pending');
+			if (pending.length !== 1)
+				throw new DeviceAnswerError(404, pending.length ? 'Several sign-ins are pending: give user_code' : 'No device sign-in is pending');
 			signIn = pending[0];
 		} else {
 			signIn = this.findByUserCode(normalizeUserCode(userCode));
@@ -214,7 +217,8 @@ export class OAuthState {
 		}
 		const s = signIn!;
 		if (nowMillis() >= s.expiresAt) throw new DeviceAnswerError(409, 'This sign-in has expired');
-		if (s.status !== 'pending') throw new DeviceAnswerError(409, `This sign-in was already answered (${s.status === 'denied' ? 'denied' : 'approved'})`);
+		if (s.status !== 'pending')
+			throw new DeviceAnswerError(409, `This sign-in was already answered (${s.status === 'denied' ? 'denied' : 'approved'})`);
 		if (action === 'expire') s.expiresAt = nowMillis();
 		else {
 			s.status = action === 'approve' ? 'approved' : 'denied';

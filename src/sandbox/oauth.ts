@@ -3,14 +3,7 @@
 // server is as far as planet-auth relies on it (spec planet-auth.md §2-§5, §7). The sign-in page a
 // user opens (verification_uri) is activate-page.ts.
 import {activatePage} from './activate-page.js';
-import {
-	authenticateClient,
-	DEVICE_CODE_GRANT,
-	GRANT_TYPES,
-	type GrantType,
-	type OAuthClient,
-	requireGrant,
-} from './oauth-clients.js';
+import {authenticateClient, DEVICE_CODE_GRANT, GRANT_TYPES, type GrantType, type OAuthClient, requireGrant} from './oauth-clients.js';
 import {NO_STORE, OAuthError, oauthErrorResponse, oauthFail} from './oauth-errors.js';
 import {allowsRefresh, grantedScope, type OAuthState, PLANET_AUDIENCE, SUPPORTED_SCOPES} from './oauth-state.js';
 import type {ApiRequest, ApiResponse} from './types.js';
@@ -127,7 +120,8 @@ function token(state: OAuthState, req: ApiRequest, omit: readonly string[], log:
 	const asked = form.get('grant_type');
 	if (!asked) oauthFail(400, 'invalid_request', 'grant_type is required');
 	const grantType = (GRANT_TYPES as readonly string[]).includes(asked!) ? (asked as GrantType) : undefined;
-	if (!grantType) oauthFail(400, 'unsupported_grant_type', 'The sandbox supports the refresh_token, client_credentials and device_code grants');
+	if (!grantType)
+		oauthFail(400, 'unsupported_grant_type', 'The sandbox supports the refresh_token, client_credentials and device_code grants');
 	const client = authenticateClient(header(req, 'authorization'), form);
 	log.client_id = client.id;
 	requireGrant(client, grantType!);

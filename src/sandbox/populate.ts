@@ -17,9 +17,11 @@ export interface PopulateSpec {
 }
 
 export function parsePopulateSpec(body: Record<string, unknown>): PopulateSpec {
-	for (const key of Object.keys(body)) if (!['count', 'owner', 'archived'].includes(key)) fail(400, `Unknown field "${key}": expected count, owner, archived`);
+	for (const key of Object.keys(body))
+		if (!['count', 'owner', 'archived'].includes(key)) fail(400, `Unknown field "${key}": expected count, owner, archived`);
 	const {count, owner = 'user', archived = false} = body;
-	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_POPULATE) fail(400, `count must be a whole number from 1 to ${MAX_POPULATE}`);
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_POPULATE)
+		fail(400, `count must be a whole number from 1 to ${MAX_POPULATE}`);
 	if (!SANDBOX_USERS.some((u) => u.name === owner)) fail(400, `owner must be one of ${SANDBOX_USERS.map((u) => u.name).join(', ')}`);
 	if (typeof archived !== 'boolean') fail(400, 'archived must be true or false');
 	return {count: count as number, owner: owner as SandboxUserName, archived: archived as boolean};

@@ -165,7 +165,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			method === 'GET' || method === 'HEAD' || (!hook && !authServer && !authenticate(headerValue(req.headers.authorization), oauth));
 		const body = unread ? '' : await readBody(req);
 		if (hook) {
-			const response = body === undefined ? errorResponse(413, 'Request body too large') : handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
+			const response =
+				body === undefined
+					? errorResponse(413, 'Request body too large')
+					: handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
 			persist();
 			return send(res, response);
 		}

@@ -85,8 +85,13 @@ export function loadState(file: string): SandboxState | undefined {
 	}
 	const s = state as Partial<SandboxState> | null;
 	if (
-		!s || s.version !== 1 || !Array.isArray(s.destinations) || !Array.isArray(s.orders) ||
-		!Array.isArray(s.subscriptions) || !(SEED_NAMES as readonly unknown[]).includes(s.seed) || (s.defaultId !== null && typeof s.defaultId !== 'string')
+		!s ||
+		s.version !== 1 ||
+		!Array.isArray(s.destinations) ||
+		!Array.isArray(s.orders) ||
+		!Array.isArray(s.subscriptions) ||
+		!(SEED_NAMES as readonly unknown[]).includes(s.seed) ||
+		(s.defaultId !== null && typeof s.defaultId !== 'string')
 	) {
 		throw new Error(`the state file ${file} is not a destui sandbox state (version 1); move it away to start afresh`);
 	}

@@ -29,7 +29,8 @@ export function parseJsonObject(text: string): Record<string, unknown> {
 function rejectUnknownKeys(body: Record<string, unknown>, allowed: readonly string[], hints: Record<string, string> = {}): void {
 	for (const key of Object.keys(body)) {
 		// hasOwn: a key such as `__proto__` or `toString` must not find Object.prototype's members.
-		if (!allowed.includes(key)) fail(400, Object.hasOwn(hints, key) ? hints[key]! : `Unknown field "${key}": expected ${allowed.join(', ')}`);
+		if (!allowed.includes(key))
+			fail(400, Object.hasOwn(hints, key) ? hints[key]! : `Unknown field "${key}": expected ${allowed.join(', ')}`);
 	}
 }
 
@@ -42,8 +43,7 @@ export function validateName(value: unknown, field = 'name'): string {
 	return name;
 }
 
-const describeProblems = (problems: FieldProblem[]): string =>
-	problems.map((p) => `${p.key} ${p.problem}`).join('; ');
+const describeProblems = (problems: FieldProblem[]): string => problems.map((p) => `${p.key} ${p.problem}`).join('; ');
 
 /** Applies the catalogue's normalisers (e.g. the leading '?' of a SAS token is stripped). */
 function normalise(type: DestinationType, parameters: Record<string, unknown>): Record<string, string | boolean> {
@@ -121,7 +121,8 @@ export function validatePatch(body: Record<string, unknown>, type: DestinationTy
 		const credentials = rotatable.filter((f) => f.kind === 'text' && f.required);
 		if (credentials.some((f) => raw[f.key] !== undefined)) {
 			const missing = credentials.filter((f) => raw[f.key] === undefined || raw[f.key] === '').map((f) => f.key);
-			if (missing.length) fail(400, `Invalid parameters: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required when rotating credentials`);
+			if (missing.length)
+				fail(400, `Invalid parameters: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required when rotating credentials`);
 		}
 		const parameters = normalise(type, raw);
 		if (Object.keys(parameters).length) input.parameters = parameters;

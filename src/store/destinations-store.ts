@@ -53,7 +53,8 @@ export interface UndoOutcome {
 export type DefaultRestored = {kind: 'restored'} | {kind: 'taken'; by: Destination} | {kind: 'failed'; error: unknown};
 
 /** The first list is not in yet: the screen says it is loading, and keys wait for it. */
-export const loadingFirstList = (snap: StoreSnapshot): boolean => (snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
+export const loadingFirstList = (snap: StoreSnapshot): boolean =>
+	(snap.active === 'idle' || snap.active === 'loading') && snap.destinations.length === 0;
 
 /** What any screen may do with the cache: read it, load it, cancel what is in flight. */
 export interface DestinationsReads {
@@ -239,7 +240,10 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	}
 
 	/** Applies `optimistic` at once, sends one request, and puts the old rows back if it fails. */
-	private async optimistic(optimistic: (list: readonly Destination[]) => Destination[], send: (o: CallOptions) => Promise<Destination | void>): Promise<Destination | void> {
+	private async optimistic(
+		optimistic: (list: readonly Destination[]) => Destination[],
+		send: (o: CallOptions) => Promise<Destination | void>,
+	): Promise<Destination | void> {
 		const before = this.snapshot.destinations;
 		const after = optimistic(before);
 		const mine = new Set(after.filter((d, i) => d !== before[i]).map((d) => d.id));
@@ -384,7 +388,8 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 				const ref = this.find(id)?.['pl:ref'];
 				if (!ref) return;
 				const known = this.usage.get(ref);
-				if (known?.state === 'loaded') return void counts.set(id, {subscriptions: activeSubscriptions(known.subscriptions), orders: ordersInProgress(known.orders)});
+				if (known?.state === 'loaded')
+					return void counts.set(id, {subscriptions: activeSubscriptions(known.subscriptions), orders: ordersInProgress(known.orders)});
 				try {
 					let subscriptions = this.checked.get(ref);
 					if (!subscriptions) {
@@ -406,7 +411,10 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		this.usage.set(ref, {state: 'loading', orders: [], subscriptions: []});
 		this.set({});
 		try {
-			const [orders, subscriptions] = await Promise.all([this.track((o) => this.api.ordersUsing(ref, o)), this.track((o) => this.api.subscriptionsUsing(ref, o))]);
+			const [orders, subscriptions] = await Promise.all([
+				this.track((o) => this.api.ordersUsing(ref, o)),
+				this.track((o) => this.api.subscriptionsUsing(ref, o)),
+			]);
 			this.usage.set(ref, {state: 'loaded', orders, subscriptions});
 		} catch (err) {
 			this.usage.set(ref, {state: 'error', orders: [], subscriptions: [], error: toApiError(err)});

@@ -65,7 +65,8 @@ export function planBatch(marked: readonly Destination[]): BatchPlan {
 	for (const d of marked) {
 		const name = sanitize(d.name);
 		if (!d.permissions.can_write) skipped.push({id: d.id, name, outcome: 'skipped', reason: NOT_YOURS});
-		else if ((d.archived !== null) === archive) skipped.push({id: d.id, name, outcome: 'skipped', reason: archive ? ALREADY_ARCHIVED : ALREADY_ACTIVE});
+		else if ((d.archived !== null) === archive)
+			skipped.push({id: d.id, name, outcome: 'skipped', reason: archive ? ALREADY_ARCHIVED : ALREADY_ACTIVE});
 		else items.push({id: d.id, name, archive, ...(archive && d.default ? {wasDefault: true} : {})});
 	}
 	return {kind: archive ? 'archive' : 'unarchive', items, skipped};
@@ -133,7 +134,8 @@ export function notUndone(b: Batch): UndoEntry[] {
 }
 
 /** The rows worth another try (no answer, or not sent): they stay marked. */
-export const retryable = (b: Batch): string[] => b.results.filter((r) => r.outcome === 'failed' || r.outcome === 'stopped').map((r) => r.id);
+export const retryable = (b: Batch): string[] =>
+	b.results.filter((r) => r.outcome === 'failed' || r.outcome === 'stopped').map((r) => r.id);
 
 /** "████░░░░░░": `width` cells, the share done filled. */
 export function progressBar(done: number, total: number, width: number): string {
@@ -153,7 +155,10 @@ export interface BatchLine {
 export function batchLines(b: Batch, describe: (r: BatchResult) => string): {lines: BatchLine[]; current: number} {
 	const lines = b.items.map((item, i): BatchLine => {
 		const r = b.results[i];
-		if (!r) return i === b.next && !b.finished ? {glyph: '…', name: item.name, text: 'sending', tone: 'pending'} : {glyph: ' ', name: item.name, text: 'waiting', tone: 'plain'};
+		if (!r)
+			return i === b.next && !b.finished
+				? {glyph: '…', name: item.name, text: 'sending', tone: 'pending'}
+				: {glyph: ' ', name: item.name, text: 'waiting', tone: 'plain'};
 		if (r.outcome === 'done') return {glyph: '✓', name: r.name, text: describe(r), tone: 'ok'};
 		if (r.outcome === 'refused' || r.outcome === 'failed') return {glyph: '✗', name: r.name, text: describe(r), tone: 'error'};
 		return {glyph: '·', name: r.name, text: describe(r), tone: 'plain'};

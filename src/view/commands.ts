@@ -42,10 +42,38 @@ export interface Command {
 }
 
 export type CommandId =
-	| 'move' | 'jump' | 'page' | 'open' | 'mark' | 'sort' | 'escape' | 'search' | 'filters' | 'reset-filters' | 'archive' | 'undo' | 'rename'
-	| 'default' | 'copy' | 'new' | 'rotate' | 'refresh' | 'redraw' | 'help' | 'quit'
-	| 'close' | 'scroll' | 'scroll-page' | 'scroll-ends'
-	| 'search-keep' | 'search-clear' | 'rename-submit' | 'rename-cancel' | 'answer-yes' | 'answer-no' | 'check-cancel';
+	| 'move'
+	| 'jump'
+	| 'page'
+	| 'open'
+	| 'mark'
+	| 'sort'
+	| 'escape'
+	| 'search'
+	| 'filters'
+	| 'reset-filters'
+	| 'archive'
+	| 'undo'
+	| 'rename'
+	| 'default'
+	| 'copy'
+	| 'new'
+	| 'rotate'
+	| 'refresh'
+	| 'redraw'
+	| 'help'
+	| 'quit'
+	| 'close'
+	| 'scroll'
+	| 'scroll-page'
+	| 'scroll-ends'
+	| 'search-keep'
+	| 'search-clear'
+	| 'rename-submit'
+	| 'rename-cancel'
+	| 'answer-yes'
+	| 'answer-no'
+	| 'check-cancel';
 
 export const READ_ONLY = 'destui runs read-only (--read-only): changes are disabled';
 export const NOT_YOURS = 'owned by someone else: only its owner or an org admin can change it';
@@ -78,10 +106,40 @@ export const COMMANDS: readonly Command[] = [
 		label: 'move the selection',
 		legend: 'move',
 	},
-	{id: 'jump', modes: LIST, bindings: [{key: 'g', arg: 'first'}, {key: 'G', arg: 'last'}, {key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}], label: 'first / last destination'},
-	{id: 'page', modes: LIST, bindings: [{key: 'page-up', arg: -1}, {key: 'page-down', arg: 1}], label: 'a page up / down'},
-	{id: 'open', modes: LIST, bindings: [{key: 'enter'}], label: 'full details, with the orders and subscriptions using it', legend: 'details', disabled: noSelection},
-	{id: 'escape', modes: LIST, bindings: [{key: 'escape'}], label: 'cancel requests in flight, clear the marks, clear the search, or dismiss a message'},
+	{
+		id: 'jump',
+		modes: LIST,
+		bindings: [
+			{key: 'g', arg: 'first'},
+			{key: 'G', arg: 'last'},
+			{key: 'home', arg: 'first'},
+			{key: 'end', arg: 'last'},
+		],
+		label: 'first / last destination',
+	},
+	{
+		id: 'page',
+		modes: LIST,
+		bindings: [
+			{key: 'page-up', arg: -1},
+			{key: 'page-down', arg: 1},
+		],
+		label: 'a page up / down',
+	},
+	{
+		id: 'open',
+		modes: LIST,
+		bindings: [{key: 'enter'}],
+		label: 'full details, with the orders and subscriptions using it',
+		legend: 'details',
+		disabled: noSelection,
+	},
+	{
+		id: 'escape',
+		modes: LIST,
+		bindings: [{key: 'escape'}],
+		label: 'cancel requests in flight, clear the marks, clear the search, or dismiss a message',
+	},
 	{id: 'search', modes: LIST, bindings: [{key: '/'}], label: 'filter by name as you type (Esc clears)', legend: 'search'},
 	{
 		id: 'filters',
@@ -91,9 +149,28 @@ export const COMMANDS: readonly Command[] = [
 		legend: 'filters',
 	},
 	{id: 'reset-filters', modes: LIST, bindings: [{key: '0'}], label: 'reset the filters'},
-	{id: 'sort', modes: LIST, bindings: [{key: 's', arg: 'next'}, {key: 'S', arg: 'reverse'}], label: `sort by the next column (${SORT_COLUMNS.join(', ')}) / the other way`, legend: 'sort'},
+	{
+		id: 'sort',
+		modes: LIST,
+		bindings: [
+			{key: 's', arg: 'next'},
+			{key: 'S', arg: 'reverse'},
+		],
+		label: `sort by the next column (${SORT_COLUMNS.join(', ')}) / the other way`,
+		legend: 'sort',
+	},
 	// V as in vim's line-wise selection (a, for all, is archive). Again on rows all marked: unmarks them.
-	{id: 'mark', modes: LIST, bindings: [{key: ' ', arg: 'one'}, {key: 'V', arg: 'all'}], label: 'mark or unmark the row (and move down) / all rows shown', legend: 'mark', disabled: (c) => (c.selected ? undefined : 'no destination is shown')},
+	{
+		id: 'mark',
+		modes: LIST,
+		bindings: [
+			{key: ' ', arg: 'one'},
+			{key: 'V', arg: 'all'},
+		],
+		label: 'mark or unmark the row (and move down) / all rows shown',
+		legend: 'mark',
+		disabled: (c) => (c.selected ? undefined : 'no destination is shown'),
+	},
 	{
 		id: 'archive',
 		modes: LIST,
@@ -116,29 +193,95 @@ export const COMMANDS: readonly Command[] = [
 		bindings: [{key: 'd'}],
 		label: 'set as the organisation default, or unset it (asks first)',
 		legend: 'default',
-		disabled: (c) => modifyBlocked(c) ?? (c.selected?.archived ? 'an archived destination cannot be the default: unarchive it first (a)' : undefined),
+		disabled: (c) =>
+			modifyBlocked(c) ?? (c.selected?.archived ? 'an archived destination cannot be the default: unarchive it first (a)' : undefined),
 	},
-	{id: 'copy', modes: ['normal', 'detail'], bindings: [{key: 'y'}], label: "copy the pl:ref to the clipboard (OSC 52; inside tmux, through tmux's buffer)", legend: 'copy ref', disabled: noSelection},
-	{id: 'new', modes: LIST, bindings: [{key: 'n'}], label: 'create a destination, step by step', legend: 'new', disabled: (c) => (c.readOnly ? READ_ONLY : undefined)},
+	{
+		id: 'copy',
+		modes: ['normal', 'detail'],
+		bindings: [{key: 'y'}],
+		label: "copy the pl:ref to the clipboard (OSC 52; inside tmux, through tmux's buffer)",
+		legend: 'copy ref',
+		disabled: noSelection,
+	},
+	{
+		id: 'new',
+		modes: LIST,
+		bindings: [{key: 'n'}],
+		label: 'create a destination, step by step',
+		legend: 'new',
+		disabled: (c) => (c.readOnly ? READ_ONLY : undefined),
+	},
 	{id: 'rotate', modes: LIST, bindings: [{key: 'c'}], label: 'rotate credentials', disabled: (c) => modifyBlocked(c)},
 	{id: 'refresh', modes: LIST, bindings: [{key: 'R'}], label: 'reload from the server'},
 	{id: 'redraw', modes: LIST, bindings: [{key: 'l', ctrl: true}], label: 'redraw the screen'},
 	{id: 'help', modes: LIST, bindings: [{key: '?'}], label: 'this help', legend: 'help'},
 
-	{id: 'close', modes: VIEWS, bindings: [{key: 'escape'}, {key: '?', modes: ['help']}, {key: 'q'}, {key: 'left', modes: ['detail']}], label: 'back to the list'},
-	{id: 'scroll', modes: VIEWS, bindings: [{key: 'up', arg: -1}, {key: 'down', arg: 1}, {key: 'k', arg: -1}, {key: 'j', arg: 1}], label: 'scroll a line'},
-	{id: 'scroll-page', modes: VIEWS, bindings: [{key: 'page-up', arg: -1}, {key: 'page-down', arg: 1}, {key: ' ', arg: 1}], label: 'scroll a page'},
-	{id: 'scroll-ends', modes: VIEWS, bindings: [{key: 'g', arg: 'first'}, {key: 'G', arg: 'last'}, {key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}], label: 'to the top / the end'},
+	{
+		id: 'close',
+		modes: VIEWS,
+		bindings: [{key: 'escape'}, {key: '?', modes: ['help']}, {key: 'q'}, {key: 'left', modes: ['detail']}],
+		label: 'back to the list',
+	},
+	{
+		id: 'scroll',
+		modes: VIEWS,
+		bindings: [
+			{key: 'up', arg: -1},
+			{key: 'down', arg: 1},
+			{key: 'k', arg: -1},
+			{key: 'j', arg: 1},
+		],
+		label: 'scroll a line',
+	},
+	{
+		id: 'scroll-page',
+		modes: VIEWS,
+		bindings: [
+			{key: 'page-up', arg: -1},
+			{key: 'page-down', arg: 1},
+			{key: ' ', arg: 1},
+		],
+		label: 'scroll a page',
+	},
+	{
+		id: 'scroll-ends',
+		modes: VIEWS,
+		bindings: [
+			{key: 'g', arg: 'first'},
+			{key: 'G', arg: 'last'},
+			{key: 'home', arg: 'first'},
+			{key: 'end', arg: 'last'},
+		],
+		label: 'to the top / the end',
+	},
 
 	{id: 'search-keep', modes: ['search'], bindings: [{key: 'enter'}], label: 'keep the search and go back to the list', legend: 'keep'},
 	{id: 'search-clear', modes: ['search'], bindings: [{key: 'escape'}], label: 'clear the search and go back to the list', legend: 'clear'},
-	{id: 'rename-submit', modes: ['rename'], bindings: [{key: 'enter'}], label: 'rename (the name is checked before anything is sent)', legend: 'rename'},
+	{
+		id: 'rename-submit',
+		modes: ['rename'],
+		bindings: [{key: 'enter'}],
+		label: 'rename (the name is checked before anything is sent)',
+		legend: 'rename',
+	},
 	{id: 'rename-cancel', modes: ['rename'], bindings: [{key: 'escape'}], label: 'cancel: nothing is sent', legend: 'cancel'},
 	{id: 'answer-yes', modes: ['confirm'], bindings: [{key: 'y'}, {key: 'Y'}], label: 'yes: make the change'},
 	// Any other key is "no" too: only y changes anything.
-	{id: 'answer-no', modes: ['confirm'], bindings: [{key: 'n'}, {key: 'N'}, {key: 'enter'}, {key: 'escape'}], label: 'no (so is any other key)'},
+	{
+		id: 'answer-no',
+		modes: ['confirm'],
+		bindings: [{key: 'n'}, {key: 'N'}, {key: 'enter'}, {key: 'escape'}],
+		label: 'no (so is any other key)',
+	},
 	// Other keys wait for the look-up, and act after it unless a question comes up.
-	{id: 'check-cancel', modes: ['checking'], bindings: [{key: 'escape'}], label: "don't archive: stop waiting for the look-up", legend: "don't archive"},
+	{
+		id: 'check-cancel',
+		modes: ['checking'],
+		bindings: [{key: 'escape'}],
+		label: "don't archive: stop waiting for the look-up",
+		legend: "don't archive",
+	},
 	// Ctrl-C quits from anywhere on the main screen (the forms ask first: their map has it too).
 	{id: 'quit', modes: LIST, bindings: [{key: 'q'}, {key: 'c', ctrl: true, modes: KEY_MODES}], label: 'quit', legend: 'quit'},
 ];
@@ -166,7 +309,8 @@ export function commandFor(mode: KeyMode, k: Key): {command: Command; binding: C
 export const disabledReason = (id: CommandId, ctx: CommandContext): string | undefined => command(id).disabled?.(ctx);
 
 /** "Enter keep · Esc clear": the keys of a prompt, for its own line. */
-export const hintText = (ids: readonly CommandId[], mode: KeyMode): string => ids.map((id) => `${commandKeys(command(id), mode)} ${command(id).legend ?? command(id).label}`).join(' · ');
+export const hintText = (ids: readonly CommandId[], mode: KeyMode): string =>
+	ids.map((id) => `${commandKeys(command(id), mode)} ${command(id).legend ?? command(id).label}`).join(' · ');
 
 /** The footer: "key label" pairs that fit `width`, most useful first; `? help` and `q quit` always
  * stay (they come last, and the others give way to them), so the rest can always be found.
@@ -177,7 +321,10 @@ export function legendText(width: number, readOnly = false): string {
 	const kept = new Set<CommandId>(['help', 'quit']);
 	const offInReadOnly = (c: Command) => readOnly && c.disabled?.({readOnly: true, canUndo: true, selected: undefined}) === READ_ONLY;
 	const withLegend = commandsIn('normal').filter((c) => c.legend && !offInReadOnly(c));
-	const tail = withLegend.filter((c) => kept.has(c.id)).map(pair).join('  ');
+	const tail = withLegend
+		.filter((c) => kept.has(c.id))
+		.map(pair)
+		.join('  ');
 	const fits = (text: string) => [...text].length <= width;
 	let head = '';
 	for (const c of withLegend.filter((c) => !kept.has(c.id))) {

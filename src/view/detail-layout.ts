@@ -38,7 +38,11 @@ export function layoutDetail(lines: readonly DetailLine[], width: number, height
 	const label = (text: string) => truncate(text, labelWidth);
 	if (lines.length > height) {
 		const shown = lines.slice(0, Math.max(0, height - 1));
-		return {labelWidth, rows: shown.map((l) => ({label: label(l.label), text: truncate(l.value, valueWidth)})), hidden: lines.length - shown.length};
+		return {
+			labelWidth,
+			rows: shown.map((l) => ({label: label(l.label), text: truncate(l.value, valueWidth)})),
+			hidden: lines.length - shown.length,
+		};
 	}
 	const expanded = new Set<number>();
 	let spare = height - lines.length;

@@ -23,15 +23,18 @@ export interface DetailOptions {
 function parameterLines(d: Destination, show: (v: unknown) => string): DetailLine[] {
 	const params = d.parameters;
 	if (isDestinationType(d.type)) {
-		return provider(d.type).fields
-			.filter((f) => params[f.key] !== undefined || f.secret)
+		return provider(d.type)
+			.fields.filter((f) => params[f.key] !== undefined || f.secret)
 			.map((f) => ({
 				label: f.label,
 				value: f.secret ? HIDDEN : f.kind === 'boolean' ? (params[f.key] ? 'yes' : 'no') : show(params[f.key]),
 			}));
 	}
 	// A type this destui does not know: show what is there, but nothing that looks redacted.
-	return Object.entries(params).map(([k, v]) => ({label: sanitize(k), value: v === REDACTED ? HIDDEN : show(typeof v === 'object' ? JSON.stringify(v) : v)}));
+	return Object.entries(params).map(([k, v]) => ({
+		label: sanitize(k),
+		value: v === REDACTED ? HIDDEN : show(typeof v === 'object' ? JSON.stringify(v) : v),
+	}));
 }
 
 export function detailLines(d: Destination, options: DetailOptions = {}): DetailLine[] {
@@ -42,7 +45,12 @@ export function detailLines(d: Destination, options: DetailOptions = {}): Detail
 		{label: 'Type', value: typeLabel(d.type, true)},
 		...parameterLines(d, show),
 		{label: 'pl:ref', value: show(d['pl:ref'])},
-		{label: 'Owner', value: d.ownership.is_owner ? 'you' : `someone else${d.ownership.owner_id !== undefined ? ` (user ${sanitize(d.ownership.owner_id)})` : ''}`},
+		{
+			label: 'Owner',
+			value: d.ownership.is_owner
+				? 'you'
+				: `someone else${d.ownership.owner_id !== undefined ? ` (user ${sanitize(d.ownership.owner_id)})` : ''}`,
+		},
 		{label: 'Permissions', value: d.permissions.can_write ? 'you can change it' : 'read-only for you (owner or org admin only)'},
 		{label: 'Default', value: d.default ? 'yes: orders may use pl:destinations/default' : 'no'},
 		{label: 'Created', value: readableTime(d.created)},

@@ -6,7 +6,20 @@ import {sanitize} from '../sanitize.js';
 
 /** Letters that decomposition leaves alone, spelled as people type them without the key. */
 const LETTERS: Readonly<Record<string, string>> = {
-	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', þ: 'th', ŋ: 'n', ĸ: 'k', ŧ: 't', ς: 'σ',
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ø: 'o',
+	ł: 'l',
+	đ: 'd',
+	ð: 'd',
+	ħ: 'h',
+	ı: 'i',
+	þ: 'th',
+	ŋ: 'n',
+	ĸ: 'k',
+	ŧ: 't',
+	ς: 'σ',
 };
 
 const ASCII = /^[\u0000-\u007f]*$/;

@@ -7,7 +7,17 @@ import {FORM_KEYS} from '../wizard/keys.js';
 import {commandKeys, commandsIn, type KeyMode} from './commands.js';
 
 const table = (rows: readonly (readonly [string, string])[]): string =>
-	['| keys | what |', '| --- | --- |', ...rows.map(([keys, what]) => `| ${keys.split(' ').map((k) => `\`${k}\``).join(' ')} | ${what} |`)].join('\n');
+	[
+		'| keys | what |',
+		'| --- | --- |',
+		...rows.map(
+			([keys, what]) =>
+				`| ${keys
+					.split(' ')
+					.map((k) => `\`${k}\``)
+					.join(' ')} | ${what} |`,
+		),
+	].join('\n');
 
 const modeRows = (mode: KeyMode) => commandsIn(mode).map((c) => [commandKeys(c, mode), c.label] as const);
 
@@ -19,8 +29,14 @@ const SECTIONS: readonly {title: string; rows: () => (readonly [string, string])
 	{title: 'In the rename prompt (`r`)', rows: () => modeRows('rename')},
 	{title: 'When asked y/N (`d`; `a` on the default or a destination in use)', rows: () => modeRows('confirm')},
 	{title: 'While `a` looks up what delivers to a destination', rows: () => modeRows('checking')},
-	{title: 'Editing text (the prompts and the fields of the forms)', rows: () => EDITING.map((c) => [keysText(c.bindings), c.label] as const)},
-	{title: 'In the creation wizard (`n`) and the rotation form (`c`)', rows: () => FORM_KEYS.map((c) => [keysText(c.bindings), c.label] as const)},
+	{
+		title: 'Editing text (the prompts and the fields of the forms)',
+		rows: () => EDITING.map((c) => [keysText(c.bindings), c.label] as const),
+	},
+	{
+		title: 'In the creation wizard (`n`) and the rotation form (`c`)',
+		rows: () => FORM_KEYS.map((c) => [keysText(c.bindings), c.label] as const),
+	},
 ];
 
 /** The Markdown between the README's keys markers. */

@@ -27,7 +27,8 @@ export const lineOf = (value: string): LineState => ({value, cursor: value.lengt
 // Never split a surrogate pair: an emoji in a name must delete as one character.
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 const stepBack = (value: string, at: number) => (at >= 2 && isLowSurrogate(value.charCodeAt(at - 1)) ? at - 2 : Math.max(0, at - 1));
-const stepForward = (value: string, at: number) => (at < value.length && isLowSurrogate(value.charCodeAt(at + 1)) ? at + 2 : Math.min(value.length, at + 1));
+const stepForward = (value: string, at: number) =>
+	at < value.length && isLowSurrogate(value.charCodeAt(at + 1)) ? at + 2 : Math.min(value.length, at + 1);
 
 export function edit(state: LineState, command: EditCommand): LineState {
 	const {value, cursor} = state;

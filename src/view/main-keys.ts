@@ -48,7 +48,8 @@ function onKey(s: MainState, key: Key, read: number, ctx: MainContext): MainStat
 			if (read === s.mode.askedIn) return s;
 			return onAnswer({...s, mode: {kind: 'normal'}}, s.mode.question, hit?.command.id === 'answer-yes');
 		case 'checking':
-			if (hit?.command.id === 'check-cancel') return show({...s, mode: {kind: 'normal'}, early: []}, 'info', messages.notArchived(s.mode.destinations));
+			if (hit?.command.id === 'check-cancel')
+				return show({...s, mode: {kind: 'normal'}, early: []}, 'info', messages.notArchived(s.mode.destinations));
 			return {...s, early: [...s.early, {kind: 'key' as const, key, read}].slice(0, MAX_EARLY)};
 		case 'help':
 		case 'detail':
@@ -60,14 +61,21 @@ function onKey(s: MainState, key: Key, read: number, ctx: MainContext): MainStat
 
 function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext): MainState {
 	// Before the first list is in, keys wait for it (Esc, which stops the load, acts at once).
-	if (ctx.loading && hit?.command.id !== 'escape') return {...s, early: [...s.early, {kind: 'key' as const, key, read}].slice(0, MAX_EARLY)};
+	if (ctx.loading && hit?.command.id !== 'escape')
+		return {...s, early: [...s.early, {kind: 'key' as const, key, read}].slice(0, MAX_EARLY)};
 	if (!hit) return s;
 	const id = hit.command.id;
 	const visible = visibleOf(s, ctx.destinations);
 	s = settle(s, visible);
 	const {cursor, selected} = selection(s, visible);
 	const marked = markedOf(s, ctx.destinations);
-	const reason = hit.command.disabled?.({readOnly: ctx.readOnly, selected, canUndo: ctx.canUndo, marked: marked.length, batchRunning: running(s.batch)});
+	const reason = hit.command.disabled?.({
+		readOnly: ctx.readOnly,
+		selected,
+		canUndo: ctx.canUndo,
+		marked: marked.length,
+		batchRunning: running(s.batch),
+	});
 	if (reason) return show(s, 'error', messages.refused(reason));
 	const arg = hit.binding.arg;
 	switch (id) {
@@ -88,8 +96,9 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			// All shown already marked: V takes their marks off again (and only theirs).
 			const unmark = visible.every((d) => s.marks.has(d.id));
 			const marks = new Set(s.marks);
-			for (const d of visible) if (unmark) marks.delete(d.id);
-			else marks.add(d.id);
+			for (const d of visible)
+				if (unmark) marks.delete(d.id);
+				else marks.add(d.id);
 			return show({...s, marks}, 'info', messages.markedShown(visible.length, !unmark));
 		}
 		case 'sort': {
@@ -101,7 +110,12 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			// A batch first: stop it (before its next request), or put its results away.
 			if (running(s.batch)) return s.batch.stopping ? s : send({...s, batch: stopBatch(s.batch)}, {kind: 'batch-stop'});
 			if (s.batch) return {...s, batch: undefined};
-			if (ctx.pending > 0) return show(send({...s, early: []}, {kind: 'cancel'}), 'info', ctx.loading ? messages.loadCancelled : messages.cancelled(ctx.pending));
+			if (ctx.pending > 0)
+				return show(
+					send({...s, early: []}, {kind: 'cancel'}),
+					'info',
+					ctx.loading ? messages.loadCancelled : messages.cancelled(ctx.pending),
+				);
 			if (s.marks.size > 0) return {...s, marks: new Set()};
 			if (s.search.value) return {...s, search: emptyLine};
 			return {...s, toast: undefined};
@@ -125,7 +139,13 @@ function onList(s: MainState, hit: Hit, key: Key, read: number, ctx: MainContext
 			return {...s, mode: {kind: 'rename', id: selected!.id, line: lineOf(sanitize(selected!.name)), error: undefined, sending: false}};
 		case 'default': {
 			const current = ctx.destinations.find((d) => d.default && d.id !== selected!.id);
-			const question = {kind: 'default' as const, id: selected!.id, unset: selected!.default, name: selected!.name, replaces: current?.name};
+			const question = {
+				kind: 'default' as const,
+				id: selected!.id,
+				unset: selected!.default,
+				name: selected!.name,
+				replaces: current?.name,
+			};
 			return {...s, mode: {kind: 'confirm', question, askedIn: read}};
 		}
 		case 'copy':
@@ -166,7 +186,11 @@ function askBatch(s: MainState, marked: readonly Destination[], read: number): M
 	if (plan.items.length === 0) return show(s, 'error', messages.refused(batchMessages.nothingToDo(plan)));
 	if (plan.kind === 'archive') {
 		const ids = new Set(plan.items.map((i) => i.id));
-		return checkArchive(s, marked.filter((d) => ids.has(d.id)), plan);
+		return checkArchive(
+			s,
+			marked.filter((d) => ids.has(d.id)),
+			plan,
+		);
 	}
 	return {...s, mode: {kind: 'confirm', question: {kind: 'batch', plan}, askedIn: read}};
 }
@@ -186,7 +210,9 @@ function onAnswer(s: MainState, question: Question, yes: boolean): MainState {
 		if (!yes) return show(s, 'info', messages.notArchived(question.destinations));
 		return send(s, ...question.destinations.map((destination) => ({kind: 'archive' as const, destination})));
 	}
-	return yes ? send(s, {kind: 'default', id: question.id, unset: question.unset, name: question.name}) : show(s, 'info', messages.defaultUnchanged);
+	return yes
+		? send(s, {kind: 'default', id: question.id, unset: question.unset, name: question.name})
+		: show(s, 'info', messages.defaultUnchanged);
 }
 
 /** The pl:ref is all that is copied: never a parameter, never a secret. */
@@ -277,18 +303,28 @@ function onForm(s: MainState, event: KeyEvent, ctx: MainContext): MainState {
 	const escape = keysOfEvent(event).some((k) => k.name === 'escape');
 	if (mode.kind === 'create') {
 		if (mode.wizard.phase === 'sending') return escape ? send(s, {kind: 'abort-form'}) : s;
-		return afterWizard(s, mode.wizard, wizardReducer(mode.wizard, {type: 'key', event, ctx: {existing: ctx.destinations, files: ctx.files}}));
+		return afterWizard(
+			s,
+			mode.wizard,
+			wizardReducer(mode.wizard, {type: 'key', event, ctx: {existing: ctx.destinations, files: ctx.files}}),
+		);
 	}
 	if (mode.kind !== 'rotate') return s;
 	if (!mode.rotation) return escape || keysOfEvent(event).some((k) => k.name === 'enter') ? {...s, mode: {kind: 'normal'}} : s;
 	if (mode.rotation.phase === 'sending') return escape ? send(s, {kind: 'abort-form'}) : s;
-	return afterRotation(s, mode.destination, mode.rotation, makeRotationReducer(mode.destination)(mode.rotation, {type: 'key', event, files: ctx.files}));
+	return afterRotation(
+		s,
+		mode.destination,
+		mode.rotation,
+		makeRotationReducer(mode.destination)(mode.rotation, {type: 'key', event, files: ctx.files}),
+	);
 }
 
 /** The wizard's new state: its request goes out, and its outcome ends it. */
 export function afterWizard(s: MainState, before: WizardState, after: WizardState): MainState {
 	let next: MainState = {...s, mode: {kind: 'create', wizard: after}};
-	if (after.request && after.request !== before.request) next = send(next, {kind: 'create', body: after.request.body, checkFirst: after.request.checkFirst});
+	if (after.request && after.request !== before.request)
+		next = send(next, {kind: 'create', body: after.request.body, checkFirst: after.request.checkFirst});
 	if (after.outcome?.kind === 'cancelled') return {...next, mode: {kind: 'normal'}};
 	if (after.outcome?.kind === 'created') {
 		// The new destination is shown even if the filters or the search would hide it.
@@ -301,7 +337,8 @@ export function afterWizard(s: MainState, before: WizardState, after: WizardStat
 
 export function afterRotation(s: MainState, destination: Destination, before: RotationState, after: RotationState): MainState {
 	let next: MainState = {...s, mode: {kind: 'rotate', destination, rotation: after}};
-	if (after.request && after.request !== before.request) next = send(next, {kind: 'rotate', id: destination.id, parameters: after.request.parameters});
+	if (after.request && after.request !== before.request)
+		next = send(next, {kind: 'rotate', id: destination.id, parameters: after.request.parameters});
 	if (after.outcome?.kind === 'cancelled') return {...next, mode: {kind: 'normal'}};
 	if (after.outcome?.kind === 'rotated') return show({...next, mode: {kind: 'normal'}}, 'ok', messages.rotated(after.outcome.destination));
 	return next;

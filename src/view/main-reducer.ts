@@ -19,7 +19,15 @@ export type MainAction =
 	| {type: 'key'; event: KeyEvent; ctx: MainContext}
 	/** The first list is in (or failed): the keys typed ahead of it run now. */
 	| {type: 'list-ready'; ctx: MainContext}
-	| {type: 'done'; request: MainRequest; destination?: Destination; count?: number; undo?: UndoOutcome; copied?: CopyOutcome; restored?: DefaultRestored}
+	| {
+			type: 'done';
+			request: MainRequest;
+			destination?: Destination;
+			count?: number;
+			undo?: UndoOutcome;
+			copied?: CopyOutcome;
+			restored?: DefaultRestored;
+	  }
 	/** What delivers to the destinations about to be archived (request `check-archive`). */
 	| {type: 'checked'; request: Extract<MainRequest, {kind: 'check-archive'}>; counts: ReadonlyMap<string, UsageCount>; ctx: MainContext}
 	| {type: 'failed'; request: MainRequest; error: unknown}
@@ -59,7 +67,12 @@ export function mainReducer(s: MainState, action: MainAction): MainState {
  * The look-up before an archive is back: nothing at stake archives at once (and the keys typed
  * meanwhile act); else the question, which no key typed before it appeared answers.
  */
-function onChecked(s: MainState, request: Extract<MainRequest, {kind: 'check-archive'}>, counts: ReadonlyMap<string, UsageCount>, ctx: MainContext): MainState {
+function onChecked(
+	s: MainState,
+	request: Extract<MainRequest, {kind: 'check-archive'}>,
+	counts: ReadonlyMap<string, UsageCount>,
+	ctx: MainContext,
+): MainState {
 	const mode = s.mode;
 	// Esc stopped waiting (or the screen moved on): the answer changes nothing.
 	if (mode.kind !== 'checking' || mode.destinations !== request.destinations) return s;
@@ -67,7 +80,12 @@ function onChecked(s: MainState, request: Extract<MainRequest, {kind: 'check-arc
 	const now = mode.destinations.map((d) => ctx.destinations.find((x) => x.id === d.id) ?? d);
 	const warning = archiveWarning(archiveConcerns(now, counts));
 	// The marked rows: one question always, naming what is at stake.
-	if (mode.plan) return {...s, early: [], mode: {kind: 'confirm', question: {kind: 'batch', plan: mode.plan, ...(warning ? {warning} : {})}, askedIn: NO_READ}};
+	if (mode.plan)
+		return {
+			...s,
+			early: [],
+			mode: {kind: 'confirm', question: {kind: 'batch', plan: mode.plan, ...(warning ? {warning} : {})}, askedIn: NO_READ},
+		};
 	if (warning) return {...s, early: [], mode: {kind: 'confirm', question: {kind: 'archive', destinations: now, warning}, askedIn: NO_READ}};
 	const archived = send({...s, mode: {kind: 'normal'}, early: []}, ...now.map((destination) => ({kind: 'archive' as const, destination})));
 	return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, ctx), archived);
@@ -141,7 +159,8 @@ function onFailed(s: MainState, request: MainRequest, error: unknown): MainState
 			return show(s, 'error', messages.undoFailed(error));
 		case 'rename':
 			// The draft stays: the user fixes one thing and presses Enter again.
-			if (s.mode.kind === 'rename' && s.mode.id === request.id) return {...s, mode: {...s.mode, sending: false, error: messages.renameFailed(error)}};
+			if (s.mode.kind === 'rename' && s.mode.id === request.id)
+				return {...s, mode: {...s.mode, sending: false, error: messages.renameFailed(error)}};
 			return show(s, 'error', messages.renameFailed(error));
 		case 'default':
 			return show(s, 'error', messages.defaultFailed(error));

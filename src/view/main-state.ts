@@ -180,7 +180,11 @@ export function markedOf(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Des
 let counted: {list: readonly Destination[]; visible: readonly Destination[]; count: {count: number; hidden: number}} | undefined;
 
 /** How many rows are marked, and how many of them the filters or the search hide (for the header). */
-export function markCount(s: Pick<MainState, 'marks' | 'sort'>, all: readonly Destination[], visible: readonly Destination[]): {count: number; hidden: number} {
+export function markCount(
+	s: Pick<MainState, 'marks' | 'sort'>,
+	all: readonly Destination[],
+	visible: readonly Destination[],
+): {count: number; hidden: number} {
 	const list = markedOf(s, all);
 	if (list.length === 0) return {count: 0, hidden: 0};
 	// Once per change of the marks or of the rows shown, not once per frame.

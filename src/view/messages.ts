@@ -67,23 +67,31 @@ export const batchMessages = {
 	question: (plan: BatchPlan, warning?: string) => {
 		const n = plan.items.length;
 		const what = plan.kind === 'undo' ? '' : plan.skipped.length ? ` the other ${n}` : ` the ${plural(n, 'marked destination')}`;
-		return [warning, plan.skipped.length ? skippedNote(plan.skipped) : '', `${BATCH_VERBS[plan.kind].ask}${what}? `].filter(Boolean).join(' ');
+		return [warning, plan.skipped.length ? skippedNote(plan.skipped) : '', `${BATCH_VERBS[plan.kind].ask}${what}? `]
+			.filter(Boolean)
+			.join(' ');
 	},
-	nothingToDo: (plan: BatchPlan) => `none of the marked rows can be ${BATCH_VERBS[plan.kind].each}: ${[...new Set(plan.skipped.map((r) => r.reason))].join('; ')}`,
-	notSent: (plan: BatchPlan) => `Nothing sent: the ${plural(plan.items.length, 'marked destination is', 'marked destinations are')} as ${plan.items.length === 1 ? 'it was' : 'they were'}.`,
+	nothingToDo: (plan: BatchPlan) =>
+		`none of the marked rows can be ${BATCH_VERBS[plan.kind].each}: ${[...new Set(plan.skipped.map((r) => r.reason))].join('; ')}`,
+	notSent: (plan: BatchPlan) =>
+		`Nothing sent: the ${plural(plan.items.length, 'marked destination is', 'marked destinations are')} as ${plan.items.length === 1 ? 'it was' : 'they were'}.`,
 	/** "Archiving ████░░░░ 2/5 · Esc stops": how far it is, with the bar drawn by the caller. */
 	progress: (b: Batch, bar: string) =>
 		`${BATCH_VERBS[b.kind].doing} ${bar} ${b.results.length}/${b.items.length}${b.stopping ? ' · stopping: the request in flight gets its answer first' : ' · Esc stops before the next'}`,
 	/** The results' title once it is over: "Archived ██████░░ 2/3 · Esc closes". */
-	finished: (b: Batch, bar: string) => `${BATCH_VERBS[b.kind].did} ${bar} ${b.results.filter((r) => r.outcome === 'done').length}/${b.items.length} · Esc closes`,
+	finished: (b: Batch, bar: string) =>
+		`${BATCH_VERBS[b.kind].did} ${bar} ${b.results.filter((r) => r.outcome === 'done').length}/${b.items.length} · Esc closes`,
 	summary: (b: Batch) => {
 		const done = b.results.filter((r) => r.outcome === 'done').length;
 		const total = b.items.length;
 		const missed = shortfall(b);
 		const lead = b.results.some((r) => r.outcome === 'stopped') ? 'Stopped: ' : '';
-		if (b.kind === 'undo') return `${lead}Undone: ${done} of ${total} ${total === 1 ? 'change' : 'changes'}${missed ? `; ${missed} (u tries ${done === total ? 'them' : 'the rest'} again)` : ''}.`;
+		if (b.kind === 'undo')
+			return `${lead}Undone: ${done} of ${total} ${total === 1 ? 'change' : 'changes'}${missed ? `; ${missed} (u tries ${done === total ? 'them' : 'the rest'} again)` : ''}.`;
 		const verb = BATCH_VERBS[b.kind].did.toLowerCase();
-		const head = missed ? `${lead}${lead ? verb : BATCH_VERBS[b.kind].did} ${done} of ${plural(total, 'destination')}; ${missed}${b.results.some((r) => r.outcome === 'failed' || r.outcome === 'stopped') ? ' (still marked)' : ''}.` : `${BATCH_VERBS[b.kind].did} ${plural(done, 'destination')}.`;
+		const head = missed
+			? `${lead}${lead ? verb : BATCH_VERBS[b.kind].did} ${done} of ${plural(total, 'destination')}; ${missed}${b.results.some((r) => r.outcome === 'failed' || r.outcome === 'stopped') ? ' (still marked)' : ''}.`
+			: `${BATCH_VERBS[b.kind].did} ${plural(done, 'destination')}.`;
 		return done > 0 ? `${head} Press u to undo ${done === 1 ? 'it' : `all ${done}`}.` : head;
 	},
 	/** One row of the results: "archived", "refused: …", "not sent". */
@@ -109,19 +117,24 @@ export const messages = {
 		archived && d.default
 			? `Archived ${name(d)}: your organisation has no default now (u undoes both).`
 			: `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press u to undo.`,
-	checking: (ds: readonly Pick<Destination, 'name'>[]) => `Looking up what delivers to ${ds.length === 1 ? name(ds[0]!) : `${ds.length} destinations`} before archiving…`,
+	checking: (ds: readonly Pick<Destination, 'name'>[]) =>
+		`Looking up what delivers to ${ds.length === 1 ? name(ds[0]!) : `${ds.length} destinations`} before archiving…`,
 	archiveQuestion: (warning: string, count: number) => `${warning} ${count === 1 ? 'Archive it anyway?' : `Archive all ${count} anyway?`} `,
-	notArchived: (ds: readonly Pick<Destination, 'name'>[]) => (ds.length === 1 ? `Not archived: ${name(ds[0]!)} is as it was.` : `Not archived: the ${ds.length} destinations are as they were.`),
+	notArchived: (ds: readonly Pick<Destination, 'name'>[]) =>
+		ds.length === 1 ? `Not archived: ${name(ds[0]!)} is as it was.` : `Not archived: the ${ds.length} destinations are as they were.`,
 	archiveFailed: (d: Pick<Destination, 'name'>, archiving: boolean, error: unknown) =>
 		`${archiving ? 'Archiving' : 'Unarchiving'} ${name(d)} failed, so it is back as it was. ${describeError(error)}`,
 	undone: (d: Destination) => `Undone: ${name(d)} is ${d.archived ? 'archived' : 'active'} again.`,
 	undoneDefault: (d: Destination) => `Undone: ${name(d)} is active and your organisation's default again.`,
-	undoneDefaultTaken: (d: Destination, by: Pick<Destination, 'name'>) => `Undone: ${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
+	undoneDefaultTaken: (d: Destination, by: Pick<Destination, 'name'>) =>
+		`Undone: ${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
 	undoneDefaultFailed: (d: Destination, error: unknown) =>
 		`Undone: ${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
 	defaultBack: (d: Pick<Destination, 'name'>) => `${name(d)} is your organisation's default again.`,
-	defaultTaken: (d: Pick<Destination, 'name'>, by: Pick<Destination, 'name'>) => `${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
-	defaultNotBack: (d: Pick<Destination, 'name'>, error: unknown) => `${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
+	defaultTaken: (d: Pick<Destination, 'name'>, by: Pick<Destination, 'name'>) =>
+		`${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
+	defaultNotBack: (d: Pick<Destination, 'name'>, error: unknown) =>
+		`${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
 	undoFailed: (error: unknown) => `Undo failed, nothing changed. ${describeError(error)}`,
 	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`,
 	renameFailed: (error: unknown) => `Rename failed: ${describeError(error)}`,
@@ -132,19 +145,24 @@ export const messages = {
 				? `Make ${name(d)} the organisation default, replacing ${sanitize(replaces)}? `
 				: `Make ${name(d)} the organisation default? It has none now. `,
 	defaultSet: (d: Pick<Destination, 'name'>, unset: boolean) =>
-		unset ? `${name(d)} is no longer the default; your organisation has none now.` : `${name(d)} is now your organisation's default (pl:destinations/default).`,
+		unset
+			? `${name(d)} is no longer the default; your organisation has none now.`
+			: `${name(d)} is now your organisation's default (pl:destinations/default).`,
 	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,
 	defaultUnchanged: 'Default unchanged.',
-	markedShown: (n: number, marked: boolean) => `${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
+	markedShown: (n: number, marked: boolean) =>
+		`${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
 	sorted: (s: Sort) => `Sorted by ${s.column}, ${SORT_WAYS[s.column][s.descending ? 1 : 0]}.`,
 	/** What a copy did (none given: a test's own copier). */
 	copied: (ref: string, how?: CopyOutcome | void) => {
 		if (!how) return `Copied ${ref}.`;
 		if (how.way === 'tmux') return `Copied ${ref} (tmux buffer and clipboard).`;
-		if (how.through === 'tmux-passthrough') return `Sent ${ref} through tmux's passthrough (tmux load-buffer failed: ${sanitize(how.why ?? 'unknown')}).`;
+		if (how.through === 'tmux-passthrough')
+			return `Sent ${ref} through tmux's passthrough (tmux load-buffer failed: ${sanitize(how.why ?? 'unknown')}).`;
 		return `Copied ${ref} (${how.through === 'screen' ? 'OSC 52 through screen' : 'sent to the terminal as OSC 52'}).`;
 	},
-	copyFailed: (error: unknown) => `Could not copy: ${error instanceof Error ? sanitize(error.message) : 'something unexpected went wrong'}.`,
+	copyFailed: (error: unknown) =>
+		`Could not copy: ${error instanceof Error ? sanitize(error.message) : 'something unexpected went wrong'}.`,
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,
 	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (y copies it)`,
@@ -152,7 +170,9 @@ export const messages = {
 	cancelled: (n: number) => `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`,
 	redrawn: 'Screen redrawn.',
 	loadFailed: (error: unknown) =>
-		error instanceof ApiError && error.kind === 'cancelled' ? LOAD_CANCELLED : `Could not load destinations. ${describeError(error)} Press R to retry.`,
+		error instanceof ApiError && error.kind === 'cancelled'
+			? LOAD_CANCELLED
+			: `Could not load destinations. ${describeError(error)} Press R to retry.`,
 	loadCancelled: LOAD_CANCELLED,
 	usageFailed: (error: unknown) => `Could not list what delivers here. ${describeError(error)}`,
 };
@@ -162,7 +182,8 @@ export function describeEvent(e: ClientEvent): string | undefined {
 	const seconds = e.waitMs !== undefined ? Math.max(1, Math.round(e.waitMs / 1000)) : undefined;
 	if (e.type === 'waiting' && e.waitMs && e.waitMs > 300) return `waiting ${seconds} s for a request slot (the API allows 3 per second)`;
 	if (e.type === 'retry') {
-		const why = e.status === 429 ? 'rate limited by the server (429)' : e.status ? `the server answered ${e.status}` : 'the connection failed';
+		const why =
+			e.status === 429 ? 'rate limited by the server (429)' : e.status ? `the server answered ${e.status}` : 'the connection failed';
 		return `${why}: trying again in ${seconds} s`;
 	}
 	return undefined;

@@ -6,7 +6,10 @@
 /** The lines of the QR code of `text` (escape sequences included), or undefined if it cannot be made. */
 export async function qrLines(text: string): Promise<string[] | undefined> {
 	try {
-		const [{create}, {render}] = await Promise.all([import('qrcode/lib/core/qrcode.js'), import('qrcode/lib/renderer/terminal/terminal-small.js')]);
+		const [{create}, {render}] = await Promise.all([
+			import('qrcode/lib/core/qrcode.js'),
+			import('qrcode/lib/renderer/terminal/terminal-small.js'),
+		]);
 		const drawn: string = render(create(text, {errorCorrectionLevel: 'L'}), {});
 		return drawn.split('\n').filter((line) => line.replace(/\x1b\[[0-9;]*m/g, '') !== '');
 	} catch {
@@ -15,4 +18,7 @@ export async function qrLines(text: string): Promise<string[] | undefined> {
 }
 
 /** Terminal columns and rows the QR code of a text this long takes (for deciding whether it fits). */
-export const qrSize = (lines: readonly string[]): {cols: number; rows: number} => ({cols: (lines[0] ?? '').replace(/\x1b\[[0-9;]*m/g, '').length, rows: lines.length});
+export const qrSize = (lines: readonly string[]): {cols: number; rows: number} => ({
+	cols: (lines[0] ?? '').replace(/\x1b\[[0-9;]*m/g, '').length,
+	rows: lines.length,
+});

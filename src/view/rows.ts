@@ -81,7 +81,13 @@ export function columnsFor(width: number): Columns {
 /** The name cell and the rest of the row, each exactly its columns' width in terminal cells
  * (a CJK name of 10 characters takes 20), so every row's TYPE column starts at the same cell. */
 export function rowCells(r: Row, c: Columns): {name: string; rest: string} {
-	const cells = [pad(r.type, c.type), ...(c.location > 0 ? [pad(r.location, c.location)] : []), pad(r.owner, c.owner), pad(r.flags, c.flags), pad(r.time, c.time)];
+	const cells = [
+		pad(r.type, c.type),
+		...(c.location > 0 ? [pad(r.location, c.location)] : []),
+		pad(r.owner, c.owner),
+		pad(r.flags, c.flags),
+		pad(r.time, c.time),
+	];
 	return {name: pad(r.name, c.name), rest: ` ${cells.join(' ')}`};
 }
 
@@ -98,7 +104,15 @@ export function headerRow(c: Columns, sort?: Sort): string {
 	const title = (column: SortColumn, text: string) => (column === sort?.column ? `${text} ${sortArrow(sort)}` : text);
 	const time = sort ? timeColumnOf(sort) : 'updated';
 	return formatRow(
-		{id: '', name: title('name', 'NAME'), type: title('type', 'TYPE'), location: 'BUCKET', owner: title('owner', 'OWNER'), flags: '', time: title(time, time.toUpperCase())},
+		{
+			id: '',
+			name: title('name', 'NAME'),
+			type: title('type', 'TYPE'),
+			location: 'BUCKET',
+			owner: title('owner', 'OWNER'),
+			flags: '',
+			time: title(time, time.toUpperCase()),
+		},
 		c,
 	);
 }

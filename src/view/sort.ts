@@ -102,7 +102,12 @@ function texts(d: Destination): Texts {
 	let t = textsOf.get(d);
 	if (!t) {
 		// Names and types as drawn; owners mine first, then each owner's together.
-		t = {name: sanitize(d.name), type: typeLabel(d.type), owner: `${d.ownership.is_owner ? 0 : 1} ${d.ownership.owner_id}`, updated: timeKey(d.updated)};
+		t = {
+			name: sanitize(d.name),
+			type: typeLabel(d.type),
+			owner: `${d.ownership.is_owner ? 0 : 1} ${d.ownership.owner_id}`,
+			updated: timeKey(d.updated),
+		};
 		textsOf.set(d, t);
 	}
 	return t;
@@ -126,8 +131,17 @@ function compareKeyed(a: Keyed, b: Keyed): number {
 function keyed(list: readonly Destination[], column: Exclude<SortColumn, 'created'>): Keyed[] {
 	const all = list.map(texts);
 	if (column === 'updated') return list.map((d, i) => ({d, first: all[i]!.updated, then: 0}));
-	const names = ranksFor('name', all.map((t) => t.name));
-	const firsts = column === 'name' ? names : ranksFor(column, all.map((t) => t[column]));
+	const names = ranksFor(
+		'name',
+		all.map((t) => t.name),
+	);
+	const firsts =
+		column === 'name'
+			? names
+			: ranksFor(
+					column,
+					all.map((t) => t[column]),
+				);
 	return list.map((d, i) => ({d, first: firsts.get(all[i]![column])!, then: names.get(all[i]!.name)!}));
 }
 

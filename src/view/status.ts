@@ -19,7 +19,11 @@ export function questionText({mode}: MainState): string | undefined {
 	if (mode.kind !== 'confirm') return undefined;
 	const q = mode.question;
 	const text =
-		q.kind === 'archive' ? messages.archiveQuestion(q.warning, q.destinations.length) : q.kind === 'batch' ? batchMessages.question(q.plan, q.warning) : messages.defaultQuestion(q, q.unset, q.replaces);
+		q.kind === 'archive'
+			? messages.archiveQuestion(q.warning, q.destinations.length)
+			: q.kind === 'batch'
+				? batchMessages.question(q.plan, q.warning)
+				: messages.defaultQuestion(q, q.unset, q.replaces);
 	return `${text}[y/N]`;
 }
 

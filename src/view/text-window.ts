@@ -32,7 +32,11 @@ export function textWindow(value: string, cursor: number, width: number, showCur
 	let end = start;
 	let used = endCursor;
 	while (end < n && used + cells[end]!.w <= room) used += cells[end++]!.w;
-	const text = (from: number, to: number) => cells.slice(from, to).map((c) => c.g).join('');
+	const text = (from: number, to: number) =>
+		cells
+			.slice(from, to)
+			.map((c) => c.g)
+			.join('');
 	return {
 		before: text(start, Math.min(at, end)),
 		at: showCursor ? (cells[at]?.g ?? ' ') : '',

@@ -71,7 +71,8 @@ const join = (cells: readonly Cell[]) => cells.map((c) => c.g).join('');
 function fit(text: string, width: number): [string, number] {
 	if (width <= 0) return ['', 0];
 	// One cell per code unit: cut as a plain string.
-	if (ONE_COLUMN_EACH.test(text)) return text.length <= width ? [text, text.length] : width === 1 ? ['…', 1] : [`${text.slice(0, width - 1)}…`, width];
+	if (ONE_COLUMN_EACH.test(text))
+		return text.length <= width ? [text, text.length] : width === 1 ? ['…', 1] : [`${text.slice(0, width - 1)}…`, width];
 	const cells = graphemes(text);
 	const total = sum(cells);
 	if (total <= width) return [text, total];

@@ -23,10 +23,12 @@ export type UsageCount =
 	/** The look-up failed: the question then says what delivers there is unknown, and why. */
 	| {error: unknown};
 
-export const activeSubscriptions = (subscriptions: readonly Subscription[]): number => subscriptions.filter((s) => !ENDED_SUBSCRIPTION.has(s.status)).length;
+export const activeSubscriptions = (subscriptions: readonly Subscription[]): number =>
+	subscriptions.filter((s) => !ENDED_SUBSCRIPTION.has(s.status)).length;
 export const ordersInProgress = (orders: readonly Order[]): number => orders.filter((o) => ORDER_IN_PROGRESS.has(o.state)).length;
 
-export const inUse = (u: UsageCount | undefined): boolean => u !== undefined && ('error' in u || u.subscriptions > 0 || (u.orders ?? 0) > 0);
+export const inUse = (u: UsageCount | undefined): boolean =>
+	u !== undefined && ('error' in u || u.subscriptions > 0 || (u.orders ?? 0) > 0);
 
 /** One destination about to be archived, and why archiving it deserves a question. */
 export interface ArchiveConcern {
@@ -83,7 +85,8 @@ export function archiveWarning(concerns: readonly ArchiveConcern[]): string | un
  * of their API, and both say so the same way, then one line per order or subscription.
  */
 export function deliveryLines(orders: readonly Order[], subscriptions: readonly Subscription[], now = Date.now()): string[] {
-	const item = (name: string, id: string, state: string, time: string | undefined) => `  ${sanitize(name) || sanitize(id)} · ${sanitize(state)} · ${relativeTime(time, now)}`;
+	const item = (name: string, id: string, state: string, time: string | undefined) =>
+		`  ${sanitize(name) || sanitize(id)} · ${sanitize(state)} · ${relativeTime(time, now)}`;
 	return [
 		`Orders delivering here: ${orders.length} (first page)`,
 		...orders.map((o) => item(o.name, o.id, o.state, o.last_modified ?? o.created_on)),

@@ -62,7 +62,11 @@ export function buildCreateBody(type: DestinationType, form: FormState, files: F
  * official CLI sends them: `true` for an option the user turned on, nothing otherwise. An option
  * already on stays on (form.ts lockedOn) and is left out: PATCH changes only what it names.
  */
-export function buildRotation(destination: Pick<Destination, 'type' | 'parameters'>, form: FormState, files: FileAccess): Built<Record<string, string | boolean>> {
+export function buildRotation(
+	destination: Pick<Destination, 'type' | 'parameters'>,
+	form: FormState,
+	files: FileAccess,
+): Built<Record<string, string | boolean>> {
 	const type = destination.type as DestinationType;
 	const spec = provider(type);
 	const parameters: Record<string, string | boolean> = {};
@@ -80,7 +84,8 @@ export function buildRotation(destination: Pick<Destination, 'type' | 'parameter
 	}
 	if (problems.length) return {ok: false, problems};
 	const checked = rotationParametersSchema(spec).safeParse(parameters);
-	if (!checked.success) return {ok: false, problems: issuesToProblems(checked.error.issues.map((i) => ({...i, path: ['parameters', ...i.path]})))};
+	if (!checked.success)
+		return {ok: false, problems: issuesToProblems(checked.error.issues.map((i) => ({...i, path: ['parameters', ...i.path]})))};
 	const patch = patchBodySchema.safeParse({parameters});
 	if (!patch.success) return {ok: false, problems: issuesToProblems(patch.error.issues)};
 	return {ok: true, value: parameters};

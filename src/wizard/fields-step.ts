@@ -69,7 +69,12 @@ function moveFocus(state: PageState, fields: readonly FormField[], to: number, c
 	return {form: leaveField(state.form, fields[state.focus], ctx), focus, pick: null};
 }
 
-export function pageKey(state: PageState, fields: readonly FormField[], key: FormKey, ctx: FormContext): {state: PageState; outcome: PageOutcome} {
+export function pageKey(
+	state: PageState,
+	fields: readonly FormField[],
+	key: FormKey,
+	ctx: FormContext,
+): {state: PageState; outcome: PageOutcome} {
 	const field = fields[state.focus];
 	if (!field) return {state, outcome: 'none'};
 	const fkey = fieldKey(field);
@@ -128,7 +133,11 @@ export function pageKey(state: PageState, fields: readonly FormField[], key: For
 }
 
 /** The fields of a page with a problem, in order; touching them all shows every problem. */
-export function pageProblems(form: FormState, fields: readonly FormField[], ctx: FormContext): {index: number; key: string; problem: string}[] {
+export function pageProblems(
+	form: FormState,
+	fields: readonly FormField[],
+	ctx: FormContext,
+): {index: number; key: string; problem: string}[] {
 	const out: {index: number; key: string; problem: string}[] = [];
 	fields.forEach((field, index) => {
 		const key = fieldKey(field);

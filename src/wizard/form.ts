@@ -1,6 +1,16 @@
 // The values a user is typing into one provider's fields (plus the destination's name), and the
 // problems they have, judged by the catalogue's rules. Shared by the wizard and the rotation form.
-import {fieldError, fieldNotes, NAME_FIELD, nameSourceKey, normaliseValue, provider, type DestinationType, type FieldSpec, type TextField} from '../catalogue/providers.js';
+import {
+	fieldError,
+	fieldNotes,
+	NAME_FIELD,
+	nameSourceKey,
+	normaliseValue,
+	provider,
+	type DestinationType,
+	type FieldSpec,
+	type TextField,
+} from '../catalogue/providers.js';
 import type {Note} from '../catalogue/rules.js';
 import type {Destination} from '../schemas.js';
 import {emptyLine, type LineState} from '../view/line-editor.js';
@@ -76,7 +86,9 @@ export function nameProblem(ctx: FormContext, form: FormState): string | undefin
 	// Shown after the field's label: "Name (by default "ab") must be 3-63 characters…".
 	if (rule) return typed ? rule : `(by default "${name}") ${rule}: type a name`;
 	if (nameTaken(ctx.existing, name)) {
-		return typed ? 'is already taken in your organisation' : `(by default "${name}") is already taken in your organisation: type another name`;
+		return typed
+			? 'is already taken in your organisation'
+			: `(by default "${name}") is already taken in your organisation: type another name`;
 	}
 	return undefined;
 }
@@ -117,18 +129,21 @@ export function shownProblem(field: FormField, ctx: FormContext, form: FormState
  * ever sends `true` or leaves an option out, and Planet documents no way to turn one off (spec
  * §3.4, §5), so destui never sends `false` and does not pretend unticking works.
  */
-export const lockedOn = (spec: FieldSpec, ctx: Pick<FormContext, 'current'>): boolean => spec.kind === 'boolean' && ctx.current?.[spec.key] === true;
+export const lockedOn = (spec: FieldSpec, ctx: Pick<FormContext, 'current'>): boolean =>
+	spec.kind === 'boolean' && ctx.current?.[spec.key] === true;
 
 export const LOCKED_ON =
 	'stays on: Planet documents no way to turn it off, and the official CLI can only turn it on (for a destination without it, create a new one)';
 
 /** Reads another field: as typed on the form, else as the destination has it (rotation). */
-export const siblingOf = (ctx: Pick<FormContext, 'current'>, form: FormState) => (key: string): string | undefined => {
-	const typed = textValue(form, key);
-	if (typed.trim()) return typed;
-	const current = ctx.current?.[key];
-	return typeof current === 'string' ? current : undefined;
-};
+export const siblingOf =
+	(ctx: Pick<FormContext, 'current'>, form: FormState) =>
+	(key: string): string | undefined => {
+		const typed = textValue(form, key);
+		if (typed.trim()) return typed;
+		const current = ctx.current?.[key];
+		return typeof current === 'string' ? current : undefined;
+	};
 
 /**
  * What to say beside a field's acceptable value once the field was left: what destui did to it

@@ -111,6 +111,7 @@ function fromFile(path: string, files: FileAccess): GcsKeySource {
 	}
 	const parsed = parseServiceAccountKey(content);
 	// The file's text is untrusted and may be a secret: the problem names the file, never its content.
-	if (!parsed.ok) return {ok: false, problem: `names a file that ${parsed.problem.replace(/: paste the whole key file$/, '')} (${sanitize(path)})`};
+	if (!parsed.ok)
+		return {ok: false, problem: `names a file that ${parsed.problem.replace(/: paste the whole key file$/, '')} (${sanitize(path)})`};
 	return {ok: true, base64: parsed.base64, clientEmail: parsed.clientEmail, from: 'file', path};
 }

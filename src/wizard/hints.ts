@@ -11,8 +11,21 @@ export const hint = (id: string, what: string): Hint => [hintKeys(id), what];
  * `submit`: what Enter on the last field does ("next step", "rotate"). `picking`: a suggestion of
  * the region list is highlighted, so Enter picks it and Esc closes the list.
  */
-export function fieldHints(field: FormField | undefined, hasPicker: boolean, last: boolean, backLabel: string, submit = 'next step', picking = false): Hint[] {
-	if (picking) return [hint('next', 'pick this region'), hint('back', 'close the list'), hint('up-down', 'through the regions'), hint('fields', 'fields')];
+export function fieldHints(
+	field: FormField | undefined,
+	hasPicker: boolean,
+	last: boolean,
+	backLabel: string,
+	submit = 'next step',
+	picking = false,
+): Hint[] {
+	if (picking)
+		return [
+			hint('next', 'pick this region'),
+			hint('back', 'close the list'),
+			hint('up-down', 'through the regions'),
+			hint('fields', 'fields'),
+		];
 	const hints: Hint[] = [hint('next', last ? submit : 'next field'), hint('back', backLabel), hint('fields', 'fields')];
 	if (field?.kind === 'param') {
 		const spec = field.spec;

@@ -40,7 +40,8 @@ export type FormAction =
 	| 'no';
 
 /** What a key means to a form, once looked up in the map. */
-export type FormKey = {kind: 'text'; text: string} | {kind: 'paste'; text: string} | {kind: 'choose'; index: number} | {kind: FormAction} | {kind: 'ignore'};
+export type FormKey =
+	{kind: 'text'; text: string} | {kind: 'paste'; text: string} | {kind: 'choose'; index: number} | {kind: FormAction} | {kind: 'ignore'};
 
 export interface FormCommand {
 	id: string;
@@ -56,8 +57,24 @@ const ASKING: readonly FormMode[] = ['question', 'choice'];
 export const FORM_KEYS: readonly FormCommand[] = [
 	{id: 'next', modes: PAGES, bindings: [{key: 'enter', arg: 'enter'}], label: 'next field, next step, or create'},
 	{id: 'back', modes: PAGES, bindings: [{key: 'escape', arg: 'escape'}], label: 'back one step (nothing typed is lost)'},
-	{id: 'fields', modes: FIELDS, bindings: [{key: 'tab', arg: 'tab'}, {key: 'tab', shift: true, arg: 'shift-tab'}], label: 'next / previous field'},
-	{id: 'up-down', modes: FIELDS, bindings: [{key: 'up', arg: 'up'}, {key: 'down', arg: 'down'}], label: 'previous / next field, or through a region list'},
+	{
+		id: 'fields',
+		modes: FIELDS,
+		bindings: [
+			{key: 'tab', arg: 'tab'},
+			{key: 'tab', shift: true, arg: 'shift-tab'},
+		],
+		label: 'next / previous field',
+	},
+	{
+		id: 'up-down',
+		modes: FIELDS,
+		bindings: [
+			{key: 'up', arg: 'up'},
+			{key: 'down', arg: 'down'},
+		],
+		label: 'previous / next field, or through a region list',
+	},
 	{
 		id: 'providers',
 		modes: ['provider'],
@@ -71,14 +88,68 @@ export const FORM_KEYS: readonly FormCommand[] = [
 		],
 		label: 'choose a provider',
 	},
-	{id: 'provider-ends', modes: ['provider'], bindings: [{key: 'home', arg: 'first'}, {key: 'end', arg: 'last'}, {key: 'page-up', arg: 'first'}, {key: 'page-down', arg: 'last'}], label: 'first / last provider'},
-	{id: 'provider-number', modes: ['provider'], bindings: PROVIDERS.map((_, i) => ({key: String(i + 1), arg: i})), label: 'choose a provider by its number'},
-	{id: 'toggle', modes: ['option'], bindings: [{key: ' ', arg: 'toggle'}, {key: 'x', arg: 'toggle'}], label: 'tick or untick an option'},
-	{id: 'set', modes: ['option'], bindings: [{key: 'y', arg: 'on'}, {key: 'n', arg: 'off'}], label: 'an option on / off'},
+	{
+		id: 'provider-ends',
+		modes: ['provider'],
+		bindings: [
+			{key: 'home', arg: 'first'},
+			{key: 'end', arg: 'last'},
+			{key: 'page-up', arg: 'first'},
+			{key: 'page-down', arg: 'last'},
+		],
+		label: 'first / last provider',
+	},
+	{
+		id: 'provider-number',
+		modes: ['provider'],
+		bindings: PROVIDERS.map((_, i) => ({key: String(i + 1), arg: i})),
+		label: 'choose a provider by its number',
+	},
+	{
+		id: 'toggle',
+		modes: ['option'],
+		bindings: [
+			{key: ' ', arg: 'toggle'},
+			{key: 'x', arg: 'toggle'},
+		],
+		label: 'tick or untick an option',
+	},
+	{
+		id: 'set',
+		modes: ['option'],
+		bindings: [
+			{key: 'y', arg: 'on'},
+			{key: 'n', arg: 'off'},
+		],
+		label: 'an option on / off',
+	},
 	{id: 'reveal', modes: ['field'], bindings: [{key: 'r', ctrl: true, arg: 'reveal'}], label: 'show or hide the secret being typed'},
-	{id: 'leave', modes: PAGES, bindings: [{key: 'c', ctrl: true, arg: 'interrupt'}], label: 'leave the form (asks first when something was typed)'},
-	{id: 'yes', modes: ASKING, bindings: [{key: 'y', arg: 'yes'}, {key: 'Y', arg: 'yes'}], label: 'yes, to "leave the form?" or "rotate now?"'},
-	{id: 'no', modes: ASKING, bindings: [{key: 'n', arg: 'no'}, {key: 'N', arg: 'no'}, {key: 'escape', arg: 'no'}, {key: 'c', ctrl: true, arg: 'no'}], label: 'no, to either'},
+	{
+		id: 'leave',
+		modes: PAGES,
+		bindings: [{key: 'c', ctrl: true, arg: 'interrupt'}],
+		label: 'leave the form (asks first when something was typed)',
+	},
+	{
+		id: 'yes',
+		modes: ASKING,
+		bindings: [
+			{key: 'y', arg: 'yes'},
+			{key: 'Y', arg: 'yes'},
+		],
+		label: 'yes, to "leave the form?" or "rotate now?"',
+	},
+	{
+		id: 'no',
+		modes: ASKING,
+		bindings: [
+			{key: 'n', arg: 'no'},
+			{key: 'N', arg: 'no'},
+			{key: 'escape', arg: 'no'},
+			{key: 'c', ctrl: true, arg: 'no'},
+		],
+		label: 'no, to either',
+	},
 	// A question's other keys are "no" too (only y changes anything); a choice's Enter takes the focused answer.
 	{id: 'default-no', modes: ['question'], bindings: [{key: 'enter', arg: 'no'}], label: 'no, to "leave the form?" (its default)'},
 	{

@@ -28,14 +28,13 @@ export interface RotationState {
 }
 
 export type RotationAction =
-	| {type: 'key'; event: KeyEvent; files: FileAccess}
-	| {type: 'rotated'; destination: Destination}
-	| {type: 'failed'; error: unknown};
+	{type: 'key'; event: KeyEvent; files: FileAccess} | {type: 'rotated'; destination: Destination} | {type: 'failed'; error: unknown};
 
 /** Why the form cannot be offered for this destination, or undefined when it can. */
 export function rotationRefusal(destination: Pick<Destination, 'type' | 'name' | 'permissions'>): string | undefined {
 	if (!isDestinationType(destination.type)) return `destui cannot rotate credentials of a "${sanitize(destination.type)}" destination.`;
-	if (!destination.permissions.can_write) return `Only the owner of "${sanitize(destination.name)}" or an organisation admin can rotate its credentials.`;
+	if (!destination.permissions.can_write)
+		return `Only the owner of "${sanitize(destination.name)}" or an organisation admin can rotate its credentials.`;
 	return undefined;
 }
 
@@ -85,7 +84,10 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 		if (problems.length) return {...next, form, attempted: true, focus: problems[0]!.index};
 		const built = buildRotation(destination, form, files);
 		if (!built.ok) {
-			const index = Math.max(0, fields.findIndex((f) => fieldKey(f) === built.problems[0]!.key));
+			const index = Math.max(
+				0,
+				fields.findIndex((f) => fieldKey(f) === built.problems[0]!.key),
+			);
 			return {...next, form, attempted: true, focus: index, notice: {message: `Not sent: ${built.problems[0]!.problem}`, retry: false}};
 		}
 		return {...next, form, phase: 'confirm', choice: 'no'};
@@ -127,14 +129,16 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 		return asks && !asking ? {...next, askedIn: read} : next;
 	}
 
-	const onOneKey = (s: RotationState, key: Key, read: number, files: FileAccess): RotationState => onFormKey(s, formKeyOf(mode(s), key), read, files);
+	const onOneKey = (s: RotationState, key: Key, read: number, files: FileAccess): RotationState =>
+		onFormKey(s, formKeyOf(mode(s), key), read, files);
 
 	function onKey(s: RotationState, event: KeyEvent, files: FileAccess): RotationState {
 		if (event.kind === 'paste') return onFormKey(s, {kind: 'paste', text: event.text}, event.read, files);
 		if (event.kind === 'key') return onOneKey(s, event.key, event.read, files);
 		// Only a pasted key takes several lines as they come; elsewhere a run is keys in a row.
 		const field = fields[s.focus];
-		if (mode(s) === 'field' && field?.kind === 'param' && isGcsKeyField(field.spec)) return onFormKey(s, {kind: 'paste', text: event.text}, event.read, files);
+		if (mode(s) === 'field' && field?.kind === 'param' && isGcsKeyField(field.spec))
+			return onFormKey(s, {kind: 'paste', text: event.text}, event.read, files);
 		return keysOf(event.text).reduce((acc, k) => (acc.outcome ? acc : onOneKey(acc, k, event.read, files)), s);
 	}
 
@@ -151,7 +155,13 @@ export function makeRotationReducer(destination: Pick<Destination, 'type' | 'par
 				return {...s, phase: 'done', request: undefined, outcome: {kind: 'rotated', destination: action.destination}};
 			case 'failed': {
 				const routed = routeRotationFailure(type, action.error);
-				const focus = routed.target !== 'review' && 'field' in routed.target ? Math.max(0, fields.findIndex((f) => fieldKey(f) === (routed.target as {field: string}).field)) : s.focus;
+				const focus =
+					routed.target !== 'review' && 'field' in routed.target
+						? Math.max(
+								0,
+								fields.findIndex((f) => fieldKey(f) === (routed.target as {field: string}).field),
+							)
+						: s.focus;
 				return {...s, phase: 'editing', request: undefined, focus, notice: {message: routed.message, retry: routed.retry}};
 			}
 			case 'key':

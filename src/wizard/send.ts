@@ -23,7 +23,11 @@ export interface CreateRequest {
 	known?: readonly string[];
 }
 
-export async function sendCreate(request: CreateRequest, access: CreateAccess, signal: AbortSignal): Promise<Exclude<WizardAction, {type: 'key'}>> {
+export async function sendCreate(
+	request: CreateRequest,
+	access: CreateAccess,
+	signal: AbortSignal,
+): Promise<Exclude<WizardAction, {type: 'key'}>> {
 	const {body, checkFirst} = request;
 	try {
 		if (checkFirst) {
@@ -31,7 +35,10 @@ export async function sendCreate(request: CreateRequest, access: CreateAccess, s
 			const known = new Set(request.known ?? []);
 			const earlier = all.find((d) => !known.has(d.id) && sameBucket(d, body));
 			const name = nameOfBody(body);
-			if (earlier) return earlier.name === name && isSameDestination(earlier, body) ? {type: 'created', destination: earlier} : {type: 'found-earlier', destination: earlier};
+			if (earlier)
+				return earlier.name === name && isSameDestination(earlier, body)
+					? {type: 'created', destination: earlier}
+					: {type: 'found-earlier', destination: earlier};
 			if (all.some((d) => d.name === name)) return {type: 'conflict-after-uncertain', name};
 		}
 		return {type: 'created', destination: await access.create(body, {signal})};

@@ -82,7 +82,11 @@ export const currentSteps = (s: WizardState): readonly Step[] => stepsFor(s.type
 export const currentStep = (s: WizardState): Step => currentSteps(s)[s.step]!;
 export const currentForm = (s: WizardState): FormState => (s.type ? s.forms[s.type] : undefined) ?? emptyForm;
 export const wizardHasInput = (s: WizardState): boolean => Object.values(s.forms).some((f) => f && hasInput(f));
-export const formContext = (s: WizardState, ctx: WizardContext): FormContext => ({type: s.type ?? 'amazon_s3', existing: ctx.existing, files: ctx.files});
+export const formContext = (s: WizardState, ctx: WizardContext): FormContext => ({
+	type: s.type ?? 'amazon_s3',
+	existing: ctx.existing,
+	files: ctx.files,
+});
 
 function withForm(s: WizardState, form: FormState): WizardState {
 	if (!s.type) return s;
@@ -119,7 +123,16 @@ function onProvider(s: WizardState, key: FormKey): WizardState {
 		case 'enter': {
 			const type = PROVIDERS[s.highlight]!.type;
 			const changed = s.type !== type;
-			return openStep({...s, type, forms: {...s.forms, [type]: s.forms[type] ?? emptyForm}, attempted: changed ? {} : s.attempted, notice: changed ? undefined : s.notice}, 1);
+			return openStep(
+				{
+					...s,
+					type,
+					forms: {...s.forms, [type]: s.forms[type] ?? emptyForm},
+					attempted: changed ? {} : s.attempted,
+					notice: changed ? undefined : s.notice,
+				},
+				1,
+			);
 		}
 		case 'escape':
 		case 'interrupt':
@@ -212,15 +225,32 @@ export function wizardReducer(s: WizardState, action: WizardAction): WizardState
 			return onFailure(s, action.error);
 		case 'conflict-after-uncertain': {
 			const review = currentSteps(s).length - 1;
-			const step = s.type ? stepOfField(s.type, NAME_KEY) ?? review : review;
+			const step = s.type ? (stepOfField(s.type, NAME_KEY) ?? review) : review;
 			const message = `A destination named "${action.name}" now exists, but it is not the one you were creating (its type or bucket differ). Choose another name.`;
 			const form = currentForm(s);
-			return {...withForm(s, {...form, server: {...form.server, [NAME_KEY]: 'is already taken in your organisation'}}), phase: 'editing', request: undefined, step, focus: focusOf(s, step, NAME_KEY), uncertain: false, notice: {step, message, retry: false}};
+			return {
+				...withForm(s, {...form, server: {...form.server, [NAME_KEY]: 'is already taken in your organisation'}}),
+				phase: 'editing',
+				request: undefined,
+				step,
+				focus: focusOf(s, step, NAME_KEY),
+				uncertain: false,
+				notice: {step, message, retry: false},
+			};
 		}
 		case 'found-earlier': {
 			// Nothing was sent; Enter on the review now creates another one, if that is what is wanted.
 			const review = currentSteps(s).length - 1;
-			return {...s, phase: 'editing', request: undefined, step: review, focus: 0, uncertain: false, known: undefined, notice: {step: review, message: foundEarlierMessage(action.destination), retry: true}};
+			return {
+				...s,
+				phase: 'editing',
+				request: undefined,
+				step: review,
+				focus: 0,
+				uncertain: false,
+				known: undefined,
+				notice: {step: review, message: foundEarlierMessage(action.destination), retry: true},
+			};
 		}
 		case 'key':
 			return onKey(s, action.event, action.ctx);
@@ -230,7 +260,10 @@ export function wizardReducer(s: WizardState, action: WizardAction): WizardState
 function focusOf(s: WizardState, step: number, key: string): number {
 	const target = currentSteps(s)[step];
 	if (!target || target.kind !== 'fields') return 0;
-	return Math.max(0, target.fields.findIndex((f) => fieldKey(f) === key));
+	return Math.max(
+		0,
+		target.fields.findIndex((f) => fieldKey(f) === key),
+	);
 }
 
 function onFailure(s: WizardState, error: unknown): WizardState {
@@ -253,7 +286,8 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 	// After an answer was lost, a name clash most likely means the earlier attempt worked.
 	let message = routed.message;
 	if (s.uncertain && error instanceof ApiError && error.kind === 'conflict') {
-		message += ' Your earlier attempt, whose answer was lost, probably created it: leave the wizard to find it in the list, or choose another name.';
+		message +=
+			' Your earlier attempt, whose answer was lost, probably created it: leave the wizard to find it in the list, or choose another name.';
 	} else if (routed.uncertain) {
 		message += ' Enter looks for it first, and sends it again only if it is not there.';
 	}
@@ -265,7 +299,12 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 		focus,
 		pick: null,
 		uncertain: s.uncertain || routed.uncertain,
-		notice: {step, message, retry: routed.retry, ...(typeof routed.target === 'object' && 'group' in routed.target ? {staleOnEdit: true} : {})},
+		notice: {
+			step,
+			message,
+			retry: routed.retry,
+			...(typeof routed.target === 'object' && 'group' in routed.target ? {staleOnEdit: true} : {}),
+		},
 	};
 }
 
@@ -292,7 +331,8 @@ function onKey(s: WizardState, event: KeyEvent, ctx: WizardContext): WizardState
 	return keysOf(event.text).reduce((acc, k) => (acc.outcome ? acc : onOneKey(acc, k, event.read, ctx)), s);
 }
 
-const onOneKey = (s: WizardState, key: Key, read: number, ctx: WizardContext): WizardState => onFormKey(s, formKeyOf(wizardMode(s), key), read, ctx);
+const onOneKey = (s: WizardState, key: Key, read: number, ctx: WizardContext): WizardState =>
+	onFormKey(s, formKeyOf(wizardMode(s), key), read, ctx);
 
 function onFormKey(s: WizardState, key: FormKey, read: number, ctx: WizardContext): WizardState {
 	if (s.phase !== 'editing') return s;

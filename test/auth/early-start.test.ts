@@ -15,20 +15,39 @@ const NO_CREDENTIALS = {PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AU
 
 /** The command's early start in a terminal, with `env` and `home`; what it sent, once settled. */
 async function early(sb: RunningSandbox, home: Home, args: string[] = [], env: Record<string, string | undefined> = {}) {
-	const started = startEarly(['--base-url', sb.origin, ...args], {env: {...NO_CREDENTIALS, ...env}, home: home.path, stdinTTY: true, stdoutTTY: true});
+	const started = startEarly(['--base-url', sb.origin, ...args], {
+		env: {...NO_CREDENTIALS, ...env},
+		home: home.path,
+		stdinTTY: true,
+		stdoutTTY: true,
+	});
 	const request = await started?.list;
 	const answer = await request?.answer;
 	started?.agents.http.destroy();
-	const log = (await requestLog(sb)).map((r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status} ${r.user ?? '-'}`);
+	const log = (await requestLog(sb)).map(
+		(r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status} ${r.user ?? '-'}`,
+	);
 	return {plan: started?.plan.kind, sent: request !== undefined, status: answer?.status, log, renewal: await started?.renewal};
 }
 
 const tokenFor = async (sb: RunningSandbox, issuedSecondsAgo = 0): Promise<Record<string, unknown>> =>
-	(await (await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({expires_in: 3600, issued_seconds_ago: issuedSecondsAgo})})).json()) as Record<string, unknown>;
+	(await (
+		await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({expires_in: 3600, issued_seconds_ago: issuedSecondsAgo}),
+		})
+	).json()) as Record<string, unknown>;
 
 function deviceProfile(home: Home, sb: RunningSandbox, token?: Record<string, unknown>): void {
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
-	home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	home.profileFile('dev', {
+		client_type: 'oidc_device_code',
+		auth_server: `${sb.origin}/`,
+		client_id: 'destui-sandbox',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+	});
 	if (token) home.profileFile('dev', token, 'token.json');
 }
 
@@ -36,7 +55,12 @@ const LIST = 'GET /destinations/v1 200 user';
 
 describe('every kind of credential sends the start-up list before the app loads', () => {
 	it('an API key, from the flag, the environment or ~/.planet.json', async () => {
-		for (const [args, env, file] of [[['--api-key', USER_KEY], {}, undefined], [[], {PL_API_KEY: USER_KEY}, undefined], [[], {}, {PL_API_KEY: USER_KEY}], [[], {}, {key: USER_KEY}]] as const) {
+		for (const [args, env, file] of [
+			[['--api-key', USER_KEY], {}, undefined],
+			[[], {PL_API_KEY: USER_KEY}, undefined],
+			[[], {}, {PL_API_KEY: USER_KEY}],
+			[[], {}, {key: USER_KEY}],
+		] as const) {
 			const sb = await sandbox();
 			const home = privateHome();
 			if (file) home.planetJson(file);
@@ -75,7 +99,14 @@ describe('every kind of credential sends the start-up list before the app loads'
 	it('client credentials with no token yet: logged in, then the list', async () => {
 		const sb = await sandbox();
 		const home = privateHome();
-		home.profileFile('robot', {client_type: 'oidc_client_credentials_secret', auth_server: `${sb.origin}/`, client_id: SANDBOX_M2M_CLIENT_ID, client_secret: SANDBOX_M2M_CLIENT_SECRET, audiences: ['https://api.planet.com/'], scopes: []});
+		home.profileFile('robot', {
+			client_type: 'oidc_client_credentials_secret',
+			auth_server: `${sb.origin}/`,
+			client_id: SANDBOX_M2M_CLIENT_ID,
+			client_secret: SANDBOX_M2M_CLIENT_SECRET,
+			audiences: ['https://api.planet.com/'],
+			scopes: [],
+		});
 		const run = await early(sb, home, ['--profile', 'robot']);
 		expect(run.log.slice(-2)).toEqual(['POST /oauth/token client_credentials 200 user', LIST]);
 	});
@@ -95,10 +126,20 @@ describe('where it cannot, nothing is sent and the app starts as before', () => 
 		const sb = await sandbox();
 		const home = privateHome();
 		deviceProfile(home, sb, await tokenFor(sb));
-		for (const [args, plan] of [[['--sign-in'], 'api'], [['--demo'], 'demo'], [['--no-such-flag'], 'usage'], [['--help'], 'help']] as const) {
+		for (const [args, plan] of [
+			[['--sign-in'], 'api'],
+			[['--demo'], 'demo'],
+			[['--no-such-flag'], 'usage'],
+			[['--help'], 'help'],
+		] as const) {
 			expect(await early(sb, home, [...args])).toMatchObject({plan, sent: false});
 		}
-		const notATerminal = startEarly(['--base-url', sb.origin, '--api-key', USER_KEY], {env: NO_CREDENTIALS, home: home.path, stdinTTY: false, stdoutTTY: true});
+		const notATerminal = startEarly(['--base-url', sb.origin, '--api-key', USER_KEY], {
+			env: NO_CREDENTIALS,
+			home: home.path,
+			stdinTTY: false,
+			stdoutTTY: true,
+		});
 		expect(notATerminal?.plan.kind).toBe('no-terminal');
 		expect(notATerminal?.list).toBeUndefined();
 		expect(await requestLog(sb)).toEqual([]);

@@ -9,7 +9,8 @@ import {isExpired, isStale, jwtClaims, readToken, refreshAt, tokenFromResponse, 
 import {privateHome} from './helpers.js';
 
 /** An unsigned JWT with these claims (clients never check the signature). */
-const jwt = (claims: Record<string, unknown>): string => `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
+const jwt = (claims: Record<string, unknown>): string =>
+	`${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 
 const token = (data: Record<string, unknown>, now = 1_000): Token => {
 	const t = readToken(data, now);
@@ -72,7 +73,14 @@ describe('token times (spec §4)', () => {
 	it('keeps the old refresh token when an answer has none; takes a rotated one', () => {
 		const before = token({access_token: 'a1', refresh_token: 'r1', expires_in: 10});
 		const kept = tokenFromResponse({access_token: jwt({iat: 2000, exp: 3000}), expires_in: 1000, token_type: 'Bearer'}, before, 2000);
-		expect('problem' in kept ? kept : kept.data).toEqual({access_token: jwt({iat: 2000, exp: 3000}), expires_in: 1000, token_type: 'Bearer', refresh_token: 'r1', _iat: 2000, _exp: 3000});
+		expect('problem' in kept ? kept : kept.data).toEqual({
+			access_token: jwt({iat: 2000, exp: 3000}),
+			expires_in: 1000,
+			token_type: 'Bearer',
+			refresh_token: 'r1',
+			_iat: 2000,
+			_exp: 3000,
+		});
 		const rotated = tokenFromResponse({access_token: 'a2', refresh_token: 'r2', expires_in: 10}, before, 2000);
 		expect('problem' in rotated ? rotated : rotated.refreshToken).toBe('r2');
 	});
@@ -101,7 +109,11 @@ describe('~/.planet.json after a sign-in (as `planet auth login`)', () => {
 		expect(statSync(home.file('.planet.json')).mode & 0o777).toBe(0o600);
 		home.planetJson({key: 'PLAK-fake-legacy', other: 1});
 		expect(recordDefaultProfile(home.path, 'planet-user')).toBe('recorded');
-		expect(JSON.parse(readFileSync(home.file('.planet.json'), 'utf8'))).toEqual({key: 'PLAK-fake-legacy', other: 1, PL_AUTH_PROFILE: 'planet-user'});
+		expect(JSON.parse(readFileSync(home.file('.planet.json'), 'utf8'))).toEqual({
+			key: 'PLAK-fake-legacy',
+			other: 1,
+			PL_AUTH_PROFILE: 'planet-user',
+		});
 		home.planetJson({PL_AUTH_PROFILE: 'work'});
 		expect(recordDefaultProfile(home.path, 'planet-user')).toBe('kept');
 		writeFileSync(home.file('.planet.json'), '{broken');

@@ -17,11 +17,24 @@ function used(result: FindResult): {use: string; label: string} {
 }
 
 const deviceProfile = (home: Home, dir: string, extra: Record<string, unknown> = {}) =>
-	home.profileFile(dir, {client_type: 'oidc_device_code', auth_server: 'http://127.0.0.1:9/', client_id: 'test-client', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access'], ...extra});
+	home.profileFile(dir, {
+		client_type: 'oidc_device_code',
+		auth_server: 'http://127.0.0.1:9/',
+		client_id: 'test-client',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+		...extra,
+	});
 
 /** Something in every later place, so a test shows the earlier one wins over all of them. */
 function everythingBelow(home: Home): void {
-	home.planetJson({PL_AUTH_PROFILE: 'in-file', PL_AUTH_CLIENT_ID: 'file-client', PL_AUTH_CLIENT_SECRET: 'file-secret', PL_API_KEY: 'PLAK-fake-file', key: 'PLAK-fake-legacy'});
+	home.planetJson({
+		PL_AUTH_PROFILE: 'in-file',
+		PL_AUTH_CLIENT_ID: 'file-client',
+		PL_AUTH_CLIENT_SECRET: 'file-secret',
+		PL_API_KEY: 'PLAK-fake-file',
+		key: 'PLAK-fake-legacy',
+	});
 	deviceProfile(home, 'in-file');
 }
 
@@ -48,23 +61,37 @@ describe('the planet CLI order, first match wins', () => {
 		everythingBelow(home);
 		const result = find(home, {env: {PL_AUTH_PROFILE: 'nowhere', PL_API_KEY: 'PLAK-fake-env'}});
 		expect(result.kind).toBe('stop');
-		expect(result.kind === 'stop' && result.message).toBe('PL_AUTH_PROFILE names a profile destui cannot use: profile nowhere does not exist (no ~/.planet/nowhere/auth_client.json).');
+		expect(result.kind === 'stop' && result.message).toBe(
+			'PL_AUTH_PROFILE names a profile destui cannot use: profile nowhere does not exist (no ~/.planet/nowhere/auth_client.json).',
+		);
 		const flagged = find(home, {profile: 'broken'});
 		home.profileFile('broken', '{"client_type": "oidc_device_code", "client_secret": "fake-half-written');
 		const broken = find(home, {profile: 'broken'});
-		expect(flagged.kind === 'stop' && flagged.message).toMatch(/^--profile names a profile destui cannot use: profile broken does not exist/);
-		expect(broken.kind === 'stop' && broken.message).toBe('--profile names a profile destui cannot use: profile broken cannot be used: ~/.planet/broken/auth_client.json is not valid JSON.');
+		expect(flagged.kind === 'stop' && flagged.message).toMatch(
+			/^--profile names a profile destui cannot use: profile broken does not exist/,
+		);
+		expect(broken.kind === 'stop' && broken.message).toBe(
+			'--profile names a profile destui cannot use: profile broken cannot be used: ~/.planet/broken/auth_client.json is not valid JSON.',
+		);
 		expect(JSON.stringify(broken)).not.toContain('fake-half-written');
 	});
 
 	it('2. PL_AUTH_CLIENT_ID + PL_AUTH_CLIENT_SECRET beat the API key: planet-m2m-<id lower-cased>', () => {
 		const home = privateHome();
 		everythingBelow(home);
-		const result = find(home, {env: {PL_AUTH_CLIENT_ID: 'Sandbox-M2M-Client', PL_AUTH_CLIENT_SECRET: 'sandbox-m2m-secret', PL_API_KEY: 'PLAK-fake-env'}, apiKey: 'PLAK-fake-flag'});
+		const result = find(home, {
+			env: {PL_AUTH_CLIENT_ID: 'Sandbox-M2M-Client', PL_AUTH_CLIENT_SECRET: 'sandbox-m2m-secret', PL_API_KEY: 'PLAK-fake-env'},
+			apiKey: 'PLAK-fake-flag',
+		});
 		expect(used(result)).toEqual({use: 'oauth:planet-m2m-sandbox-m2m-client', label: 'client credentials from PL_AUTH_CLIENT_ID'});
 		if (result.kind !== 'found' || result.found.kind !== 'oauth') throw new Error('not oauth');
 		expect(result.found.profile.tokenPath).toBe(join(home.path, '.planet', 'planet-m2m-sandbox-m2m-client', 'token.json'));
-		expect(result.found.profile.client).toMatchObject({clientId: 'Sandbox-M2M-Client', clientSecret: 'sandbox-m2m-secret', clientType: 'oidc_client_credentials_secret', authServer: 'https://services.sentinel-hub.com/auth/realms/main'});
+		expect(result.found.profile.client).toMatchObject({
+			clientId: 'Sandbox-M2M-Client',
+			clientSecret: 'sandbox-m2m-secret',
+			clientType: 'oidc_client_credentials_secret',
+			authServer: 'https://services.sentinel-hub.com/auth/realms/main',
+		});
 		expect(JSON.stringify(result.kind === 'found' && result.trail)).not.toContain('sandbox-m2m-secret');
 	});
 
@@ -78,8 +105,14 @@ describe('the planet CLI order, first match wins', () => {
 	it('3. --api-key beats PL_API_KEY, which beats everything in ~/.planet.json', () => {
 		const home = privateHome();
 		everythingBelow(home);
-		expect(used(find(home, {apiKey: 'PLAK-fake-flag', env: {PL_API_KEY: 'PLAK-fake-env'}}))).toEqual({use: 'key:api-key PLAK-fake-flag', label: 'API key from --api-key'});
-		expect(used(find(home, {env: {PL_API_KEY: '  PLAK-fake-env\r\n'}}))).toEqual({use: 'key:api-key PLAK-fake-env', label: 'API key from PL_API_KEY'});
+		expect(used(find(home, {apiKey: 'PLAK-fake-flag', env: {PL_API_KEY: 'PLAK-fake-env'}}))).toEqual({
+			use: 'key:api-key PLAK-fake-flag',
+			label: 'API key from --api-key',
+		});
+		expect(used(find(home, {env: {PL_API_KEY: '  PLAK-fake-env\r\n'}}))).toEqual({
+			use: 'key:api-key PLAK-fake-env',
+			label: 'API key from PL_API_KEY',
+		});
 	});
 
 	it("4. ~/.planet.json's PL_AUTH_PROFILE comes next", () => {
@@ -88,17 +121,24 @@ describe('the planet CLI order, first match wins', () => {
 		expect(used(find(home))).toEqual({use: 'oauth:in-file', label: 'profile in-file'});
 	});
 
-	it("4. a ~/.planet.json profile that cannot be used is a warning, and the search goes on", () => {
+	it('4. a ~/.planet.json profile that cannot be used is a warning, and the search goes on', () => {
 		const home = privateHome();
 		home.planetJson({PL_AUTH_PROFILE: 'gone', PL_API_KEY: 'PLAK-fake-file'});
 		const result = find(home);
 		expect(used(result).use).toBe('key:api-key PLAK-fake-file');
-		expect(result.kind === 'found' && result.warnings).toEqual(['~/.planet.json names a profile destui cannot use, so it was skipped: profile gone does not exist (no ~/.planet/gone/auth_client.json).']);
+		expect(result.kind === 'found' && result.warnings).toEqual([
+			'~/.planet.json names a profile destui cannot use, so it was skipped: profile gone does not exist (no ~/.planet/gone/auth_client.json).',
+		]);
 	});
 
 	it('5. then its client id + secret, 6. its PL_API_KEY, 7. its legacy key', () => {
 		const home = privateHome();
-		home.planetJson({PL_AUTH_CLIENT_ID: 'file-client', PL_AUTH_CLIENT_SECRET: 'file-secret', PL_API_KEY: 'PLAK-fake-file', key: 'PLAK-fake-legacy'});
+		home.planetJson({
+			PL_AUTH_CLIENT_ID: 'file-client',
+			PL_AUTH_CLIENT_SECRET: 'file-secret',
+			PL_API_KEY: 'PLAK-fake-file',
+			key: 'PLAK-fake-legacy',
+		});
 		expect(used(find(home))).toEqual({use: 'oauth:planet-m2m-file-client', label: 'client credentials from ~/.planet.json'});
 		home.planetJson({PL_API_KEY: 'PLAK-fake-file', key: 'PLAK-fake-legacy'});
 		expect(used(find(home))).toEqual({use: 'key:api-key PLAK-fake-file', label: 'API key from ~/.planet.json'});
@@ -111,7 +151,13 @@ describe('the planet CLI order, first match wins', () => {
 		const result = find(home);
 		expect(used(result)).toEqual({use: 'oauth:planet-user', label: 'profile planet-user'});
 		if (result.kind !== 'found' || result.found.kind !== 'oauth') throw new Error('not oauth');
-		expect(result.found.profile.client).toEqual({clientType: 'oidc_device_code', clientId: '49lHVBYlXCdfIYqE1B9zeXt0iFHSXees', authServer: 'https://login.planet.com/', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+		expect(result.found.profile.client).toEqual({
+			clientType: 'oidc_device_code',
+			clientId: '49lHVBYlXCdfIYqE1B9zeXt0iFHSXees',
+			authServer: 'https://login.planet.com/',
+			audiences: ['https://api.planet.com/'],
+			scopes: ['planet', 'offline_access'],
+		});
 		expect(result.trail).toEqual([
 			{where: '--profile / PL_AUTH_PROFILE', saw: 'not set'},
 			{where: 'PL_AUTH_CLIENT_ID + PL_AUTH_CLIENT_SECRET', saw: 'not set'},
@@ -134,14 +180,21 @@ describe('keys that cannot go in a header (issue 11 item 8)', () => {
 	it('a key with a line break, control or non-ASCII character inside stops with a sentence naming where it came from', () => {
 		const home = privateHome();
 		const stop = (r: FindResult) => (r.kind === 'stop' ? r.message : `found ${JSON.stringify(r)}`);
-		expect(stop(find(home, {env: {PL_API_KEY: 'PLAK-fake\r\nsecond-line'}}))).toBe('The API key from PL_API_KEY has a line break inside (at character 10), so it cannot be sent: it should be one line.');
+		expect(stop(find(home, {env: {PL_API_KEY: 'PLAK-fake\r\nsecond-line'}}))).toBe(
+			'The API key from PL_API_KEY has a line break inside (at character 10), so it cannot be sent: it should be one line.',
+		);
 		home.planetJson({key: 'PLAK-fake\u0007bell'});
 		expect(stop(find(home))).toBe('The API key from ~/.planet.json (key) has a control character (at character 10), so it cannot be sent.');
 		home.planetJson({PL_API_KEY: 'PLAK-fakeé'});
-		expect(stop(find(home))).toBe('The API key from ~/.planet.json (PL_API_KEY) has a non-ASCII character (at character 10), so it cannot be sent: keys and tokens are plain ASCII.');
+		expect(stop(find(home))).toBe(
+			'The API key from ~/.planet.json (PL_API_KEY) has a non-ASCII character (at character 10), so it cannot be sent: keys and tokens are plain ASCII.',
+		);
 		home.profileFile('keyed', {client_type: 'static_apikey', api_key: 'PLAK-fake\tkey'});
-		expect(stop(find(home, {profile: 'keyed'}))).toBe('--profile names a profile destui cannot use: profile keyed cannot be used: the key in ~/.planet/keyed/auth_client.json has a tab inside (at character 10), so it cannot be sent.');
-		for (const r of [find(home, {env: {PL_API_KEY: 'PLAK-fake\r\nsecond-line'}}), find(home)]) expect(JSON.stringify(r)).not.toMatch(/second-line|fakeé/);
+		expect(stop(find(home, {profile: 'keyed'}))).toBe(
+			'--profile names a profile destui cannot use: profile keyed cannot be used: the key in ~/.planet/keyed/auth_client.json has a tab inside (at character 10), so it cannot be sent.',
+		);
+		for (const r of [find(home, {env: {PL_API_KEY: 'PLAK-fake\r\nsecond-line'}}), find(home)])
+			expect(JSON.stringify(r)).not.toMatch(/second-line|fakeé/);
 	});
 });
 
@@ -178,6 +231,8 @@ describe('unusable files are skipped or named, never fatal, never quoted', () =>
 		mkdirSync(home.file('evil'));
 		writeFileSync(home.file('evil', 'auth_client.json'), JSON.stringify({client_type: 'static_apikey', api_key: 'PLAK-fake-evil'}));
 		const r = find(home, {env: {PL_AUTH_PROFILE: '../evil'}});
-		expect(r.kind === 'stop' && r.message).toBe('PL_AUTH_PROFILE names a profile destui cannot use: "../evil" is not a usable profile name.');
+		expect(r.kind === 'stop' && r.message).toBe(
+			'PL_AUTH_PROFILE names a profile destui cannot use: "../evil" is not a usable profile name.',
+		);
 	});
 });

@@ -17,7 +17,11 @@ import {privateHome, type Home} from './helpers.js';
 const M2M = {id: 'sandbox-m2m-client', secret: 'sandbox-m2m-secret'};
 
 async function hookTokens(sb: RunningSandbox, body: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify(body),
+	});
 	expect(res.status).toBe(200);
 	return (await res.json()) as Record<string, unknown>;
 }
@@ -25,7 +29,14 @@ async function hookTokens(sb: RunningSandbox, body: Record<string, unknown> = {}
 /** A custom device-code profile `dev` on the sandbox, named in ~/.planet.json as `planet auth login` leaves it. */
 function deviceProfile(home: Home, sb: RunningSandbox, extra: Record<string, unknown> = {}): void {
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
-	home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access'], ...extra});
+	home.profileFile('dev', {
+		client_type: 'oidc_device_code',
+		auth_server: `${sb.origin}/`,
+		client_id: 'destui-sandbox',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+		...extra,
+	});
 }
 
 const tokenFile = (home: Home, profile = 'dev') => home.file('.planet', profile, 'token.json');
@@ -39,8 +50,12 @@ function connect(home: Home, sb: RunningSandbox, clock?: () => number) {
 	return {client, session: credentials.session as OAuthSession, label: credentials.label};
 }
 
-const oauthRequests = (log: Logged[]) => log.filter((r) => r.path.startsWith('/oauth/') || r.path.startsWith('/.well-known/')).map((r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status}`);
-const apiRequests = (log: Logged[]) => log.filter((r) => r.path.startsWith('/destinations/')).map((r) => `${r.method} ${r.path} ${r.status}`);
+const oauthRequests = (log: Logged[]) =>
+	log
+		.filter((r) => r.path.startsWith('/oauth/') || r.path.startsWith('/.well-known/'))
+		.map((r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status}`);
+const apiRequests = (log: Logged[]) =>
+	log.filter((r) => r.path.startsWith('/destinations/')).map((r) => `${r.method} ${r.path} ${r.status}`);
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -127,18 +142,27 @@ describe('an OAuth session over real HTTP', () => {
 		const sb = await sandbox();
 		const home = privateHome();
 		deviceProfile(home, sb);
-		home.profileFile('dev', {...(await hookTokens(sb, {expires_in: 60, issued_seconds_ago: 120})), refresh_token: 'revoked-refresh-token'}, 'token.json');
+		home.profileFile(
+			'dev',
+			{...(await hookTokens(sb, {expires_in: 60, issued_seconds_ago: 120})), refresh_token: 'revoked-refresh-token'},
+			'token.json',
+		);
 		const before = readFileSync(tokenFile(home), 'utf8');
 		await clearLog(sb);
 		const {client, session} = connect(home, sb);
 		const listed = client.list();
 		await until(() => session.getNeed() !== undefined);
 		expect(session.getNeed()).toMatchObject({kind: 'refused', canSignIn: true});
-		expect(session.getNeed()?.sentence).toMatch(/^The session of profile dev has ended: the sign-in server refused to renew it \(127\.0\.0\.1:\d+\/oauth\/token answered invalid_grant/);
+		expect(session.getNeed()?.sentence).toMatch(
+			/^The session of profile dev has ended: the sign-in server refused to renew it \(127\.0\.0\.1:\d+\/oauth\/token answered invalid_grant/,
+		);
 		expect(session.getNeed()?.sentence).not.toContain('revoked-refresh-token');
 		expect(readFileSync(tokenFile(home), 'utf8')).toBe(before);
 		session.giveUp();
-		const error = await listed.then(() => undefined, (e: unknown) => e);
+		const error = await listed.then(
+			() => undefined,
+			(e: unknown) => e,
+		);
 		expect(error).toBeInstanceOf(ApiError);
 		expect((error as ApiError).kind).toBe('auth');
 		expect((error as ApiError).message).toMatch(/^Not signed in: The session of profile dev has ended/);
@@ -154,7 +178,11 @@ describe('an OAuth session over real HTTP', () => {
 		const {client, session} = connect(home, sb);
 		const listed = client.list().catch((e: unknown) => e);
 		await until(() => session.getNeed() !== undefined);
-		expect(session.getNeed()).toEqual({kind: 'missing', sentence: 'You are not signed in: profile dev has no session yet (~/.planet/dev/token.json).', canSignIn: true});
+		expect(session.getNeed()).toEqual({
+			kind: 'missing',
+			sentence: 'You are not signed in: profile dev has no session yet (~/.planet/dev/token.json).',
+			canSignIn: true,
+		});
 		session.giveUp();
 		await listed;
 		expect(await requests(sb)).toEqual([]);
@@ -168,7 +196,10 @@ describe('an OAuth session over real HTTP', () => {
 		const {client, session} = connect(home, sb);
 		const listed = client.list().catch((e: unknown) => e);
 		await until(() => session.getNeed() !== undefined);
-		expect(session.getNeed()).toMatchObject({kind: 'unreachable', sentence: 'The session of profile dev needs renewing, but could not reach 127.0.0.1:9/oauth/token (connection refused).'});
+		expect(session.getNeed()).toMatchObject({
+			kind: 'unreachable',
+			sentence: 'The session of profile dev needs renewing, but could not reach 127.0.0.1:9/oauth/token (connection refused).',
+		});
 		session.giveUp();
 		await listed;
 	});
@@ -193,12 +224,19 @@ describe('an OAuth session over real HTTP', () => {
 		const {client, session} = connect(home, sb);
 		const [mine] = await client.list({is_owner: true});
 		// The server stops taking the token (revoked, say) before the rename reaches it.
-		await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({path: '/destinations/v1/', methods: ['PATCH'], status: 401})});
+		await fetch(`${sb.origin}/_sandbox/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({path: '/destinations/v1/', methods: ['PATCH'], status: 401}),
+		});
 		await clearLog(sb);
 		const renamed = await client.rename(mine!.id, `${mine!.name} 2`);
 		expect(renamed.name).toBe(`${mine!.name} 2`);
 		const log = await requests(sb);
-		expect(apiRequests(log).map((l) => l.replace(mine!.id, 'ID'))).toEqual(['PATCH /destinations/v1/ID 401', 'PATCH /destinations/v1/ID 200']);
+		expect(apiRequests(log).map((l) => l.replace(mine!.id, 'ID'))).toEqual([
+			'PATCH /destinations/v1/ID 401',
+			'PATCH /destinations/v1/ID 200',
+		]);
 		expect(oauthRequests(log)).toEqual(['GET /.well-known/openid-configuration 200', 'POST /oauth/token refresh_token 200']);
 		expect(session.renewals).toBe(1);
 	});
@@ -223,7 +261,9 @@ describe('an OAuth session over real HTTP', () => {
 		const {client, session} = connect(home, sb);
 		const listed = client.list().catch((e: unknown) => e);
 		await until(() => session.getNeed() !== undefined);
-		expect(session.getNeed()?.sentence).toMatch(/^The access token in ~\/\.planet\/dev\/token\.json has a line break inside \(at character \d+\), so it cannot be sent: it should be one line\.$/);
+		expect(session.getNeed()?.sentence).toMatch(
+			/^The access token in ~\/\.planet\/dev\/token\.json has a line break inside \(at character \d+\), so it cannot be sent: it should be one line\.$/,
+		);
 		session.giveUp();
 		await listed;
 	});
@@ -234,8 +274,15 @@ describe('an OAuth session over real HTTP', () => {
 		deviceProfile(home, sb);
 		home.profileFile('dev', await hookTokens(sb), 'token.json');
 		const {client} = connect(home, sb);
-		await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({path: '/destinations/v1', status: 401, count: 2})});
-		const error = await client.list().then(() => undefined, (e: unknown) => e as ApiError);
+		await fetch(`${sb.origin}/_sandbox/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({path: '/destinations/v1', status: 401, count: 2}),
+		});
+		const error = await client.list().then(
+			() => undefined,
+			(e: unknown) => e as ApiError,
+		);
 		expect(error?.kind).toBe('auth');
 		expect(error?.explanation).toBe('Planet refused the session of profile dev even after renewing it.');
 	});
@@ -244,7 +291,14 @@ describe('an OAuth session over real HTTP', () => {
 		const sb = await sandbox();
 		const home = privateHome();
 		home.planetJson({PL_AUTH_PROFILE: 'planet-m2m-sandbox-m2m-client'});
-		home.profileFile('planet-m2m-sandbox-m2m-client', {client_type: 'oidc_client_credentials_secret', auth_server: `${sb.origin}/`, client_id: M2M.id, client_secret: M2M.secret, audiences: ['https://api.planet.com/'], scopes: []});
+		home.profileFile('planet-m2m-sandbox-m2m-client', {
+			client_type: 'oidc_client_credentials_secret',
+			auth_server: `${sb.origin}/`,
+			client_id: M2M.id,
+			client_secret: M2M.secret,
+			audiences: ['https://api.planet.com/'],
+			scopes: [],
+		});
 		await clearLog(sb);
 		const {client, session} = connect(home, sb);
 		await client.list();
@@ -281,7 +335,11 @@ describe('an OAuth session over real HTTP', () => {
 		deviceProfile(home, sb);
 		const old = await hookTokens(sb, {issued_seconds_ago: 3000});
 		home.profileFile('dev', old, 'token.json');
-		await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({path: '/oauth/token', omit_fields: ['refresh_token']})});
+		await fetch(`${sb.origin}/_sandbox/faults`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({path: '/oauth/token', omit_fields: ['refresh_token']}),
+		});
 		await connect(home, sb).client.list();
 		const saved = JSON.parse(readFileSync(tokenFile(home), 'utf8')) as Record<string, unknown>;
 		expect(saved.access_token).not.toBe(old.access_token);

@@ -5,10 +5,24 @@
 import {describe, expect, it} from 'vitest';
 import type {DeviceAuthorization} from '../../src/auth/oidc.js';
 import type {SignInNeed} from '../../src/auth/session.js';
-import {ARMING_MS, initialSignIn, offeredBindings, secondsLeft, signInReducer, type SignInAction, type SignInState} from '../../src/auth/sign-in-state.js';
+import {
+	ARMING_MS,
+	initialSignIn,
+	offeredBindings,
+	secondsLeft,
+	signInReducer,
+	type SignInAction,
+	type SignInState,
+} from '../../src/auth/sign-in-state.js';
 
 const NEED: SignInNeed = {kind: 'missing', sentence: 'You are not signed in.', canSignIn: true};
-const CODE: DeviceAuthorization = {deviceCode: 'dc', userCode: 'ABCD-EFGH', verificationUri: 'https://x/activate', expiresIn: 600, interval: 5};
+const CODE: DeviceAuthorization = {
+	deviceCode: 'dc',
+	userCode: 'ABCD-EFGH',
+	verificationUri: 'https://x/activate',
+	expiresIn: 600,
+	interval: 5,
+};
 
 const run = (s: SignInState, ...actions: SignInAction[]): SignInState => actions.reduce(signInReducer, s);
 const start = (armed = true, need = NEED): SignInState => initialSignIn(need, 0, {sandbox: true, back: false}, armed);
@@ -75,11 +89,19 @@ describe('device-code sign-in', () => {
 			const s = run(shown, a);
 			return {mode: s.mode.kind, notice: s.notice, request: s.request};
 		};
-		expect(after({type: 'refused', code: 'access_denied', message: 'x', now: 1})).toEqual({mode: 'choose', notice: 'The sign-in was denied.', request: undefined});
-		expect(after({type: 'refused', code: 'expired_token', message: 'x', now: 1}).notice).toBe('The code expired before it was confirmed: sign in again for a new one.');
+		expect(after({type: 'refused', code: 'access_denied', message: 'x', now: 1})).toEqual({
+			mode: 'choose',
+			notice: 'The sign-in was denied.',
+			request: undefined,
+		});
+		expect(after({type: 'refused', code: 'expired_token', message: 'x', now: 1}).notice).toBe(
+			'The code expired before it was confirmed: sign in again for a new one.',
+		);
 		expect(after({type: 'tick', now: 600_000}).notice).toBe('The code expired before it was confirmed: sign in again for a new one.');
 		expect(after({type: 'tick', now: 599_999}).mode).toBe('code');
-		expect(after({type: 'failed', message: 'could not reach x (host not found)', now: 1}).notice).toBe('The sign-in did not work: could not reach x (host not found).');
+		expect(after({type: 'failed', message: 'could not reach x (host not found)', now: 1}).notice).toBe(
+			'The sign-in did not work: could not reach x (host not found).',
+		);
 	});
 
 	it('Esc cancels while asking and while waiting; the pending request is dropped', () => {

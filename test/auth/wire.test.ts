@@ -48,24 +48,40 @@ describe('what destui sends to the sign-in server', () => {
 
 	it('client credentials: the secret in the body with the audience; no scope when none is configured', async () => {
 		const s = await server(() => ({status: 200, body: {access_token: 'a', expires_in: 300, token_type: 'Bearer'}}));
-		await clientCredentialsGrant(s.client({clientType: 'oidc_client_credentials_secret', clientId: 'm2m', clientSecret: 'fake-m2m-secret', scopes: []}));
-		expect(s.received[0]!.body).toBe('grant_type=client_credentials&audience=https%3A%2F%2Fapi.planet.com%2F&client_id=m2m&client_secret=fake-m2m-secret');
+		await clientCredentialsGrant(
+			s.client({clientType: 'oidc_client_credentials_secret', clientId: 'm2m', clientSecret: 'fake-m2m-secret', scopes: []}),
+		);
+		expect(s.received[0]!.body).toBe(
+			'grant_type=client_credentials&audience=https%3A%2F%2Fapi.planet.com%2F&client_id=m2m&client_secret=fake-m2m-secret',
+		);
 		expect(s.received[0]!.headers.authorization).toBeUndefined();
 	});
 
 	it('device authorization: scope and audience space-joined, then client_id; the poll sends the device-code grant', async () => {
 		const s = await server((req) =>
 			req.url === '/oauth/device/code'
-				? {status: 200, body: {device_code: 'fake-device-code', user_code: 'BCDF-GHJK', verification_uri: 'http://x/activate', expires_in: 900}}
+				? {
+						status: 200,
+						body: {device_code: 'fake-device-code', user_code: 'BCDF-GHJK', verification_uri: 'http://x/activate', expires_in: 900},
+					}
 				: {status: 400, body: {error: 'authorization_pending', error_description: 'not yet'}},
 		);
 		const code = await deviceAuthorization(s.client());
-		expect(code).toEqual({deviceCode: 'fake-device-code', userCode: 'BCDF-GHJK', verificationUri: 'http://x/activate', verificationUriComplete: undefined, expiresIn: 900, interval: 5});
+		expect(code).toEqual({
+			deviceCode: 'fake-device-code',
+			userCode: 'BCDF-GHJK',
+			verificationUri: 'http://x/activate',
+			verificationUriComplete: undefined,
+			expiresIn: 900,
+			interval: 5,
+		});
 		expect(s.received[0]!.body).toBe('scope=planet+offline_access&audience=https%3A%2F%2Fapi.planet.com%2F&client_id=test-client');
 		const pending = await deviceTokenPoll(s.client(), code.deviceCode).catch((e: unknown) => e);
 		expect(pending).toBeInstanceOf(OAuthError);
 		expect(pending).toMatchObject({kind: 'refused', code: 'authorization_pending'});
-		expect(s.received[1]!.body).toBe('grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=fake-device-code&client_id=test-client');
+		expect(s.received[1]!.body).toBe(
+			'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=fake-device-code&client_id=test-client',
+		);
 	});
 });
 
@@ -76,7 +92,10 @@ describe('answers read as planet-auth reads them', () => {
 	};
 
 	it('an error in the JSON is a refusal whatever the status, its words kept, secrets scrubbed', async () => {
-		const e = await failure(() => ({status: 200, body: {error: 'invalid_grant', error_description: 'refresh token fake-refresh-1 is revoked'}}));
+		const e = await failure(() => ({
+			status: 200,
+			body: {error: 'invalid_grant', error_description: 'refresh token fake-refresh-1 is revoked'},
+		}));
 		expect(e).toMatchObject({kind: 'refused', code: 'invalid_grant'});
 		expect(e.message).toMatch(/^127\.0\.0\.1:\d+\/oauth\/token answered invalid_grant: refresh token <REDACTED> is revoked$/);
 	});
@@ -88,7 +107,10 @@ describe('answers read as planet-auth reads them', () => {
 			res.writeHead(200, {'content-type': 'text/html'});
 			res.end('<html>portal</html>');
 		});
-		const html = await refreshGrant({clientType: 'oidc_device_code', clientId: 'c', authServer: s.origin, tokenEndpoint: `${s.origin}/t`, audiences: [], scopes: []}, 'r').catch((e: unknown) => e as OAuthError);
+		const html = await refreshGrant(
+			{clientType: 'oidc_device_code', clientId: 'c', authServer: s.origin, tokenEndpoint: `${s.origin}/t`, audiences: [], scopes: []},
+			'r',
+		).catch((e: unknown) => e as OAuthError);
 		expect(html).toMatchObject({kind: 'malformed'});
 		expect((html as OAuthError).message).toMatch(/did not answer with JSON$/);
 	});

@@ -44,7 +44,11 @@ async function sandboxWith(active: number): Promise<RunningSandbox> {
 	const list = (await (await fetch(sb.apiBase, {headers: {authorization: `api-key ${USER_KEY}`}})).json()) as {destinations: unknown[]};
 	const missing = active - list.destinations.length;
 	if (missing > 0) {
-		const res = await fetch(`${sb.origin}/_sandbox/populate`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({count: missing, owner: 'user'})});
+		const res = await fetch(`${sb.origin}/_sandbox/populate`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({count: missing, owner: 'user'}),
+		});
 		if (!res.ok) throw new Error(`populate failed: ${res.status} ${await res.text()}`);
 	}
 	return sb;
@@ -55,7 +59,8 @@ const CACHE_HOME = await mkdtemp(join(tmpdir(), 'destui-bench-cache-'));
 const CACHE_DIR = join(CACHE_HOME, 'destui');
 process.on('exit', () => rmSync(CACHE_HOME, {recursive: true, force: true}));
 
-const open = (sb: RunningSandbox, cols = 120, rows = 40) => new TimedTerminal(['--base-url', sb.origin, '--api-key', USER_KEY], {XDG_CACHE_HOME: CACHE_HOME}, cols, rows);
+const open = (sb: RunningSandbox, cols = 120, rows = 40) =>
+	new TimedTerminal(['--base-url', sb.origin, '--api-key', USER_KEY], {XDG_CACHE_HOME: CACHE_HOME}, cols, rows);
 
 /**
  * A private HOME signed in to the sandbox as `planet auth login` leaves one: a custom device-code
@@ -64,16 +69,34 @@ const open = (sb: RunningSandbox, cols = 120, rows = 40) => new TimedTerminal(['
 async function oauthHome(sb: RunningSandbox): Promise<string> {
 	const home = await mkdtemp(join(tmpdir(), 'destui-bench-home-'));
 	process.on('exit', () => rmSync(home, {recursive: true, force: true}));
-	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({expires_in: 86_400})});
+	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify({expires_in: 86_400}),
+	});
 	const token = await res.text();
 	await mkdir(join(home, '.planet', 'bench'), {recursive: true});
 	await writeFile(join(home, '.planet.json'), JSON.stringify({PL_AUTH_PROFILE: 'bench'}));
-	await writeFile(join(home, '.planet', 'bench', 'auth_client.json'), JSON.stringify({client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']}));
+	await writeFile(
+		join(home, '.planet', 'bench', 'auth_client.json'),
+		JSON.stringify({
+			client_type: 'oidc_device_code',
+			auth_server: `${sb.origin}/`,
+			client_id: 'destui-sandbox',
+			audiences: ['https://api.planet.com/'],
+			scopes: ['planet', 'offline_access'],
+		}),
+	);
 	await writeFile(join(home, '.planet', 'bench', 'token.json'), token, {mode: 0o600});
 	return home;
 }
 
-const NO_CREDENTIALS_ENV = {PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined, PL_AUTH_CLIENT_SECRET: undefined};
+const NO_CREDENTIALS_ENV = {
+	PL_API_KEY: undefined,
+	PL_AUTH_PROFILE: undefined,
+	PL_AUTH_CLIENT_ID: undefined,
+	PL_AUTH_CLIENT_SECRET: undefined,
+};
 const openOAuth = (sb: RunningSandbox, home: string, cols = 120, rows = 40) =>
 	new TimedTerminal(['--base-url', sb.origin], {XDG_CACHE_HOME: CACHE_HOME, HOME: home, ...NO_CREDENTIALS_ENV}, cols, rows);
 
@@ -99,7 +122,9 @@ async function stashCodeCache(): Promise<{restore(): Promise<void>}> {
 }
 
 async function requests(sb: RunningSandbox): Promise<{method: string; path: string; query: Record<string, string>}[]> {
-	const r = (await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {requests: {method: string; path: string; query: Record<string, string>}[]};
+	const r = (await (await fetch(`${sb.origin}/_sandbox/requests`)).json()) as {
+		requests: {method: string; path: string; query: Record<string, string>}[];
+	};
 	return r.requests;
 }
 const clearLog = (sb: RunningSandbox) => fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
@@ -109,7 +134,10 @@ async function startup(): Promise<void> {
 	const sb = await sandboxWith(0);
 	// Both sizes, the first start after an install (no code cache yet) and the floor interleaved,
 	// so a noisy moment hits them alike.
-	const sizes = [[80, 24], [120, 40]] as const;
+	const sizes = [
+		[80, 24],
+		[120, 40],
+	] as const;
 	const first = new Map<string, number[]>(sizes.map(([c, r]) => [`${c}×${r}`, []]));
 	const cold: number[] = [];
 	const oauth: number[] = [];
@@ -149,12 +177,29 @@ async function startup(): Promise<void> {
 	const f = stats(floor);
 	for (const [size, samples] of first) {
 		const s = stats(samples);
-		lines.push({what: `process start → first frame showing the list (${size})`, value: `${fmt(s)} = ${(s.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: s.median <= 3.5 * f.median});
+		lines.push({
+			what: `process start → first frame showing the list (${size})`,
+			value: `${fmt(s)} = ${(s.median / f.median).toFixed(1)}× floor`,
+			reference: `node -e 0: ${fmt(f)}`,
+			target: '≤ 3.5× floor',
+			ok: s.median <= 3.5 * f.median,
+		});
 	}
 	const o = stats(oauth);
-	lines.push({what: 'the same, signed in with an OAuth profile (fresh token in ~/.planet/<profile>/token.json, 120×40)', value: `${fmt(o)} = ${(o.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: '≤ 3.5× floor', ok: o.median <= 3.5 * f.median});
+	lines.push({
+		what: 'the same, signed in with an OAuth profile (fresh token in ~/.planet/<profile>/token.json, 120×40)',
+		value: `${fmt(o)} = ${(o.median / f.median).toFixed(1)}× floor`,
+		reference: `node -e 0: ${fmt(f)}`,
+		target: '≤ 3.5× floor',
+		ok: o.median <= 3.5 * f.median,
+	});
 	const c = stats(cold);
-	lines.push({what: 'the same, first start after an install or upgrade (no code cache yet, 120×40)', value: `${fmt(c)} = ${(c.median / f.median).toFixed(1)}× floor`, reference: `node -e 0: ${fmt(f)}`, target: ''});
+	lines.push({
+		what: 'the same, first start after an install or upgrade (no code cache yet, 120×40)',
+		value: `${fmt(c)} = ${(c.median / f.median).toFixed(1)}× floor`,
+		reference: `node -e 0: ${fmt(f)}`,
+		target: '',
+	});
 	lines.push({what: 'peak memory at start-up (demo org, 120×40)', value: fmt(stats(rss), 'MiB'), reference: '', target: ''});
 }
 
@@ -197,7 +242,8 @@ interface Logged {
 	time: string;
 	connection: number | null;
 }
-const logged = async (s: Site): Promise<Logged[]> => (JSON.parse(await s.hook('GET', '/_sandbox/requests')) as {requests: Logged[]}).requests;
+const logged = async (s: Site): Promise<Logged[]> =>
+	(JSON.parse(await s.hook('GET', '/_sandbox/requests')) as {requests: Logged[]}).requests;
 /** A log time (RFC 3339 with nanoseconds) in epoch milliseconds, fractions kept. */
 const epochMs = (time: string): number => {
 	const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(time)!;
@@ -252,7 +298,12 @@ async function network(): Promise<void> {
 					ok: delay === 300 ? beyond <= 40 : undefined,
 				});
 			}
-			lines.push({what: `process start → the list request reaches the sandbox (${scheme})`, value: fmt(stats(arrival)), reference: `node -e 0: ${fmt(f)}; the \`destui\` command that sends it is ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB`, target: ''});
+			lines.push({
+				what: `process start → the list request reaches the sandbox (${scheme})`,
+				value: fmt(stats(arrival)),
+				reference: `node -e 0: ${fmt(f)}; the \`destui\` command that sends it is ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB`,
+				target: '',
+			});
 			lines.push(await connectionsForChanges(s, openSite, scheme));
 		} finally {
 			await s.sb.close();
@@ -287,7 +338,13 @@ async function connectionsForChanges(s: Site, openSite: () => TimedTerminal, sch
 	}
 	const log = await logged(s);
 	const opened = new Set(log.map((r) => r.connection)).size;
-	return {what: `connections opened for start-up plus five changes (${scheme}; ${log.length} requests, archiving's look-up included)`, value: String(opened), reference: 'one per request without keep-alive', target: '1', ok: opened === 1};
+	return {
+		what: `connections opened for start-up plus five changes (${scheme}; ${log.length} requests, archiving's look-up included)`,
+		value: String(opened),
+		reference: 'one per request without keep-alive',
+		target: '1',
+		ok: opened === 1,
+	};
 }
 
 async function keys(size: number): Promise<void> {
@@ -315,8 +372,20 @@ async function keys(size: number): Promise<void> {
 		}
 		const m = stats(move);
 		const t = stats(toggle);
-		lines.push({what: `key → next frame, move (${size} destinations)`, value: fmt(m), reference: '', target: '≤ 16 ms', ok: m.median <= 16});
-		lines.push({what: `key → next frame, filter toggle (${size} destinations)`, value: fmt(t), reference: '', target: '≤ 16 ms', ok: t.median <= 16});
+		lines.push({
+			what: `key → next frame, move (${size} destinations)`,
+			value: fmt(m),
+			reference: '',
+			target: '≤ 16 ms',
+			ok: m.median <= 16,
+		});
+		lines.push({
+			what: `key → next frame, filter toggle (${size} destinations)`,
+			value: fmt(t),
+			reference: '',
+			target: '≤ 16 ms',
+			ok: t.median <= 16,
+		});
 		if (size < 1000) return;
 		await marksAndSorting(term, size);
 		// A page down redraws every row with rows not drawn before: the costliest frame there is.
@@ -329,12 +398,23 @@ async function keys(size: number): Promise<void> {
 			await sleep(40);
 		}
 		const pg = stats(page);
-		lines.push({what: `key → next frame, page down to rows not seen yet (${size} destinations)`, value: fmt(pg), reference: '', target: '≤ 16 ms', ok: pg.median <= 16});
+		lines.push({
+			what: `key → next frame, page down to rows not seen yet (${size} destinations)`,
+			value: fmt(pg),
+			reference: '',
+			target: '≤ 16 ms',
+			ok: pg.median <= 16,
+		});
 		if (size < 10_000) return;
 		lines.push({what: `peak memory with ${size} destinations`, value: `${term.peakRssMiB().toFixed(1)} MiB`, reference: '', target: ''});
 		// 250 more screens (some 8,000 rows), short of the end, where a page down draws nothing.
 		for (let i = 0; i < 250; i++) await term.keyToNextFrame(KEYS.pageDown);
-		lines.push({what: `peak memory with ${size} destinations, after paging down 250 screens`, value: `${term.peakRssMiB().toFixed(1)} MiB`, reference: '', target: ''});
+		lines.push({
+			what: `peak memory with ${size} destinations, after paging down 250 screens`,
+			value: `${term.peakRssMiB().toFixed(1)} MiB`,
+			reference: '',
+			target: '',
+		});
 	} finally {
 		await term.quit();
 		await sb.close();
@@ -368,9 +448,27 @@ async function marksAndSorting(term: TimedTerminal, size: number): Promise<void>
 	const sp = stats(space);
 	const v = stats(all);
 	const so = stats(sort);
-	lines.push({what: `key → next frame, mark the row and move down (Space, ${size} destinations)`, value: fmt(sp), reference: '', target: '≤ 16 ms', ok: sp.median <= 16});
-	lines.push({what: `key → next frame, mark or unmark every row shown (V, ${size} destinations)`, value: fmt(v), reference: '', target: '≤ 16 ms', ok: v.median <= 16});
-	lines.push({what: `key → next frame, sort by the next column or the other way (s, S, ${size} destinations)`, value: fmt(so), reference: '', target: '≤ 16 ms', ok: so.median <= 16});
+	lines.push({
+		what: `key → next frame, mark the row and move down (Space, ${size} destinations)`,
+		value: fmt(sp),
+		reference: '',
+		target: '≤ 16 ms',
+		ok: sp.median <= 16,
+	});
+	lines.push({
+		what: `key → next frame, mark or unmark every row shown (V, ${size} destinations)`,
+		value: fmt(v),
+		reference: '',
+		target: '≤ 16 ms',
+		ok: v.median <= 16,
+	});
+	lines.push({
+		what: `key → next frame, sort by the next column or the other way (s, S, ${size} destinations)`,
+		value: fmt(so),
+		reference: '',
+		target: '≤ 16 ms',
+		ok: so.median <= 16,
+	});
 }
 
 /**
@@ -379,7 +477,11 @@ async function marksAndSorting(term: TimedTerminal, size: number): Promise<void>
  */
 async function batches(n: number): Promise<void> {
 	const sb = await sandboxWith(0);
-	const res = await fetch(`${sb.origin}/_sandbox/populate`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({count: n, owner: 'user'})});
+	const res = await fetch(`${sb.origin}/_sandbox/populate`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify({count: n, owner: 'user'}),
+	});
 	if (!res.ok) throw new Error(`populate failed: ${res.status}`);
 	const term = open(sb, 120, 40);
 	const press = async (key: string, until: (s: string) => boolean) => {
@@ -390,7 +492,11 @@ async function batches(n: number): Promise<void> {
 	};
 	const kinds = async () => {
 		const log = await requests(sb);
-		return {patch: log.filter((r) => r.method === 'PATCH').length, lookUps: log.filter((r) => r.path.startsWith('/subscriptions/')).length, all: log.length};
+		return {
+			patch: log.filter((r) => r.method === 'PATCH').length,
+			lookUps: log.filter((r) => r.path.startsWith('/subscriptions/')).length,
+			all: log.length,
+		};
 	};
 	try {
 		await term.until(LIST_SHOWN);
@@ -410,17 +516,46 @@ async function batches(n: number): Promise<void> {
 		const took = performance.now() - started;
 		await sleep(300);
 		const archived = await kinds();
-		lines.push({what: `requests: look-ups before a bulk archive of ${n} marked (one per destination, none when known)`, value: String(asked.lookUps), reference: `minimum ${n}`, target: '= minimum', ok: asked.lookUps === n && asked.all === n});
-		lines.push({what: `requests: bulk archive of ${n} marked, after one y/N`, value: String(archived.all - asked.all), reference: `minimum ${n}`, target: '= minimum', ok: archived.patch === n && archived.all - asked.all === n});
-		lines.push({what: `time: bulk archive of ${n} marked, y to the last answer`, value: `${(took / 1000).toFixed(1)} s`, reference: `at 3 starts per 1.1 s (the client's limit), ${(Math.ceil(n / 3 - 1) * 1.1).toFixed(1)} s at least`, target: ''});
+		lines.push({
+			what: `requests: look-ups before a bulk archive of ${n} marked (one per destination, none when known)`,
+			value: String(asked.lookUps),
+			reference: `minimum ${n}`,
+			target: '= minimum',
+			ok: asked.lookUps === n && asked.all === n,
+		});
+		lines.push({
+			what: `requests: bulk archive of ${n} marked, after one y/N`,
+			value: String(archived.all - asked.all),
+			reference: `minimum ${n}`,
+			target: '= minimum',
+			ok: archived.patch === n && archived.all - asked.all === n,
+		});
+		lines.push({
+			what: `time: bulk archive of ${n} marked, y to the last answer`,
+			value: `${(took / 1000).toFixed(1)} s`,
+			reference: `at 3 starts per 1.1 s (the client's limit), ${(Math.ceil(n / 3 - 1) * 1.1).toFixed(1)} s at least`,
+			target: '',
+		});
 		await clearLog(sb);
 		await press('u', (s) => s.includes(`Undone: ${n} of ${n} changes.`));
 		await sleep(300);
 		const undone = await kinds();
-		lines.push({what: `requests: undo of that batch (one u)`, value: String(undone.all), reference: `minimum ${n}`, target: '= minimum', ok: undone.patch === n && undone.all === n});
+		lines.push({
+			what: `requests: undo of that batch (one u)`,
+			value: String(undone.all),
+			reference: `minimum ${n}`,
+			target: '= minimum',
+			ok: undone.patch === n && undone.all === n,
+		});
 	} catch (err) {
 		console.error(err);
-		lines.push({what: 'batch driving stopped', value: String(err instanceof Error ? err.message.split('\n')[0] : err), reference: '', target: '', ok: false});
+		lines.push({
+			what: 'batch driving stopped',
+			value: String(err instanceof Error ? err.message.split('\n')[0] : err),
+			reference: '',
+			target: '',
+			ok: false,
+		});
 	} finally {
 		await term.quit();
 		await sb.close();
@@ -464,7 +599,11 @@ async function workflows(): Promise<void> {
 			await press('1', (s) => s.includes('[1 archived:yes]'));
 			await press('1', (s) => s.includes('[1 archived:no]'));
 		});
-		for (const [key, chip] of [['2', 'mine'], ['3', 'writable'], ['4', 'default']] as const) {
+		for (const [key, chip] of [
+			['2', 'mine'],
+			['3', 'writable'],
+			['4', 'default'],
+		] as const) {
 			await count(`toggle ${chip} through any → yes → no → any`, 0, async () => {
 				await press(key, (s) => s.includes(`[${key} ${chip}:yes]`));
 				await press(key, (s) => s.includes(`[${key} ${chip}:no]`));
@@ -545,7 +684,13 @@ async function workflows(): Promise<void> {
 		});
 	} catch (err) {
 		console.error(err);
-		lines.push({what: 'workflow driving stopped', value: String(err instanceof Error ? err.message.split('\n')[0] : err), reference: '', target: '', ok: false});
+		lines.push({
+			what: 'workflow driving stopped',
+			value: String(err instanceof Error ? err.message.split('\n')[0] : err),
+			reference: '',
+			target: '',
+			ok: false,
+		});
 	} finally {
 		await term.quit();
 		await sb.close();
@@ -573,6 +718,9 @@ if (writeReadme) {
 	// `npm run bench -- --readme` puts this table in README.md.
 	const path = new URL('../../README.md', import.meta.url);
 	const readme = await readFile(path, 'utf8');
-	await writeFile(path, readme.replace(/(<!-- bench -->\n)[\s\S]*?(<!-- \/bench -->)/, (_m, open: string, close: string) => `${open}${table}\n${close}`));
+	await writeFile(
+		path,
+		readme.replace(/(<!-- bench -->\n)[\s\S]*?(<!-- \/bench -->)/, (_m, open: string, close: string) => `${open}${table}\n${close}`),
+	);
 }
 process.exit(0);

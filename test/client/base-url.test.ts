@@ -46,7 +46,8 @@ describe('every form reaches the same endpoints', () => {
 		const sb = await sandbox();
 		const forms = [sb.origin, `${sb.origin}/`, sb.apiBase, `${sb.apiBase}/`];
 		const lists = [];
-		for (const baseUrl of forms) lists.push((await createClient({apiKey: KEYS.user, baseUrl, requestsPerSecond: Infinity}).list()).map((d) => d.id));
+		for (const baseUrl of forms)
+			lists.push((await createClient({apiKey: KEYS.user, baseUrl, requestsPerSecond: Infinity}).list()).map((d) => d.id));
 		expect(new Set(lists.map((l) => l.join()))).toHaveProperty('size', 1);
 		expect((await requests(sb)).map((r) => r.path)).toEqual(Array.from({length: 4}, () => '/destinations/v1'));
 	});

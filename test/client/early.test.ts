@@ -33,7 +33,10 @@ async function firstList(origin: string, early: boolean, options: Partial<Client
 	const {client, agents} = clientWith(origin, early ? key : undefined, {...options, onEvent: (e) => events.push(e)});
 	const result = await client.list({}, {}).then(
 		(value) => value,
-		(error: unknown) => (error instanceof ApiError ? {kind: error.kind, status: error.status, message: error.message, serverMessage: error.serverMessage, retryAfter: error.retryAfter} : error),
+		(error: unknown) =>
+			error instanceof ApiError
+				? {kind: error.kind, status: error.status, message: error.message, serverMessage: error.serverMessage, retryAfter: error.retryAfter}
+				: error,
 	);
 	agents.http.destroy();
 	// Links in answers name the server's port; back-off waits are random (jitter), which retries happen is not.
@@ -90,7 +93,9 @@ describe('the early start-up request, taken over by the client', () => {
 
 	it('429 with Retry-After: waited out, then the list', async () => {
 		const run = await alike((sb) => fault(sb, {count: 1, status: 429}));
-		expect(run.events.filter((e) => e.type === 'retry')).toEqual([{type: 'retry', method: 'GET', path: '/destinations/v1', status: 429, attempt: 2}]);
+		expect(run.events.filter((e) => e.type === 'retry')).toEqual([
+			{type: 'retry', method: 'GET', path: '/destinations/v1', status: 429, attempt: 2},
+		]);
 	});
 
 	it('a rejected key (401): the same error, naming the key, not retried', async () => {
@@ -147,19 +152,27 @@ describe('answers the sandbox does not give', () => {
 				res.writeHead(307, {location: `/v2${req.url}`});
 				return void res.end();
 			}
-			void fetch(`${sb.origin}${req.url.slice(3)}`, {headers: {authorization: String(req.headers.authorization)}}).then(async (r) => json(res, r.status, await r.json()));
+			void fetch(`${sb.origin}${req.url.slice(3)}`, {headers: {authorization: String(req.headers.authorization)}}).then(async (r) =>
+				json(res, r.status, await r.json()),
+			);
 		});
 		const [normal, taken] = [await firstList(server.origin, false), await firstList(server.origin, true)];
 		expect(taken).toEqual(normal);
 		expect(Array.isArray(taken.result)).toBe(true);
 		// got's two requests; then the early one (answered 307, so not used) and got's two.
-		expect(server.received.map((r) => r.url)).toEqual(['/destinations/v1', '/v2/destinations/v1', '/destinations/v1', '/destinations/v1', '/v2/destinations/v1']);
+		expect(server.received.map((r) => r.url)).toEqual([
+			'/destinations/v1',
+			'/v2/destinations/v1',
+			'/destinations/v1',
+			'/destinations/v1',
+			'/v2/destinations/v1',
+		]);
 	});
 
 	it('a gzip answer: decoded alike', async () => {
 		const {gzipSync} = await import('node:zlib');
 		const sb = await sandbox();
-		const body = (await (await fetch(`${sb.apiBase}`, {headers: {authorization: `api-key ${KEYS.user}`}})).text());
+		const body = await (await fetch(`${sb.apiBase}`, {headers: {authorization: `api-key ${KEYS.user}`}})).text();
 		const server = await localServer((req, res) => {
 			const zipped = gzipSync(body);
 			res.writeHead(200, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length});

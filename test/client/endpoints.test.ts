@@ -108,7 +108,13 @@ describe('create', () => {
 		const sb = await sandbox({seed: 'empty'});
 		const {client} = clientFor(sb);
 		const created = await client.create(s3Body('client-test-bucket'));
-		expect(created).toMatchObject({name: 'client-test-bucket', type: 'amazon_s3', archived: null, permissions: {can_write: true}, ownership: {is_owner: true}});
+		expect(created).toMatchObject({
+			name: 'client-test-bucket',
+			type: 'amazon_s3',
+			archived: null,
+			permissions: {can_write: true},
+			ownership: {is_owner: true},
+		});
 		expect(created.parameters).toMatchObject({bucket: 'client-test-bucket', aws_secret_access_key: REDACTED});
 		expect(await requests(sb)).toMatchObject([{method: 'POST', path: '/destinations/v1', status: 201}]);
 		expect((await client.list()).map((d) => d.id)).toEqual([created.id]);

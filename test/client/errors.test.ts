@@ -8,7 +8,10 @@ describe('error statuses from the sandbox', () => {
 	it('400: an invalid create, with the server message', async () => {
 		const sb = await sandbox({seed: 'empty'});
 		const {client} = clientFor(sb);
-		const error = await apiError(client.create({...s3Body('client-bad-bucket'), parameters: {bucket: 'client-bad-bucket', aws_region: 'us-west-2'}}), 'bad_request');
+		const error = await apiError(
+			client.create({...s3Body('client-bad-bucket'), parameters: {bucket: 'client-bad-bucket', aws_region: 'us-west-2'}}),
+			'bad_request',
+		);
 		expect(error.status).toBe(400);
 		expect(error.serverMessage).toMatch(/aws_access_key_id|Access key/i);
 		expect(error.explanation).toBe('The server refused the request as invalid.');
@@ -166,7 +169,9 @@ describe('malformed answers', () => {
 		await fault(sb, {count: 1, omit_fields: ['created']});
 		const {client} = clientFor(sb);
 		const error = await apiError(client.list(), 'malformed');
-		expect(error.explanation).toMatch(/destinations\[0\]\.created missing, destinations\[1\]\.created missing, destinations\[2\]\.created missing and 8 more/);
+		expect(error.explanation).toMatch(
+			/destinations\[0\]\.created missing, destinations\[1\]\.created missing, destinations\[2\]\.created missing and 8 more/,
+		);
 	});
 
 	it('an answer cut off mid-body, on a PATCH (never retried): the change was probably made', async () => {

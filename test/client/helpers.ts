@@ -29,8 +29,12 @@ export function clientFor(sb: {apiBase: string}, options: Partial<ClientOptions>
 	return {client, events};
 }
 
-
-export {clearRequestLog as clearLog, injectFault as fault, requestLog as requests, type LoggedRequest as Logged} from '../harness/sandbox-hooks.js';
+export {
+	clearRequestLog as clearLog,
+	injectFault as fault,
+	requestLog as requests,
+	type LoggedRequest as Logged,
+} from '../harness/sandbox-hooks.js';
 
 /** The log time (RFC 3339, nanoseconds) in nanoseconds since the epoch. */
 export function nanos(time: string): bigint {
@@ -54,7 +58,15 @@ export async function apiError(promise: Promise<unknown>, kind: ApiErrorKind): P
 
 /** Everything an error could show anyone: message, fields, stack, JSON form, inspection. */
 export function everythingShown(error: ApiError): string {
-	return [String(error), error.message, error.explanation, error.serverMessage ?? '', error.stack ?? '', JSON.stringify(error), JSON.stringify(error.cause ?? null)].join('\n');
+	return [
+		String(error),
+		error.message,
+		error.explanation,
+		error.serverMessage ?? '',
+		error.stack ?? '',
+		JSON.stringify(error),
+		JSON.stringify(error.cause ?? null),
+	].join('\n');
 }
 
 export interface Captured {
@@ -109,7 +121,12 @@ export const json = (res: ServerResponse, status: number, body: unknown, headers
 export function s3Body(bucket: string, extra: {name?: string; secret?: string} = {}) {
 	return {
 		type: 'amazon_s3' as const,
-		parameters: {bucket, aws_region: 'us-west-2', aws_access_key_id: 'TESTKEYID0001', aws_secret_access_key: extra.secret ?? 'fake-secret-s3-value'},
+		parameters: {
+			bucket,
+			aws_region: 'us-west-2',
+			aws_access_key_id: 'TESTKEYID0001',
+			aws_secret_access_key: extra.secret ?? 'fake-secret-s3-value',
+		},
 		...(extra.name === undefined ? {} : {name: extra.name}),
 	};
 }

@@ -41,7 +41,13 @@ describe('429', () => {
 			else json(res, 200, {destinations: []});
 		});
 		const events: ClientEvent[] = [];
-		const client = createClient({apiKey: 'PLAK-fake', baseUrl: server.origin, maxRetryAfterSeconds: 1, requestsPerSecond: Infinity, onEvent: (e) => events.push(e)});
+		const client = createClient({
+			apiKey: 'PLAK-fake',
+			baseUrl: server.origin,
+			maxRetryAfterSeconds: 1,
+			requestsPerSecond: Infinity,
+			onEvent: (e) => events.push(e),
+		});
 		expect(await client.list()).toEqual([]);
 		expect(retries(events).map((e) => e.waitMs)).toEqual([1000, 1000, 1000]);
 	});
@@ -54,7 +60,13 @@ describe('429', () => {
 			json(res, 429, {code: 429, message: 'Too many requests'}, {'retry-after': new Date(Date.now() + 60_000).toUTCString()});
 		});
 		const events: ClientEvent[] = [];
-		const client = createClient({apiKey: 'PLAK-fake', baseUrl: server.origin, maxRetryAfterSeconds: 2, requestsPerSecond: Infinity, onEvent: (e) => events.push(e)});
+		const client = createClient({
+			apiKey: 'PLAK-fake',
+			baseUrl: server.origin,
+			maxRetryAfterSeconds: 2,
+			requestsPerSecond: Infinity,
+			onEvent: (e) => events.push(e),
+		});
 		await client.list();
 		// A minute away, capped at 2 s.
 		expect(retries(events).map((e) => e.waitMs)).toEqual([2000]);

@@ -31,7 +31,9 @@ describe('secrets in errors from the sandbox', () => {
 
 describe('secrets in errors from a server that echoes everything', () => {
 	async function echoingServer(status: number) {
-		return localServer((req, res) => json(res, status, {code: status, message: `Rejected ${req.method} with ${req.headers.authorization} and body ${req.body}`}));
+		return localServer((req, res) =>
+			json(res, status, {code: status, message: `Rejected ${req.method} with ${req.headers.authorization} and body ${req.body}`}),
+		);
 	}
 
 	it('a 400 echoing a create body scrubs every secret parameter and the key', async () => {
@@ -39,7 +41,14 @@ describe('secrets in errors from a server that echoes everything', () => {
 		const apiKey = 'PLAK-fake-echoed-key';
 		const client = createClient({apiKey, baseUrl: server.origin, requestsPerSecond: Infinity});
 		const sas = '?sv=2024-11-04&sp=rwdl&sig=fake%2Bsignature%3D';
-		const error = await apiError(client.create({type: 'azure_blob_storage', parameters: {account: 'fakeaccount', container: 'fake-container', sas_token: sas}, name: 'Echo test'}), 'bad_request');
+		const error = await apiError(
+			client.create({
+				type: 'azure_blob_storage',
+				parameters: {account: 'fakeaccount', container: 'fake-container', sas_token: sas},
+				name: 'Echo test',
+			}),
+			'bad_request',
+		);
 		const shown = everythingShown(error);
 		expect(shown).toContain('fake-container'); // not a secret: still shown
 		expect(shown).not.toContain(apiKey);
@@ -50,7 +59,10 @@ describe('secrets in errors from a server that echoes everything', () => {
 	it('a 400 echoing a rotation scrubs the new secret but keeps the key id', async () => {
 		const server = await echoingServer(400);
 		const client = createClient({apiKey: 'PLAK-fake-echoed-key', baseUrl: server.origin, requestsPerSecond: Infinity});
-		const error = await apiError(client.rotate('d1', {customer_access_key_id: 'fakeocikeyid', customer_secret_key: 'fake-oci-secret-"quoted"'}), 'bad_request');
+		const error = await apiError(
+			client.rotate('d1', {customer_access_key_id: 'fakeocikeyid', customer_secret_key: 'fake-oci-secret-"quoted"'}),
+			'bad_request',
+		);
 		const shown = everythingShown(error);
 		expect(shown).toContain('fakeocikeyid');
 		expect(shown).not.toContain('fake-oci-secret');
@@ -59,7 +71,9 @@ describe('secrets in errors from a server that echoes everything', () => {
 
 	it('a GCS key echoed in a 5xx: scrubbed, even where the message is truncated', async () => {
 		const server = await echoingServer(500);
-		const credentials = Buffer.from(JSON.stringify({type: 'service_account', private_key: 'fake-key-material'.repeat(30)})).toString('base64');
+		const credentials = Buffer.from(JSON.stringify({type: 'service_account', private_key: 'fake-key-material'.repeat(30)})).toString(
+			'base64',
+		);
 		const client = createClient({apiKey: 'PLAK-fake-echoed-key', baseUrl: server.origin, requestsPerSecond: Infinity});
 		const error = await apiError(client.create({type: 'google_cloud_storage', parameters: {bucket: 'fake-bucket', credentials}}), 'server');
 		const shown = everythingShown(error);
@@ -70,7 +84,12 @@ describe('secrets in errors from a server that echoes everything', () => {
 
 describe('scrub', () => {
 	it('finds the key and the secret parameters of a body, not the others', () => {
-		expect(secretsOf('PLAK-k', {type: 'amazon_s3', parameters: {bucket: 'b', aws_access_key_id: 'id', aws_secret_access_key: 's3cret-value', explicit_sse: true}})).toEqual(['PLAK-k', 's3cret-value']);
+		expect(
+			secretsOf('PLAK-k', {
+				type: 'amazon_s3',
+				parameters: {bucket: 'b', aws_access_key_id: 'id', aws_secret_access_key: 's3cret-value', explicit_sse: true},
+			}),
+		).toEqual(['PLAK-k', 's3cret-value']);
 		expect(secretsOf('PLAK-k', {archive: true})).toEqual(['PLAK-k']);
 	});
 

@@ -28,7 +28,12 @@ async function capture() {
 		if (req.method === 'DELETE') {
 			res.writeHead(204);
 			res.end();
-		} else if (path === '/destinations/v1') json(res, req.method === 'POST' ? 201 : 200, req.method === 'POST' ? destination : {_links: {_self: 'x'}, destinations: [destination]});
+		} else if (path === '/destinations/v1')
+			json(
+				res,
+				req.method === 'POST' ? 201 : 200,
+				req.method === 'POST' ? destination : {_links: {_self: 'x'}, destinations: [destination]},
+			);
 		else if (path === '/compute/ops/orders/v2') json(res, 200, {_links: {_self: 'x'}, orders: []});
 		else if (path === '/subscriptions/v1') json(res, 200, {_links: {_self: 'x'}, subscriptions: []});
 		else json(res, 200, destination);
@@ -96,7 +101,9 @@ describe('bodies', () => {
 		await client.create({name: 'café ☃', parameters: {bucket: 'wire-bucket', credentials: 'ZmFrZQ=='}, type: 'google_cloud_storage'});
 		expect(last().method).toBe('POST');
 		expect(last().url).toBe('/destinations/v1');
-		expect(last().body).toBe('{"type":"google_cloud_storage","parameters":{"bucket":"wire-bucket","credentials":"ZmFrZQ=="},"name":"café ☃"}');
+		expect(last().body).toBe(
+			'{"type":"google_cloud_storage","parameters":{"bucket":"wire-bucket","credentials":"ZmFrZQ=="},"name":"café ☃"}',
+		);
 	});
 
 	it('leaves an absent name out instead of sending null', async () => {
@@ -115,7 +122,11 @@ describe('bodies', () => {
 			['PATCH', '/destinations/v1/d1', '{"archive":true}'],
 			['PATCH', '/destinations/v1/d1', '{"archive":false}'],
 			['PATCH', '/destinations/v1/d1', '{"name":"New name"}'],
-			['PATCH', '/destinations/v1/d1', '{"parameters":{"aws_access_key_id":"TESTKEYID0003","aws_secret_access_key":"fake-rotated","explicit_sse":true}}'],
+			[
+				'PATCH',
+				'/destinations/v1/d1',
+				'{"parameters":{"aws_access_key_id":"TESTKEYID0003","aws_secret_access_key":"fake-rotated","explicit_sse":true}}',
+			],
 		]);
 	});
 

@@ -2,7 +2,21 @@
 // copy; each costs exactly one request, checked in the sandbox's log and in its state; failures
 // roll back visibly and keep what the user typed.
 import {describe, expect, test} from 'vitest';
-import {clearRequests, clientFor, counts, fault, mountScreen, press, requests, selectedLine, sent, settle, type, waitFrame, type Screen} from './main-helpers.js';
+import {
+	clearRequests,
+	clientFor,
+	counts,
+	fault,
+	mountScreen,
+	press,
+	requests,
+	selectedLine,
+	sent,
+	settle,
+	type,
+	waitFrame,
+	type Screen,
+} from './main-helpers.js';
 import {KEYS} from '../harness/keys.js';
 
 /** Moves the cursor to the row named `name` (from the top, one j at a time). */
@@ -46,7 +60,10 @@ describe('a archive, u undo', () => {
 		expect(gone).not.toContain('Archived analytics-raw');
 		await waitFrame(s, '✓ Archived analytics-raw. Press u to undo.');
 		await settle(s);
-		expect(await sent(s.sb)).toEqual([`GET /subscriptions/v1?destination_ref=${encodeURIComponent(analytics['pl:ref'])}&page_size=500`, `PATCH /destinations/v1/${id}`]);
+		expect(await sent(s.sb)).toEqual([
+			`GET /subscriptions/v1?destination_ref=${encodeURIComponent(analytics['pl:ref'])}&page_size=500`,
+			`PATCH /destinations/v1/${id}`,
+		]);
 		expect(counts(s.frame()).shown).toBe(10);
 		const seq = await lastSeq(s);
 		expect((await byName(s, 'analytics-raw'))!.archived).not.toBeNull();
@@ -98,7 +115,7 @@ describe('a archive, u undo', () => {
 		expect(counts(s.frame())).toEqual({shown: 2, total: 13});
 	});
 
-	test('a failed archive rolls back visibly, with the server\'s reason, and changes nothing', async () => {
+	test("a failed archive rolls back visibly, with the server's reason, and changes nothing", async () => {
 		const s = await mountScreen();
 		// Show archived ones too, so the row stays on screen while it changes and changes back.
 		await press(s, '1');
@@ -123,7 +140,10 @@ describe('a archive, u undo', () => {
 		expect(firstChanged).toBeGreaterThanOrEqual(0);
 		expect(restored).toBeGreaterThan(firstChanged);
 		await settle(s);
-		expect(await sentSince(s, before)).toEqual(['GET /subscriptions/v1 200', expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\S+ 500$/)]);
+		expect(await sentSince(s, before)).toEqual([
+			'GET /subscriptions/v1 200',
+			expect.stringMatching(/^PATCH \/destinations\/v1\/analytics-raw-\S+ 500$/),
+		]);
 		expect((await byName(s, 'analytics-raw'))!.archived).toBeNull();
 		// Nothing to undo: the change never happened.
 		await press(s, 'u');
@@ -143,7 +163,9 @@ describe('a archive, u undo', () => {
 		const asked = await lastSeq(s);
 		await press(s, 'a');
 		const q = flat(await waitFrame(s, '[y/N]'));
-		expect(q).toMatch(/Field ops imagery is the organisation's default: archiving it leaves your organisation with no default\. 2 active subscriptions deliver to it\. Archive it anyway\? \[y\/N\]/);
+		expect(q).toMatch(
+			/Field ops imagery is the organisation's default: archiving it leaves your organisation with no default\. 2 active subscriptions deliver to it\. Archive it anyway\? \[y\/N\]/,
+		);
 		// No: nothing changes, and the look-up was the only request.
 		await press(s, 'n');
 		expect(s.frame()).toContain('Not archived: Field ops imagery is as it was.');
@@ -155,7 +177,10 @@ describe('a archive, u undo', () => {
 		await waitFrame(s, '✓ Archived Field ops imagery: your organisation has no default now (u undoes both).');
 		expect(s.frame()).not.toContain('★ default');
 		await settle(s);
-		expect((await sentSince(s, asked)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual(['GET /subscriptions/v1 200', 'PATCH /destinations/v1/ID 200']);
+		expect((await sentSince(s, asked)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual([
+			'GET /subscriptions/v1 200',
+			'PATCH /destinations/v1/ID 200',
+		]);
 		expect(await clientFor(s.sb).getDefault()).toBeNull();
 
 		// An archived destination cannot be made the default: d says why, and sends nothing.
@@ -171,7 +196,10 @@ describe('a archive, u undo', () => {
 		await waitFrame(s, "✓ Undone: Field ops imagery is active and your organisation's default again.");
 		expect(selectedLine(s.frame())).toContain('★ default');
 		await settle(s);
-		expect((await sentSince(s, undo)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual(['PATCH /destinations/v1/ID 200', 'PUT /destinations/v1/default 200']);
+		expect((await sentSince(s, undo)).map((l) => l.replace(/field-ops-imagery-\S+/, 'ID'))).toEqual([
+			'PATCH /destinations/v1/ID 200',
+			'PUT /destinations/v1/default 200',
+		]);
 		expect((await clientFor(s.sb).getDefault())!.name).toBe('Field ops imagery');
 	});
 

@@ -8,13 +8,17 @@ import {KEYS} from '../harness/keys.js';
 const plain = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 const flat = (s: Screen) => plain(s.frame()).replace(/\n/g, ' ').replace(/ {2,}/g, ' ');
 const header = (s: Screen) => plain(s.frame()).split('\n')[0] ?? '';
-const log = async (s: Screen) => (await requests(s.sb)).map((r) => `${r.method} ${r.path.replace(/\/[^/]+-[A-Za-z0-9]{21}$/, '/:id')} ${r.status}`);
+const log = async (s: Screen) =>
+	(await requests(s.sb)).map((r) => `${r.method} ${r.path.replace(/\/[^/]+-[A-Za-z0-9]{21}$/, '/:id')} ${r.status}`);
 
 /** Sorted by name, "mine" only, the first `n` rows not the default marked (Space skips it with j). */
 async function markMine(s: Screen, names: readonly string[]): Promise<void> {
 	await press(s, 's', '2', 'g');
 	for (let i = 0; i < 12; i++) {
-		const line = plain(s.frame()).split('\n').find((l) => l.startsWith('›')) ?? '';
+		const line =
+			plain(s.frame())
+				.split('\n')
+				.find((l) => l.startsWith('›')) ?? '';
 		if (names.some((n) => line.slice(2).startsWith(n))) await press(s, ' ');
 		else await press(s, 'j');
 		if (header(s).includes(`✓ ${names.length} marked`)) return;
@@ -59,12 +63,15 @@ describe('a on marked rows', () => {
 		expect(plain(s.frame())).toMatch(/pl:ref\s+pl:destinations\//);
 	});
 
-	test('the question names the default; the rows of someone else are skipped with the reason, never sent; a refusal shows the server\'s reason', async () => {
+	test("the question names the default; the rows of someone else are skipped with the reason, never sent; a refusal shows the server's reason", async () => {
 		const s = await mountScreen();
 		// Field ops imagery (the default, mine), Azure archive (EU) (someone else's), analytics-raw (mine).
 		await press(s, 's', 'g');
 		for (let i = 0; i < 12 && !header(s).includes('✓ 3 marked'); i++) {
-			const line = plain(s.frame()).split('\n').find((l) => l.startsWith('›')) ?? '';
+			const line =
+				plain(s.frame())
+					.split('\n')
+					.find((l) => l.startsWith('›')) ?? '';
 			await press(s, ['Field ops imagery', 'Azure archive (EU)', 'analytics-raw'].some((n) => line.slice(2).startsWith(n)) ? ' ' : 'j');
 		}
 		await clearRequests(s.sb);

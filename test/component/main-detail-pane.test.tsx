@@ -15,7 +15,7 @@ const paneText = (frame: string) =>
 		.replace(/\s+/g, '');
 
 describe('detail pane (wide terminal)', () => {
-	test('shows the selected destination\'s pl:ref and the order and subscription delivery blocks in full', async () => {
+	test("shows the selected destination's pl:ref and the order and subscription delivery blocks in full", async () => {
 		const s = await mountScreen({width: WIDTH, height: 30});
 		const all = await clientFor(s.sb).list({});
 		for (const name of ['Org-wide deliveries', 'São Paulo agronomy']) {

@@ -40,7 +40,12 @@ function rowNames(frame: string): string[] {
 	const rows: string[] = [];
 	for (const l of lines.slice(start)) {
 		if (!/^[› ] \S/.test(l)) break;
-		rows.push(l.slice(2).split(/\s{2,}/)[0]!.trim());
+		rows.push(
+			l
+				.slice(2)
+				.split(/\s{2,}/)[0]!
+				.trim(),
+		);
 	}
 	return rows.sort();
 }
@@ -108,7 +113,11 @@ describe('filters', () => {
 
 	test('each of 2, 3 and 4 cycles any → yes → no → any, and 0 resets all four', async () => {
 		const s = await mountScreen();
-		for (const [k, name] of [['2', 'mine'], ['3', 'writable'], ['4', 'default']] as const) {
+		for (const [k, name] of [
+			['2', 'mine'],
+			['3', 'writable'],
+			['4', 'default'],
+		] as const) {
 			expect(chips(s.frame())[name]).toBe('any');
 			await press(s, k);
 			expect(chips(s.frame())[name]).toBe('yes');
@@ -184,9 +193,17 @@ describe('/ search', () => {
 		for (let i = 0; i < 4; i++) await press(s, KEYS.backspace);
 
 		// ↑/↓ still move through the narrowed list while typing.
-		const first = s.frame().split('\n').find((l) => l.startsWith('› '))!;
+		const first = s
+			.frame()
+			.split('\n')
+			.find((l) => l.startsWith('› '))!;
 		await press(s, KEYS.down);
-		expect(s.frame().split('\n').find((l) => l.startsWith('› '))).not.toBe(first);
+		expect(
+			s
+				.frame()
+				.split('\n')
+				.find((l) => l.startsWith('› ')),
+		).not.toBe(first);
 
 		// Enter keeps the search and returns to the list's keys.
 		await press(s, KEYS.enter);
@@ -207,9 +224,19 @@ describe('/ search', () => {
 		expect(s.frame()).not.toContain('[/ legacy]');
 		expect(counts(s.frame())).toEqual({shown: 11, total: 11});
 		// The row the search left selected stays selected, in the whole list.
-		expect(s.frame().split('\n').find((l) => l.startsWith('› '))).toContain('Legacy exports');
+		expect(
+			s
+				.frame()
+				.split('\n')
+				.find((l) => l.startsWith('› ')),
+		).toContain('Legacy exports');
 		await press(s, 'j');
-		expect(s.frame().split('\n').find((l) => l.startsWith('› '))).toContain('Org-wide deliveries');
+		expect(
+			s
+				.frame()
+				.split('\n')
+				.find((l) => l.startsWith('› ')),
+		).toContain('Org-wide deliveries');
 
 		await settle(s);
 		expect(await sent(s.sb)).toEqual(['GET /destinations/v1']);

@@ -98,7 +98,16 @@ describe('hostile names from the server', () => {
 			before: async (sb) => {
 				const api = admin(sb.origin);
 				// The sandbox keeps names as sent: the admin can create one...
-				const created = await api.create({type: 'amazon_s3', name: EVIL, parameters: {bucket: 'evil-bucket', aws_region: 'us-west-2', aws_access_key_id: 'SANDBOXEVIL000001', aws_secret_access_key: 'fake-evil-secret'}});
+				const created = await api.create({
+					type: 'amazon_s3',
+					name: EVIL,
+					parameters: {
+						bucket: 'evil-bucket',
+						aws_region: 'us-west-2',
+						aws_access_key_id: 'SANDBOXEVIL000001',
+						aws_secret_access_key: 'fake-evil-secret',
+					},
+				});
 				expect(created.name).toBe(EVIL);
 				evilRef = created['pl:ref'];
 				// ...and rename one of the demo user's own, so the user's actions meet it too.
@@ -142,7 +151,10 @@ describe('hostile names from the server', () => {
 
 describe('the frame fits', () => {
 	test('at 80x24 and 100x30, with a long error and the rename prompt, no frame is taller or wider than the terminal', async () => {
-		for (const [width, height] of [[80, 24], [100, 30]] as const) {
+		for (const [width, height] of [
+			[80, 24],
+			[100, 30],
+		] as const) {
 			const s = await mountScreen({width, height});
 			await press(s, 'G', KEYS.enter);
 			await waitFrame(s, 'Orders delivering here');

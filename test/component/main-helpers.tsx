@@ -10,7 +10,12 @@ import type {DestinationsApi} from '../../src/api/types.js';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 import {deferCleanup, sandbox as fixtureSandbox, USER_KEY} from '../harness/fixtures.js';
 import {KEYS} from '../harness/keys.js';
-import {clearRequestLog as clearRequests, injectFault as fault, requestLog as requests, type LoggedRequest} from '../harness/sandbox-hooks.js';
+import {
+	clearRequestLog as clearRequests,
+	injectFault as fault,
+	requestLog as requests,
+	type LoggedRequest,
+} from '../harness/sandbox-hooks.js';
 
 export {ADMIN_KEY, USER_KEY} from '../harness/fixtures.js';
 
@@ -21,7 +26,6 @@ export const sandbox = (seed: 'demo' | 'empty' = 'demo'): Promise<RunningSandbox
 export function clientFor(sb: RunningSandbox, apiKey = USER_KEY): DestinationsApi {
 	return createClient({apiKey, baseUrl: sb.origin, requestsPerSecond: Infinity});
 }
-
 
 /** The API requests sent since the log was last cleared, as "METHOD path?query". */
 export async function sent(sb: RunningSandbox): Promise<string[]> {
@@ -79,7 +83,15 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 	await act(async () => {
 		r = render(
 			<>
-				<App store={store.reads} changes={options.readOnly ? undefined : store} sandbox host="sandbox" copy={(t) => void copied.push(t)} width={options.width ?? 100} height={options.height ?? 30} />
+				<App
+					store={store.reads}
+					changes={options.readOnly ? undefined : store}
+					sandbox
+					host="sandbox"
+					copy={(t) => void copied.push(t)}
+					width={options.width ?? 100}
+					height={options.height ?? 30}
+				/>
 				{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
 			</>,
 		);
@@ -96,7 +108,8 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 
 /** Polls the last frame inside act, with small awaits, until it matches. */
 export async function waitFrame(s: Screen, expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 5000): Promise<string> {
-	const matches = (f: string) => (typeof expected === 'string' ? f.includes(expected) : expected instanceof RegExp ? expected.test(f) : expected(f));
+	const matches = (f: string) =>
+		typeof expected === 'string' ? f.includes(expected) : expected instanceof RegExp ? expected.test(f) : expected(f);
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	while (Date.now() < deadline) {

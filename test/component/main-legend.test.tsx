@@ -3,7 +3,11 @@
 import {describe, expect, test} from 'vitest';
 import {clearRequests, mountScreen, press, sent} from './main-helpers.js';
 
-const legend = (frame: string) => frame.split('\n').filter((l) => l.trim()).at(-1) ?? '';
+const legend = (frame: string) =>
+	frame
+		.split('\n')
+		.filter((l) => l.trim())
+		.at(-1) ?? '';
 
 describe('legend', () => {
 	test('read-only: no archive, rename, default or new in the footer; pressing a still says why', async () => {

@@ -12,13 +12,21 @@ const markedRows = (frame: string) =>
 	plain(frame)
 		.split('\n')
 		.filter((l) => /^[› ]✓/.test(l))
-		.map((l) => l.slice(2).split(/\s{2,}/)[0]!.trim());
+		.map((l) =>
+			l
+				.slice(2)
+				.split(/\s{2,}/)[0]!
+				.trim(),
+		);
 
 describe('marks', () => {
 	test('Space marks the row and moves down, the header counts the marks, Esc clears them; no request', async () => {
 		const s = await mountScreen();
 		await clearRequests(s.sb);
-		const first = selectedLine(plain(s.frame())).slice(2).split(/\s{2,}/)[0]!.trim();
+		const first = selectedLine(plain(s.frame()))
+			.slice(2)
+			.split(/\s{2,}/)[0]!
+			.trim();
 		await press(s, ' ', ' ');
 		const f = s.frame();
 		expect(markedRows(f)).toHaveLength(2);
@@ -64,7 +72,12 @@ describe('marks', () => {
 			const s = await mountScreen();
 			await press(s, 'j', ' ');
 			expect(markedRows(s.frame())).toHaveLength(1);
-			expect(s.frame().split('\n').filter((l) => l.includes('✓')).length).toBe(2);
+			expect(
+				s
+					.frame()
+					.split('\n')
+					.filter((l) => l.includes('✓')).length,
+			).toBe(2);
 		} finally {
 			delete process.env.NO_COLOR;
 		}

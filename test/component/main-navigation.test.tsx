@@ -2,10 +2,28 @@
 // and quitting, against a real sandbox over HTTP; navigation never costs a request.
 import {describe, expect, test} from 'vitest';
 import {createClient} from '../../src/api/client.js';
-import {ADMIN_KEY, USER_KEY, clearRequests, clientFor, counts, requests, mountScreen, populate, press, selectedLine, sent, settle, waitFrame} from './main-helpers.js';
+import {
+	ADMIN_KEY,
+	USER_KEY,
+	clearRequests,
+	clientFor,
+	counts,
+	requests,
+	mountScreen,
+	populate,
+	press,
+	selectedLine,
+	sent,
+	settle,
+	waitFrame,
+} from './main-helpers.js';
 import {KEYS} from '../harness/keys.js';
 
-const selectedName = (frame: string) => selectedLine(frame).slice(2).split(/\s{2,}/)[0]!.trim();
+const selectedName = (frame: string) =>
+	selectedLine(frame)
+		.slice(2)
+		.split(/\s{2,}/)[0]!
+		.trim();
 
 describe('moving the selection', () => {
 	test('↑/↓, k/j, g/G, Home/End and PgUp/PgDn move through the list the sandbox sent, with no request', async () => {
@@ -42,7 +60,10 @@ describe('moving the selection', () => {
 		expect(selectedName(s.frame())).toBe(active[0]);
 
 		// A page is the rows the list shows (13 at 100x30); the window follows the cursor.
-		const page = s.frame().split('\n').filter((l) => /^[› ] (bench-|\S)/.test(l) && !l.includes('NAME')).length;
+		const page = s
+			.frame()
+			.split('\n')
+			.filter((l) => /^[› ] (bench-|\S)/.test(l) && !l.includes('NAME')).length;
 		await press(s, KEYS.pageDown);
 		const afterOne = selectedName(s.frame());
 		const step = active.indexOf(afterOne);
@@ -75,7 +96,11 @@ describe('moving the selection', () => {
 describe('a list longer than the screen', () => {
 	test('says how many rows are out of view above and below, and follows the cursor', async () => {
 		const s = await mountScreen({height: 20});
-		const more = (f: string) => f.split('\n').find((l) => /more (above|below)/.test(l))?.trim();
+		const more = (f: string) =>
+			f
+				.split('\n')
+				.find((l) => /more (above|below)/.test(l))
+				?.trim();
 		expect(more(s.frame())).toMatch(/^↓ \d+ more below$/);
 		await press(s, 'G');
 		expect(more(s.frame())).toMatch(/^↑ \d+ more above$/);
@@ -83,7 +108,10 @@ describe('a list longer than the screen', () => {
 		expect(more(s.frame())).toMatch(/^↑ \d+ more above · ↓ \d+ more below$/);
 		// Shown plus out of view is the whole list.
 		const [above, below] = [/↑ (\d+)/, /↓ (\d+)/].map((re) => Number(re.exec(more(s.frame())!)![1]));
-		const rows = s.frame().split("\n").filter((l) => /^[› ][✓ ]\S/.test(l) && !l.includes('NAME') && !/more (above|below)/.test(l));
+		const rows = s
+			.frame()
+			.split('\n')
+			.filter((l) => /^[› ][✓ ]\S/.test(l) && !l.includes('NAME') && !/more (above|below)/.test(l));
 		expect(above! + below! + rows.length).toBe(counts(s.frame()).shown);
 	});
 });
@@ -156,7 +184,25 @@ describe('? help', () => {
 		await press(s, '?');
 		const f = s.frame();
 		expect(f).toContain('Keys (Esc or ? closes)');
-		for (const keys of ['↑/↓ k/j', 'g/G Home/End', 'PgUp/PgDn', 'Enter', '/', '1-4', 'a', 'u', 'r', 'd', 'y', 'n', 'c', 'R', 'Ctrl-L', '?', 'q Ctrl-C']) {
+		for (const keys of [
+			'↑/↓ k/j',
+			'g/G Home/End',
+			'PgUp/PgDn',
+			'Enter',
+			'/',
+			'1-4',
+			'a',
+			'u',
+			'r',
+			'd',
+			'y',
+			'n',
+			'c',
+			'R',
+			'Ctrl-L',
+			'?',
+			'q Ctrl-C',
+		]) {
 			expect(f.split('\n').some((l) => l.replace(/^│\s*/, '').startsWith(`${keys} `))).toBe(true);
 		}
 		// Each disabled key says why, in full, on the line under it.

@@ -9,7 +9,10 @@ describe('start-up', () => {
 		await fault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 400});
 		const s = await mountScreen({sb, seed: 'empty'});
 		await waitFrame(s, 'Forestry');
-		const before = s.frames().slice(0, s.frames().findIndex((f) => f.includes('Forestry')));
+		const before = s.frames().slice(
+			0,
+			s.frames().findIndex((f) => f.includes('Forestry')),
+		);
 		expect(before.length).toBeGreaterThan(0);
 		for (const f of before) {
 			expect(f).toContain('Loading destinations…');

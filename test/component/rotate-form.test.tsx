@@ -5,7 +5,19 @@ import {describe, expect, it} from 'vitest';
 import {RotateForm} from '../../components/rotate/RotateForm.js';
 import type {Destination} from '../../src/schemas.js';
 import {KEYS} from '../harness/keys.js';
-import {allFrames, clientFor, frame, mount, press, recordingRotate, sandbox, sandboxHook, settle, type, type Rendered} from './wizard-helpers.js';
+import {
+	allFrames,
+	clientFor,
+	frame,
+	mount,
+	press,
+	recordingRotate,
+	sandbox,
+	sandboxHook,
+	settle,
+	type,
+	type Rendered,
+} from './wizard-helpers.js';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
@@ -22,7 +34,16 @@ async function demo(name: string) {
 	if (!destination) throw new Error(`no ${name} in the demo seed`);
 	const rec = recordingRotate(api, destination.id);
 	const out: {done?: Destination; cancelled: number} = {cancelled: 0};
-	const r = await mount(<RotateForm destination={destination} rotate={rec.rotate} onDone={(d) => (out.done = d)} onCancel={() => out.cancelled++} width={100} height={30} />);
+	const r = await mount(
+		<RotateForm
+			destination={destination}
+			rotate={rec.rotate}
+			onDone={(d) => (out.done = d)}
+			onCancel={() => out.cancelled++}
+			width={100}
+			height={30}
+		/>,
+	);
 	return {sb, api, destination, rec, out, r};
 }
 
@@ -107,7 +128,9 @@ describe('the rotation form', () => {
 		await type(r, 'fake-new-secret-0002');
 		await press(r, KEYS.enter, KEYS.enter, 'y');
 		await settle(r, () => flat(r).includes('planetverify.txt'));
-		expect(flat(r)).toContain('The server said: Planet could not write and delete planetverify.txt in the bucket "noaccess-legacy-exports"');
+		expect(flat(r)).toContain(
+			'The server said: Planet could not write and delete planetverify.txt in the bucket "noaccess-legacy-exports"',
+		);
 		expect(frame(r)).toContain('FAKENEWKEY0002');
 		expect(frame(r)).toMatch(/Secret access key\s+•{20}/);
 		expect(rec.sent).toEqual([{aws_access_key_id: 'FAKENEWKEY0002', aws_secret_access_key: 'fake-new-secret-0002'}]);
@@ -125,10 +148,13 @@ describe('the rotation form', () => {
 		expect(frame(r)).toMatch(/SAS token\s+•+/);
 		await press(r, KEYS.enter, KEYS.right, KEYS.enter);
 		await settle(r, () => out.done !== undefined);
-		expect(rec.sent).toEqual([{sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'}, {sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'}]);
+		expect(rec.sent).toEqual([
+			{sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'},
+			{sas_token: 'sv=2025-01-05&sp=rwdl&sig=fakeRetrySig'},
+		]);
 		expect(await patches(sb)).toEqual([503, 200]);
 		// The time as the list shows times (relative), not the raw timestamp.
-		expect(frame(r)).toContain("rotated · updated just now.");
+		expect(frame(r)).toContain('rotated · updated just now.');
 		expect(allFrames(r)).not.toContain('fakeRetrySig');
 	});
 });

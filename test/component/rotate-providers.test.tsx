@@ -15,14 +15,46 @@ const dir = mkdtempSync(join(tmpdir(), 'destui-rotate-'));
 const keyFile = join(dir, 'rotated-key.json');
 writeFileSync(keyFile, SA_JSON.replace('wizard-bot@', 'rotated-bot@'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
-const ROTATED_B64 = Buffer.from(JSON.stringify({...JSON.parse(SA_JSON), client_email: JSON.parse(SA_JSON).client_email.replace('wizard-bot@', 'rotated-bot@')})).toString('base64');
+const ROTATED_B64 = Buffer.from(
+	JSON.stringify({...JSON.parse(SA_JSON), client_email: JSON.parse(SA_JSON).client_email.replace('wizard-bot@', 'rotated-bot@')}),
+).toString('base64');
 
 const CREATE: Record<DestinationType, CreateBody> = {
-	amazon_s3: {type: 'amazon_s3', parameters: {bucket: 'rot-s3', aws_region: 'us-west-2', aws_access_key_id: 'FAKEOLDKEYS301', aws_secret_access_key: 'fake-old-s3-secret'}},
-	s3_compatible: {type: 's3_compatible', parameters: {bucket: 'rot-minio', endpoint: 'https://objects.example.com', region: 'eu-de', access_key_id: 'FAKEOLDMINIO01', secret_access_key: 'fake-old-minio-secret', use_path_style: true}},
+	amazon_s3: {
+		type: 'amazon_s3',
+		parameters: {
+			bucket: 'rot-s3',
+			aws_region: 'us-west-2',
+			aws_access_key_id: 'FAKEOLDKEYS301',
+			aws_secret_access_key: 'fake-old-s3-secret',
+		},
+	},
+	s3_compatible: {
+		type: 's3_compatible',
+		parameters: {
+			bucket: 'rot-minio',
+			endpoint: 'https://objects.example.com',
+			region: 'eu-de',
+			access_key_id: 'FAKEOLDMINIO01',
+			secret_access_key: 'fake-old-minio-secret',
+			use_path_style: true,
+		},
+	},
 	google_cloud_storage: {type: 'google_cloud_storage', parameters: {bucket: 'rot-gcs', credentials: SA_BASE64}},
-	azure_blob_storage: {type: 'azure_blob_storage', parameters: {account: 'rotacct01', container: 'rot-container', sas_token: 'sv=2024-01-01&sig=fakeOldSig'}},
-	oracle_cloud_storage: {type: 'oracle_cloud_storage', parameters: {bucket: 'rot-oci', namespace: 'rotns01', region: 'us-ashburn-1', customer_access_key_id: 'FAKEOLDOCI001', customer_secret_key: 'fake-old-oci-secret'}},
+	azure_blob_storage: {
+		type: 'azure_blob_storage',
+		parameters: {account: 'rotacct01', container: 'rot-container', sas_token: 'sv=2024-01-01&sig=fakeOldSig'},
+	},
+	oracle_cloud_storage: {
+		type: 'oracle_cloud_storage',
+		parameters: {
+			bucket: 'rot-oci',
+			namespace: 'rotns01',
+			region: 'us-ashburn-1',
+			customer_access_key_id: 'FAKEOLDOCI001',
+			customer_secret_key: 'fake-old-oci-secret',
+		},
+	},
 };
 
 /** What the user does per rotatable field: text typed, or an option toggled with Space. */

@@ -16,14 +16,31 @@ async function signInScreen() {
 	const sb = await sandbox();
 	const home = privateHome();
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
-	home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	home.profileFile('dev', {
+		client_type: 'oidc_device_code',
+		auth_server: `${sb.origin}/`,
+		client_id: 'destui-sandbox',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+	});
 	const found = findCredentials({env: {}, home: home.path});
 	if (found.kind !== 'found') throw new Error(found.message);
 	const session = credentialsFor(found.found, {home: home.path}).session as OAuthSession;
 	const waiting = Promise.resolve(session.authorization()).catch(() => 'gave up');
 	while (!session.getNeed()) await new Promise((resolve) => setTimeout(resolve, 5));
 	const outcomes: string[] = [];
-	const r = await mount(<SignIn session={session} need={session.getNeed()!} trail={[]} sandbox={false} host="api.planet.com" offers={{sandbox: true, back: false}} armed onOutcome={(o) => outcomes.push(o)} />);
+	const r = await mount(
+		<SignIn
+			session={session}
+			need={session.getNeed()!}
+			trail={[]}
+			sandbox={false}
+			host="api.planet.com"
+			offers={{sandbox: true, back: false}}
+			armed
+			onOutcome={(o) => outcomes.push(o)}
+		/>,
+	);
 	return {r, outcomes, session, waiting};
 }
 

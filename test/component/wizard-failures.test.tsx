@@ -8,12 +8,26 @@ import type {RunningSandbox} from '../../src/sandbox/server.js';
 import type {Destination, DestinationsApi} from '../../src/api/types.js';
 import {fillPage, INPUT, openProvider, walkToReview} from './wizard-fixtures.js';
 import {KEYS} from '../harness/keys.js';
-import {ADMIN_KEY, clientFor, frame, mount, press, recordingCreate, sandbox, sandboxHook, settle, type, type Rendered} from './wizard-helpers.js';
+import {
+	ADMIN_KEY,
+	clientFor,
+	frame,
+	mount,
+	press,
+	recordingCreate,
+	sandbox,
+	sandboxHook,
+	settle,
+	type,
+	type Rendered,
+} from './wizard-helpers.js';
 
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
 
 async function posts(sb: RunningSandbox): Promise<number[]> {
-	const log = (await sandboxHook(sb, 'requests', undefined, 'GET')) as {requests: {method: string; status: number | null; user: string | null}[]};
+	const log = (await sandboxHook(sb, 'requests', undefined, 'GET')) as {
+		requests: {method: string; status: number | null; user: string | null}[];
+	};
 	// The wizard's own requests (as the demo user); a dropped one has no status.
 	return log.requests.filter((q) => q.method === 'POST' && q.user !== 'admin').map((q) => q.status ?? 0);
 }
@@ -70,7 +84,16 @@ describe('the wizard after a failed create', () => {
 
 	it('a name taken on the server (409) returns to the name, with the reason; a new name works', async () => {
 		const {sb, api, result, r} = await setup();
-		await clientFor(sb, ADMIN_KEY).create({type: 'google_cloud_storage', parameters: {bucket: 'other-bucket', credentials: Buffer.from(JSON.stringify({type: 'service_account', client_email: 'a@b.c', private_key: 'fake-key-material'})).toString('base64')}, name: 'wiz-s3-bucket'});
+		await clientFor(sb, ADMIN_KEY).create({
+			type: 'google_cloud_storage',
+			parameters: {
+				bucket: 'other-bucket',
+				credentials: Buffer.from(
+					JSON.stringify({type: 'service_account', client_email: 'a@b.c', private_key: 'fake-key-material'}),
+				).toString('base64'),
+			},
+			name: 'wiz-s3-bucket',
+		});
 		await walkToReview(r, 'amazon_s3');
 		await press(r, KEYS.enter);
 		await settle(r, () => frame(r).includes('step 4 of 5'));
@@ -96,7 +119,9 @@ describe('the wizard after a failed create', () => {
 		const existing = await api.list();
 		expect(existing).toHaveLength(ORG_DESTINATION_LIMIT);
 		const rec = recordingCreate(api);
-		const r = await mount(<CreateWizard existing={existing} create={rec.create} onCreated={() => {}} onCancel={() => {}} width={100} height={30} />);
+		const r = await mount(
+			<CreateWizard existing={existing} create={rec.create} onCreated={() => {}} onCancel={() => {}} width={100} height={30} />,
+		);
 		expect(flat(r)).toContain(`already has ${ORG_DESTINATION_LIMIT} active destinations`);
 		await walkToReview(r, 'azure_blob_storage');
 		await press(r, KEYS.enter);
@@ -137,7 +162,7 @@ describe('the wizard after a failed create', () => {
 		expect(await posts(sb)).toEqual([0]);
 	});
 
-	it('a lost answer, then a new name: the retry finds the bucket\'s destination, says so, and creates a second only when asked again', async () => {
+	it("a lost answer, then a new name: the retry finds the bucket's destination, says so, and creates a second only when asked again", async () => {
 		const {sb, api, rec, result, r} = await setup({list: true});
 		await sandboxHook(sb, 'faults', {count: 1, methods: ['POST'], drop: true, after: true});
 		await walkToReview(r, 'amazon_s3');
@@ -168,11 +193,30 @@ describe('the wizard after a failed create', () => {
 	it('a lost answer, a bucket that already had a destination: that one is not taken for the result', async () => {
 		const sb0 = await sandbox('empty');
 		// Created by a colleague (the admin) before the wizard opened.
-		const before = await clientFor(sb0, ADMIN_KEY).create({type: 'amazon_s3', name: 'Older one', parameters: {bucket: 'wiz-s3-bucket', aws_region: 'eu-west-1', aws_access_key_id: 'FAKEKEYIDOLDER01', aws_secret_access_key: 'fake-older-secret'}});
+		const before = await clientFor(sb0, ADMIN_KEY).create({
+			type: 'amazon_s3',
+			name: 'Older one',
+			parameters: {
+				bucket: 'wiz-s3-bucket',
+				aws_region: 'eu-west-1',
+				aws_access_key_id: 'FAKEKEYIDOLDER01',
+				aws_secret_access_key: 'fake-older-secret',
+			},
+		});
 		const api = clientFor(sb0);
 		const rec = recordingCreate(api);
 		const result: {created?: Destination} = {};
-		const r = await mount(<CreateWizard existing={[before]} create={rec.create} list={() => api.list()} onCreated={(d) => (result.created = d)} onCancel={() => {}} width={100} height={30} />);
+		const r = await mount(
+			<CreateWizard
+				existing={[before]}
+				create={rec.create}
+				list={() => api.list()}
+				onCreated={(d) => (result.created = d)}
+				onCancel={() => {}}
+				width={100}
+				height={30}
+			/>,
+		);
 		await sandboxHook(sb0, 'faults', {count: 1, methods: ['POST'], status: 503});
 		await walkToReview(r, 'amazon_s3');
 		await press(r, KEYS.enter);

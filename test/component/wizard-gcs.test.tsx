@@ -39,7 +39,17 @@ async function wizardAtKey(files: FileAccess = realFiles) {
 	const api = clientFor(sb);
 	const rec = recordingCreate(api);
 	const out: {created?: Destination} = {};
-	const r = await mount(<CreateWizard existing={[]} create={rec.create} onCreated={(d) => (out.created = d)} onCancel={() => {}} width={100} height={30} files={files} />);
+	const r = await mount(
+		<CreateWizard
+			existing={[]}
+			create={rec.create}
+			onCreated={(d) => (out.created = d)}
+			onCancel={() => {}}
+			width={100}
+			height={30}
+			files={files}
+		/>,
+	);
 	await press(r, KEYS.down, KEYS.down, KEYS.enter);
 	await type(r, 'wiz-gcs-bucket');
 	await press(r, KEYS.enter);

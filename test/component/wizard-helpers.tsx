@@ -132,7 +132,17 @@ export async function mountMainScreen(sb: RunningSandbox, size: {width: number; 
 	};
 	const store = new DestinationsStore(recording);
 	const copied: string[] = [];
-	const r = await mount(<App store={store.reads} changes={store} sandbox host="sandbox" copy={(t) => void copied.push(t)} width={size.width} height={size.height} />);
+	const r = await mount(
+		<App
+			store={store.reads}
+			changes={store}
+			sandbox
+			host="sandbox"
+			copy={(t) => void copied.push(t)}
+			width={size.width}
+			height={size.height}
+		/>,
+	);
 	await settle(r, () => store.getSnapshot().active === 'loaded');
 	return {r, api, store, bodies, rotations, copied};
 }

@@ -15,7 +15,19 @@ import {allFrames, frame, mount, press, together, type, type Rendered} from './w
 const flat = (r: Rendered) => frame(r).replace(/\s+/g, ' ');
 
 const fake = (name: string, archived: string | null = null): Destination =>
-	({id: `${name}-id`, name, type: 'amazon_s3', parameters: {}, created: 'x', updated: 'x', archived, permissions: {can_write: true}, ownership: {is_owner: true}, 'pl:ref': `pl:destinations/${name}-id`, default: false}) as Destination;
+	({
+		id: `${name}-id`,
+		name,
+		type: 'amazon_s3',
+		parameters: {},
+		created: 'x',
+		updated: 'x',
+		archived,
+		permissions: {can_write: true},
+		ownership: {is_owner: true},
+		'pl:ref': `pl:destinations/${name}-id`,
+		default: false,
+	}) as Destination;
 
 function setup(existing: readonly Destination[] = []) {
 	const calls = {cancelled: 0, created: 0, sent: 0};
@@ -250,7 +262,16 @@ describe('wizard navigation', () => {
 
 	it('fits a short terminal: every page of every provider within 16 rows at 80 columns', async () => {
 		for (const p of PROVIDERS) {
-			const r = await mount(<CreateWizard existing={[]} create={async () => Promise.reject(new Error('unused'))} onCreated={() => {}} onCancel={() => {}} width={80} height={16} />);
+			const r = await mount(
+				<CreateWizard
+					existing={[]}
+					create={async () => Promise.reject(new Error('unused'))}
+					onCreated={() => {}}
+					onCancel={() => {}}
+					width={80}
+					height={16}
+				/>,
+			);
 			await openProvider(r, p.type);
 			const pages = stepsFor(p.type).length - 2;
 			for (let s = 1; s <= pages; s++) {
@@ -272,7 +293,9 @@ describe('wizard navigation', () => {
 		const full = Array.from({length: ORG_DESTINATION_LIMIT}, (_, i) => fake(`d${i}`));
 		const {tree} = setup([...full, fake('old', '2025-01-01T00:00:00Z')]);
 		const r = await mount(tree);
-		expect(frame(r)).toContain(`Your organisation already has ${ORG_DESTINATION_LIMIT} active destinations, the limit is ${ORG_DESTINATION_LIMIT}`);
+		expect(frame(r)).toContain(
+			`Your organisation already has ${ORG_DESTINATION_LIMIT} active destinations, the limit is ${ORG_DESTINATION_LIMIT}`,
+		);
 		const {tree: roomy} = setup([...full.slice(1), fake('old', '2025-01-01T00:00:00Z')]);
 		const r2 = await mount(roomy);
 		expect(frame(r2)).not.toContain('the limit is');

@@ -8,14 +8,44 @@ import {KEYS} from '../harness/keys.js';
 import {allFrames, frame, mountMainScreen, press, sandbox, settle} from './wizard-helpers.js';
 
 const EXPECTED: Record<DestinationType, {parameters: Record<string, string | boolean>; name?: string}> = {
-	amazon_s3: {parameters: {bucket: 'wiz-s3-bucket', aws_region: 'eu-west-1', aws_access_key_id: 'FAKEKEYIDS3WIZ01', aws_secret_access_key: 'fake-s3-secret-wiz-0001', explicit_sse: true}},
-	s3_compatible: {parameters: {bucket: 'wiz-minio-bucket', endpoint: 'https://objects.example.com', region: 'eu-de', access_key_id: 'FAKEKEYIDMINIO1', secret_access_key: 'fake-minio-secret-0001', use_path_style: true}},
+	amazon_s3: {
+		parameters: {
+			bucket: 'wiz-s3-bucket',
+			aws_region: 'eu-west-1',
+			aws_access_key_id: 'FAKEKEYIDS3WIZ01',
+			aws_secret_access_key: 'fake-s3-secret-wiz-0001',
+			explicit_sse: true,
+		},
+	},
+	s3_compatible: {
+		parameters: {
+			bucket: 'wiz-minio-bucket',
+			endpoint: 'https://objects.example.com',
+			region: 'eu-de',
+			access_key_id: 'FAKEKEYIDMINIO1',
+			secret_access_key: 'fake-minio-secret-0001',
+			use_path_style: true,
+		},
+	},
 	google_cloud_storage: {parameters: {bucket: 'wiz-gcs-bucket', credentials: SA_BASE64}},
 	azure_blob_storage: {
-		parameters: {account: 'wizacct01', container: 'wiz-container', storage_endpoint_suffix: 'core.usgovcloudapi.net', sas_token: 'sv=2024-11-04&sp=rwdl&sig=fakeWizardSignature1'},
+		parameters: {
+			account: 'wizacct01',
+			container: 'wiz-container',
+			storage_endpoint_suffix: 'core.usgovcloudapi.net',
+			sas_token: 'sv=2024-11-04&sp=rwdl&sig=fakeWizardSignature1',
+		},
 		name: 'Wizard Azure archive',
 	},
-	oracle_cloud_storage: {parameters: {bucket: 'wiz-oci-bucket', namespace: 'wizns01', region: 'us-ashburn-1', customer_access_key_id: 'FAKEOCIKEYID01', customer_secret_key: 'fake-oci-secret-0001'}},
+	oracle_cloud_storage: {
+		parameters: {
+			bucket: 'wiz-oci-bucket',
+			namespace: 'wizns01',
+			region: 'us-ashburn-1',
+			customer_access_key_id: 'FAKEOCIKEYID01',
+			customer_secret_key: 'fake-oci-secret-0001',
+		},
+	},
 };
 
 describe.each(PROVIDERS.map((p) => [p.label, p.type] as const))('the wizard creates %s', (_label, t) => {

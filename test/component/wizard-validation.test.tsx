@@ -41,9 +41,23 @@ function expectedProblem(t: DestinationType, key: string, bad: string): string {
 }
 
 const mountWizard = (existing: readonly Destination[] = []) =>
-	mount(<CreateWizard existing={existing} create={async () => Promise.reject(new Error('not expected'))} onCreated={() => {}} onCancel={() => {}} width={100} height={40} />);
+	mount(
+		<CreateWizard
+			existing={existing}
+			create={async () => Promise.reject(new Error('not expected'))}
+			onCreated={() => {}}
+			onCancel={() => {}}
+			width={100}
+			height={40}
+		/>,
+	);
 
-async function reachPage(t: DestinationType, step: number, existing: readonly Destination[] = [], input: Record<string, string | boolean> = INPUT[t]) {
+async function reachPage(
+	t: DestinationType,
+	step: number,
+	existing: readonly Destination[] = [],
+	input: Record<string, string | boolean> = INPUT[t],
+) {
 	const r = await mountWizard(existing);
 	await openProvider(r, t);
 	for (let s = 1; s <= step; s++) await fillPage(r, t, s, input);
@@ -67,7 +81,8 @@ describe('the wizard refuses what the catalogue refuses', () => {
 		if (key === 'credentials') await paste(r, good);
 		else await type(r, good);
 		const fields = stepsFor(t)[step]!;
-		const remaining = fields.kind === 'fields' ? fields.fields.length - fields.fields.findIndex((f) => f.kind === 'param' && f.spec.key === key) : 1;
+		const remaining =
+			fields.kind === 'fields' ? fields.fields.length - fields.fields.findIndex((f) => f.kind === 'param' && f.spec.key === key) : 1;
 		for (let i = 0; i < remaining; i++) await press(r, KEYS.enter);
 		expect(frame(r)).toContain(`step ${step + 2} of ${stepsFor(t).length}`);
 	});

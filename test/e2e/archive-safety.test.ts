@@ -20,7 +20,9 @@ describe('archive asks first when something is at stake', () => {
 		await s.waitFor((sc) => selected(sc).includes('Field ops imagery'));
 		await s.press('a');
 		const asked = flat(await s.waitFor('[y/N]'));
-		expect(asked).toMatch(/Field ops imagery is the organisation's default: archiving it leaves your organisation with no default\. 2 active subscriptions deliver to it\. Archive it anyway\? \[y\/N\]/);
+		expect(asked).toMatch(
+			/Field ops imagery is the organisation's default: archiving it leaves your organisation with no default\. 2 active subscriptions deliver to it\. Archive it anyway\? \[y\/N\]/,
+		);
 		await s.press('n');
 		await s.waitFor('Not archived: Field ops imagery is as it was.');
 		expect((await api.getDefault())?.name).toBe('Field ops imagery');
@@ -33,9 +35,16 @@ describe('archive asks first when something is at stake', () => {
 		await s.press('u');
 		await s.waitFor("Undone: Field ops imagery is active and your organisation's default again.");
 		expect((await api.getDefault())?.name).toBe('Field ops imagery');
-		const changes = (await requestLog(sb)).filter((r) => r.user === 'user').map((r) => `${r.method} ${r.path.replace(/field-ops-imagery-\w+/, 'ID')}`);
+		const changes = (await requestLog(sb))
+			.filter((r) => r.user === 'user')
+			.map((r) => `${r.method} ${r.path.replace(/field-ops-imagery-\w+/, 'ID')}`);
 		// One look-up for both questions, the archive, and the undo's two requests.
-		expect(changes.slice(1)).toEqual(['GET /subscriptions/v1', 'PATCH /destinations/v1/ID', 'PATCH /destinations/v1/ID', 'PUT /destinations/v1/default']);
+		expect(changes.slice(1)).toEqual([
+			'GET /subscriptions/v1',
+			'PATCH /destinations/v1/ID',
+			'PATCH /destinations/v1/ID',
+			'PUT /destinations/v1/default',
+		]);
 	});
 
 	it('in use: says how many subscriptions deliver there; Esc while it looks up archives nothing', async () => {
@@ -56,11 +65,14 @@ describe('archive asks first when something is at stake', () => {
 		await s.waitFor('11 of 11');
 
 		// A slow look-up: Esc stops waiting, and nothing is archived.
-		await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({path: '/subscriptions/v1', latency_ms: 1500, count: 1})});
+		await fetch(`${sb.origin}/_sandbox/faults`, {
+			method: 'POST',
+			body: JSON.stringify({path: '/subscriptions/v1', latency_ms: 1500, count: 1}),
+		});
 		await s.press('g', 'j');
 		await s.waitFor((sc) => selected(sc).includes('Legacy exports'));
 		await s.press('a');
-		await s.waitFor('before archiving… (Esc don\'t archive)');
+		await s.waitFor("before archiving… (Esc don't archive)");
 		await s.press(KEYS.esc);
 		await s.waitFor('Not archived: ');
 		await new Promise((r) => setTimeout(r, 1700));

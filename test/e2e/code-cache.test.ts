@@ -19,7 +19,8 @@ function cacheHome(): string {
 	return dir;
 }
 
-const cacheFiles = (home: string) => (existsSync(join(home, 'destui')) ? readdirSync(join(home, 'destui')).map((f) => join(home, 'destui', f)) : []);
+const cacheFiles = (home: string) =>
+	existsSync(join(home, 'destui')) ? readdirSync(join(home, 'destui')).map((f) => join(home, 'destui', f)) : [];
 
 async function until<T>(probe: () => T | undefined, timeoutMs = 8000): Promise<T> {
 	for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(50)) {

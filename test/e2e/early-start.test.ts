@@ -40,7 +40,10 @@ async function logWhen(sb: RunningSandbox, ready: (log: LoggedRequest[]) => bool
  * it writes down what the command handed it, then idles. What reaches the sandbox was sent by the
  * command alone, before any app code ran.
  */
-function withStandInApp(args: string[], env: Record<string, string | undefined> = {}): {session: TerminalSession; handedOver: () => Record<string, unknown>} {
+function withStandInApp(
+	args: string[],
+	env: Record<string, string | undefined> = {},
+): {session: TerminalSession; handedOver: () => Record<string, unknown>} {
 	const dir = mkdtempSync(join(tmpdir(), 'destui-stand-in-'));
 	temps.push(dir);
 	copyFileSync(BUNDLE, join(dir, 'destui.cjs'));
@@ -57,15 +60,32 @@ setInterval(() => {}, 1000);
 }
 
 /** Someone with no Planet credentials set but these (the test machine's are never seen). */
-const envFor = (home: string) => ({HOME: home, USERPROFILE: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined, PL_AUTH_CLIENT_SECRET: undefined});
+const envFor = (home: string) => ({
+	HOME: home,
+	USERPROFILE: home,
+	PL_API_KEY: undefined,
+	PL_AUTH_PROFILE: undefined,
+	PL_AUTH_CLIENT_ID: undefined,
+	PL_AUTH_CLIENT_SECRET: undefined,
+});
 
 /** A device-code profile on the sandbox, named in ~/.planet.json, with a token past 75% of its life (so due for a refresh). */
 async function agedProfile(sb: RunningSandbox): Promise<{home: string; tokenFile: string; token: Record<string, unknown>}> {
 	const home = privateHome();
-	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({expires_in: 3600, issued_seconds_ago: 3000})});
+	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify({expires_in: 3600, issued_seconds_ago: 3000}),
+	});
 	const token = (await res.json()) as Record<string, unknown>;
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
-	home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	home.profileFile('dev', {
+		client_type: 'oidc_device_code',
+		auth_server: `${sb.origin}/`,
+		client_id: 'destui-sandbox',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+	});
 	const tokenFile = home.profileFile('dev', token, 'token.json');
 	return {home: home.path, tokenFile, token};
 }
@@ -94,7 +114,11 @@ describe('the start-up request leaves first', () => {
 		const before = await agedProfile(sb);
 		const {handedOver} = withStandInApp(['--base-url', sb.origin], envFor(before.home));
 		const early = await logWhen(sb, (l) => lists(l).length > 0);
-		expect(early.map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim())).toEqual(['GET /.well-known/openid-configuration', 'POST /oauth/token refresh_token', 'GET /destinations/v1']);
+		expect(early.map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim())).toEqual([
+			'GET /.well-known/openid-configuration',
+			'POST /oauth/token refresh_token',
+			'GET /destinations/v1',
+		]);
 		expect(lists(early)[0]).toMatchObject({user: 'user', status: 200});
 		expect(handedOver()).toEqual({plan: 'api', list: true, renewal: true});
 		// The refreshed token was saved at once, as planet-auth would.
@@ -116,7 +140,13 @@ describe('the start-up request leaves first', () => {
 		const sb = await sandbox();
 		const home = privateHome();
 		home.planetJson({PL_AUTH_PROFILE: 'dev'});
-		home.profileFile('dev', {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+		home.profileFile('dev', {
+			client_type: 'oidc_device_code',
+			auth_server: `${sb.origin}/`,
+			client_id: 'destui-sandbox',
+			audiences: ['https://api.planet.com/'],
+			scopes: ['planet', 'offline_access'],
+		});
 		const s = destui(['--base-url', sb.origin], {env: envFor(home.path)});
 		await s.waitFor('You are not signed in: profile dev has no session yet');
 		expect(await requestLog(sb)).toEqual([]);

@@ -33,7 +33,12 @@ describe('marks, a batch and sorting in a real terminal', () => {
 		await s.waitFor((sc) => sc.includes('[2 mine:yes]') && /NAME ↑/.test(sc) && selected(sc).includes('analytics-raw'));
 		await s.press(' ', 'j', ' ', ' ');
 		const marked = await s.waitFor('✓ 3 marked');
-		expect(marked.split('\n').filter((l) => /^[› ]✓/.test(l)).map(rowName)).toEqual(['analytics-raw', 'Legacy exports', 'MinIO on-prem lab']);
+		expect(
+			marked
+				.split('\n')
+				.filter((l) => /^[› ]✓/.test(l))
+				.map(rowName),
+		).toEqual(['analytics-raw', 'Legacy exports', 'MinIO on-prem lab']);
 
 		await fetch(`${sb.origin}/_sandbox/requests`, {method: 'DELETE'});
 		await s.press('a');

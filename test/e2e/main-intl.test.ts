@@ -11,28 +11,32 @@ const TYPES = ['S3-compatible', 'Azure Blob', 'Oracle OCS', 'GCS', 'S3'];
 const LONG = '国家地理空间情报局农业与森林监测每日影像交付中心北京分部第一组';
 
 describe('names in many scripts in a real terminal', () => {
-	it.each([60, 100, 160])('every row’s TYPE column starts at the same cell at %i columns', async (cols) => {
-		const sb = await sandbox({seed: 'intl'});
-		const s = destuiOn(sb, {cols, rows: 30});
-		await s.waitFor('TYPE');
-		await s.waitFor('Ｗ');
-		const rows = await s.cells();
-		const header = rows.findIndex((r) => /^ {2}NAME +TYPE /.test(r));
-		const typeAt = rows[header]!.indexOf('TYPE');
-		// The list's rows run from the header to the first row that is not one (the detail pane).
-		const listed: string[] = [];
-		for (const r of rows.slice(header + 1)) {
-			if (!/^( {2}|# )/.test(r) || !TYPES.some((t) => r.includes(` ${t} `))) break;
-			listed.push(r);
-		}
-		expect(listed.length).toBeGreaterThanOrEqual(8);
-		for (const row of listed) {
-			const at = Math.min(...TYPES.map((t) => row.indexOf(` ${t} `)).filter((i) => i >= 0)) + 1;
-			expect(at, row.replace(/\0/g, '')).toBe(typeAt);
-		}
-		await s.press('q');
-		expect((await s.exited).code).toBe(0);
-	}, 20_000);
+	it.each([60, 100, 160])(
+		'every row’s TYPE column starts at the same cell at %i columns',
+		async (cols) => {
+			const sb = await sandbox({seed: 'intl'});
+			const s = destuiOn(sb, {cols, rows: 30});
+			await s.waitFor('TYPE');
+			await s.waitFor('Ｗ');
+			const rows = await s.cells();
+			const header = rows.findIndex((r) => /^ {2}NAME +TYPE /.test(r));
+			const typeAt = rows[header]!.indexOf('TYPE');
+			// The list's rows run from the header to the first row that is not one (the detail pane).
+			const listed: string[] = [];
+			for (const r of rows.slice(header + 1)) {
+				if (!/^( {2}|# )/.test(r) || !TYPES.some((t) => r.includes(` ${t} `))) break;
+				listed.push(r);
+			}
+			expect(listed.length).toBeGreaterThanOrEqual(8);
+			for (const row of listed) {
+				const at = Math.min(...TYPES.map((t) => row.indexOf(` ${t} `)).filter((i) => i >= 0)) + 1;
+				expect(at, row.replace(/\0/g, '')).toBe(typeAt);
+			}
+			await s.press('q');
+			expect((await s.exited).code).toBe(0);
+		},
+		20_000,
+	);
 
 	it('wraps a long CJK name in the full details without losing a character, and names a zero-width space', async () => {
 		const sb = await sandbox({seed: 'intl'});

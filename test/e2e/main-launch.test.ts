@@ -23,7 +23,10 @@ async function start(cols = 100, rows = 30): Promise<TerminalSession> {
 /** Runs the bundle with plain pipes (no terminal at all). */
 function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{code: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [BUNDLE, ...args], {stdio: ['pipe', 'pipe', 'pipe'], env: {...process.env, CI: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env}});
+		const child = spawn(process.execPath, [BUNDLE, ...args], {
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: {...process.env, CI: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env},
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -89,7 +92,12 @@ describe('starting', () => {
 	it('--help ends with where destui looks for credentials and what it found on this machine', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'destui-home-'));
 		temps.push(home);
-		const help = await run(['--help'], {HOME: home, PL_API_KEY: 'PLAK-fake-help-key', PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined});
+		const help = await run(['--help'], {
+			HOME: home,
+			PL_API_KEY: 'PLAK-fake-help-key',
+			PL_AUTH_PROFILE: undefined,
+			PL_AUTH_CLIENT_ID: undefined,
+		});
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain("Credentials (the planet CLI's order; the first one found is used):");
 		expect(help.stdout).toMatch(/--profile \/ PL_AUTH_PROFILE +not set/);
@@ -97,7 +105,9 @@ describe('starting', () => {
 		expect(help.stdout).toContain('→ destui uses API key from PL_API_KEY.');
 		expect(help.stdout).not.toContain('PLAK-fake-help-key');
 		const none = await run(['--help'], {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined});
-		expect(none.stdout).toContain('→ destui uses profile planet-user (no session yet in ~/.planet/planet-user/token.json: destui offers to sign in).');
+		expect(none.stdout).toContain(
+			'→ destui uses profile planet-user (no session yet in ~/.planet/planet-user/token.json: destui offers to sign in).',
+		);
 	});
 
 	it('--demo runs on the sandbox and says so', async () => {
@@ -136,7 +146,9 @@ describe('starting', () => {
 		await sleep(80);
 		await s.press('q');
 		expect((await s.exited).code).toBe(1);
-		expect(s.output()).toContain('destui: You are not signed in: profile planet-user has no session yet (~/.planet/planet-user/token.json). Run destui again to sign in;');
+		expect(s.output()).toContain(
+			'destui: You are not signed in: profile planet-user has no session yet (~/.planet/planet-user/token.json). Run destui again to sign in;',
+		);
 		expect(s.output()).toContain('`destui --demo` runs on the sandbox');
 	});
 });

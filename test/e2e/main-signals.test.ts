@@ -32,7 +32,10 @@ describe('signals during start-up', () => {
 		expect(restored(s.output())).toBe(true);
 	});
 
-	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const)
+	for (const [signal, code] of [
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	] as const)
 		it(`${signal} once the list is up: unmounts, restores the terminal and exits ${code} (128 + the signal)`, async () => {
 			const s = destuiOn(await sandbox());
 			await s.waitFor('11 of 11');

@@ -4,7 +4,6 @@ import {describe, expect, it} from 'vitest';
 import {destuiOn, sandbox} from '../harness/e2e.js';
 import {KEYS, type TerminalSession} from '../harness/terminal.js';
 
-
 async function start(cols = 100, rows = 30): Promise<TerminalSession> {
 	const session = destuiOn(await sandbox(), {cols, rows});
 	await session.waitFor('11 of 11');

@@ -39,7 +39,13 @@ describe('npm package', () => {
 		const pkg = JSON.parse(await readFile(join(work, 'app/node_modules/destui/package.json'), 'utf8')) as Record<string, unknown>;
 		expect(pkg.dependencies ?? {}).toEqual({});
 		const {stdout} = await run('npm', ['ls', '--all', '--parseable'], {cwd: join(work, 'app')});
-		expect(stdout.trim().split('\n').filter((l) => l.includes('node_modules')).map((l) => l.slice(l.lastIndexOf('node_modules/') + 13))).toEqual(['destui']);
+		expect(
+			stdout
+				.trim()
+				.split('\n')
+				.filter((l) => l.includes('node_modules'))
+				.map((l) => l.slice(l.lastIndexOf('node_modules/') + 13)),
+		).toEqual(['destui']);
 	});
 
 	it('runs npx destui --version from the installed tarball', async () => {

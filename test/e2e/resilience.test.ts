@@ -11,7 +11,11 @@ import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 
 async function names(sb: RunningSandbox): Promise<string[]> {
 	const headers = {authorization: `api-key ${USER_KEY}`};
-	const all = await Promise.all(['', '?archived=true'].map(async (q) => ((await (await fetch(`${sb.apiBase}${q}`, {headers})).json()) as {destinations: {name: string}[]}).destinations));
+	const all = await Promise.all(
+		['', '?archived=true'].map(
+			async (q) => ((await (await fetch(`${sb.apiBase}${q}`, {headers})).json()) as {destinations: {name: string}[]}).destinations,
+		),
+	);
 	return all.flat().map((d) => d.name);
 }
 

@@ -15,10 +15,21 @@ import {privateHome as home} from '../auth/helpers.js';
 const privateHome = (): string => home().path;
 
 /** The environment of someone with no Planet credentials set (the test machine's are never seen). */
-const env = (home: string) => ({HOME: home, USERPROFILE: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined, PL_AUTH_CLIENT_SECRET: undefined});
+const env = (home: string) => ({
+	HOME: home,
+	USERPROFILE: home,
+	PL_API_KEY: undefined,
+	PL_AUTH_PROFILE: undefined,
+	PL_AUTH_CLIENT_ID: undefined,
+	PL_AUTH_CLIENT_SECRET: undefined,
+});
 
 async function post(sb: RunningSandbox, path: string, body: unknown): Promise<Record<string, unknown>> {
-	const res = await fetch(`${sb.origin}${path}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+	const res = await fetch(`${sb.origin}${path}`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify(body),
+	});
 	expect(res.status, await res.clone().text()).toBeLessThan(300);
 	return (await res.json()) as Record<string, unknown>;
 }
@@ -31,11 +42,18 @@ function writeJson(path: string, data: unknown): void {
 /** A custom device-code profile on the sandbox, named in ~/.planet.json, with this token file. */
 function devProfile(home: string, sb: RunningSandbox, token: unknown): void {
 	writeJson(join(home, '.planet.json'), {PL_AUTH_PROFILE: 'dev'});
-	writeJson(join(home, '.planet', 'dev', 'auth_client.json'), {client_type: 'oidc_device_code', auth_server: `${sb.origin}/`, client_id: 'destui-sandbox', audiences: ['https://api.planet.com/'], scopes: ['planet', 'offline_access']});
+	writeJson(join(home, '.planet', 'dev', 'auth_client.json'), {
+		client_type: 'oidc_device_code',
+		auth_server: `${sb.origin}/`,
+		client_id: 'destui-sandbox',
+		audiences: ['https://api.planet.com/'],
+		scopes: ['planet', 'offline_access'],
+	});
 	writeJson(join(home, '.planet', 'dev', 'token.json'), token);
 }
 
-const oauthLog = async (sb: RunningSandbox) => (await requestLog(sb)).filter((r) => r.path.startsWith('/oauth/')).map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim());
+const oauthLog = async (sb: RunningSandbox) =>
+	(await requestLog(sb)).filter((r) => r.path.startsWith('/oauth/')).map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim());
 
 /** Reads the user code off the screen and approves it as the user would in a browser. */
 async function approveOnScreen(s: TerminalSession, sb: RunningSandbox): Promise<string> {
@@ -56,7 +74,9 @@ describe('signing in', () => {
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toMatch(/destui 127\.0\.0\.1:\d+ +profile dev/);
 		expect(await oauthLog(sb)).toEqual(['POST /oauth/token refresh_token']);
-		expect((await requestLog(sb)).filter((r) => r.path.startsWith('/destinations/')).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+		expect((await requestLog(sb)).filter((r) => r.path.startsWith('/destinations/')).map((r) => `${r.method} ${r.status}`)).toEqual([
+			'GET 200',
+		]);
 		const saved = JSON.parse(readFileSync(join(home, '.planet', 'dev', 'token.json'), 'utf8')) as Record<string, number>;
 		expect(saved._exp).toBeGreaterThan(Date.now() / 1000 + 500);
 	});
@@ -71,7 +91,9 @@ describe('signing in', () => {
 		await approveOnScreen(s, sb);
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toContain('profile planet-user');
-		expect(await oauthLog(sb)).toEqual(expect.arrayContaining(['POST /oauth/device/code', 'POST /oauth/token urn:ietf:params:oauth:grant-type:device_code']));
+		expect(await oauthLog(sb)).toEqual(
+			expect.arrayContaining(['POST /oauth/device/code', 'POST /oauth/token urn:ietf:params:oauth:grant-type:device_code']),
+		);
 		const tokenPath = join(home, '.planet', 'planet-user', 'token.json');
 		const text = readFileSync(tokenPath, 'utf8');
 		const saved = JSON.parse(text) as Record<string, unknown>;
@@ -140,7 +162,11 @@ describe('signing in', () => {
 		await sleep(40);
 		// Meanwhile: the server stops taking this session (another client used the refresh token,
 		// and the access token is refused).
-		await fetch(`${sb.origin}/oauth/token`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams({grant_type: 'refresh_token', refresh_token: token.refresh_token as string, client_id: 'destui-sandbox'})});
+		await fetch(`${sb.origin}/oauth/token`, {
+			method: 'POST',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body: new URLSearchParams({grant_type: 'refresh_token', refresh_token: token.refresh_token as string, client_id: 'destui-sandbox'}),
+		});
 		await post(sb, '/_sandbox/faults', {path: '/destinations/v1', methods: ['POST'], status: 401});
 		await s.press(KEYS.enter);
 		await s.waitFor('Planet no longer accepts the session of profile dev');
@@ -157,11 +183,18 @@ describe('signing in', () => {
 describe('credentials that cannot be used', () => {
 	it('PL_AUTH_PROFILE naming a kind destui does not support: exit 1 with one sentence naming profile and kind, no stack', async () => {
 		const dir = privateHome();
-		writeJson(join(dir, '.planet', 'keyed', 'auth_client.json'), {client_type: 'oidc_client_credentials_pubkey', auth_server: 'https://x/', client_id: 'c', client_privkey_file: '/nowhere'});
+		writeJson(join(dir, '.planet', 'keyed', 'auth_client.json'), {
+			client_type: 'oidc_client_credentials_pubkey',
+			auth_server: 'https://x/',
+			client_id: 'c',
+			client_privkey_file: '/nowhere',
+		});
 		const s = destui([], {env: {...env(dir), PL_AUTH_PROFILE: 'keyed'}});
 		expect((await s.exited).code).toBe(1);
 		const out = s.output().trim();
-		expect(out).toBe('destui: PL_AUTH_PROFILE names a profile destui cannot use: profile keyed is of kind oidc_client_credentials_pubkey, which signs the client in with a private key: destui does not support it.');
+		expect(out).toBe(
+			'destui: PL_AUTH_PROFILE names a profile destui cannot use: profile keyed is of kind oidc_client_credentials_pubkey, which signs the client in with a private key: destui does not support it.',
+		);
 	});
 
 	it('--demo --sign-in signs in to the in-process sandbox, in memory only', async () => {
@@ -170,7 +203,11 @@ describe('credentials that cannot be used', () => {
 		const screen = await s.waitFor(/Code: +[B-Z]/);
 		const origin = /(http:\/\/127\.0\.0\.1:\d+)\/activate/.exec(screen)![1]!;
 		const code = /Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(screen)![1]!.replace(/ /g, '');
-		const res = await fetch(`${origin}/_sandbox/oauth/device`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({user_code: code, action: 'approve'})});
+		const res = await fetch(`${origin}/_sandbox/oauth/device`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({user_code: code, action: 'approve'}),
+		});
 		expect(res.status).toBe(200);
 		const list = await s.waitFor('11 of 11');
 		expect(list.split('\n')[0]).toContain('profile sandbox (in memory)');

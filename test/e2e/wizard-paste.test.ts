@@ -9,7 +9,12 @@ import {createClient} from '../../src/api/client.js';
 import {deferCleanup, destuiOn, sandbox, USER_KEY} from '../harness/e2e.js';
 import {KEYS, sleep} from '../harness/terminal.js';
 
-const SA_KEY = {type: 'service_account', project_id: 'e2e-drop', private_key: 'fake-dropped-key-material', client_email: 'dropped@e2e-drop.iam.gserviceaccount.com'};
+const SA_KEY = {
+	type: 'service_account',
+	project_id: 'e2e-drop',
+	private_key: 'fake-dropped-key-material',
+	client_email: 'dropped@e2e-drop.iam.gserviceaccount.com',
+};
 
 describe('a GCS key dropped as a path', () => {
 	it('reads the file named by a quoted path with a space in it', async () => {

@@ -8,10 +8,19 @@ import {REDACTED} from '../../src/catalogue/providers.js';
 import {destuiOn, requestLog, sandbox} from '../harness/e2e.js';
 import {KEYS, type TerminalSession} from '../harness/terminal.js';
 
-const SA_KEY = {type: 'service_account', project_id: 'e2e-demo', private_key: 'fake-key-material', client_email: 'e2e-bot@e2e-demo.iam.gserviceaccount.com'};
+const SA_KEY = {
+	type: 'service_account',
+	project_id: 'e2e-demo',
+	private_key: 'fake-key-material',
+	client_email: 'e2e-bot@e2e-demo.iam.gserviceaccount.com',
+};
 const SA_JSON = JSON.stringify(SA_KEY, null, 2);
-const SECRETS = ['fake-e2e-s3-secret-01', 'fake-e2e-rotated-02', 'fake-key-material', Buffer.from(JSON.stringify(SA_KEY)).toString('base64').slice(0, 32)];
-
+const SECRETS = [
+	'fake-e2e-s3-secret-01',
+	'fake-e2e-rotated-02',
+	'fake-key-material',
+	Buffer.from(JSON.stringify(SA_KEY)).toString('base64').slice(0, 32),
+];
 
 /** A page is up: the main screen's one key listener hands it every key from then on. */
 const step = (s: TerminalSession, title: string): Promise<string> => s.waitFor(title);
@@ -91,11 +100,21 @@ describe('wizard and rotation in a real terminal', () => {
 		const list = await api.list();
 		expect(list.map((d) => d.name).sort()).toEqual(['E2E S3', 'e2e-gcs-bucket']);
 		const s3 = list.find((d) => d.name === 'E2E S3')!;
-		expect(s3.parameters).toEqual({bucket: 'e2e-s3-bucket', aws_region: 'eu-west-2', aws_access_key_id: 'FAKEE2EKEYID02', aws_secret_access_key: REDACTED, explicit_sse: true});
+		expect(s3.parameters).toEqual({
+			bucket: 'e2e-s3-bucket',
+			aws_region: 'eu-west-2',
+			aws_access_key_id: 'FAKEE2EKEYID02',
+			aws_secret_access_key: REDACTED,
+			explicit_sse: true,
+		});
 		expect(s3.updated > s3.created).toBe(true);
 		expect(list.find((d) => d.name === 'e2e-gcs-bucket')!.parameters).toEqual({bucket: 'e2e-gcs-bucket', credentials: REDACTED});
 		const log = {requests: await requestLog(sb)};
-		expect(log.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.status}`)).toEqual(['POST 201', 'POST 201', 'PATCH 200']);
+		expect(log.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.status}`)).toEqual([
+			'POST 201',
+			'POST 201',
+			'PATCH 200',
+		]);
 
 		const bytes = s.output();
 		for (const secret of SECRETS) expect(bytes).not.toContain(secret);

@@ -20,12 +20,16 @@ async function capture(keys: Array<[string, string | RegExp]>, cols = 100, rows 
 		}
 		// The frame that matched may still be arriving (a busy machine draws it in pieces): the
 		// screen is taken once it has stopped changing.
-		for (let previous = ''; previous !== screen; ) {
+		for (let previous = ''; previous !== screen;) {
 			previous = screen;
 			await sleep(150);
 			screen = await s.screen();
 		}
-		return screen.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd();
+		return screen
+			.split('\n')
+			.map((l) => l.trimEnd())
+			.join('\n')
+			.trimEnd();
 	} finally {
 		await s.close();
 	}

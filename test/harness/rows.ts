@@ -2,7 +2,11 @@
 // the names of the rows under the column titles, top to bottom.
 
 /** The name of a list row: after the two cells of cursor and mark, up to the column gap. */
-export const rowName = (line: string): string => line.slice(2).split(/\s{2,}/)[0]!.trim();
+export const rowName = (line: string): string =>
+	line
+		.slice(2)
+		.split(/\s{2,}/)[0]!
+		.trim();
 
 export function rowNames(screen: string): string[] {
 	const lines = screen.split('\n');

@@ -14,6 +14,15 @@ if (!entry) {
 const outfile = resolve(entry.replace(/\.tsx?$/, `.${process.pid}.tmp.mjs`));
 // On exit, not in a finally: scripts end with process.exit(), which skips finally blocks.
 process.on('exit', () => rmSync(outfile, {force: true}));
-await build({entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', jsx: 'automatic'});
+await build({
+	entryPoints: [resolve(entry)],
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	packages: 'external',
+	outfile,
+	logLevel: 'warning',
+	jsx: 'automatic',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -16,6 +16,10 @@ export async function clearRequestLog(sb: RunningSandbox): Promise<void> {
 
 /** Makes the next matching requests fail; throws if the sandbox refuses the spec. */
 export async function injectFault(sb: RunningSandbox, spec: Record<string, unknown>): Promise<void> {
-	const res = await fetch(`${sb.origin}/_sandbox/faults`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(spec)});
+	const res = await fetch(`${sb.origin}/_sandbox/faults`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify(spec),
+	});
 	if (res.status !== 201) throw new Error(`fault refused: ${await res.text()}`);
 }

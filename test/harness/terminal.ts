@@ -106,7 +106,9 @@ export class TerminalSession {
 			if (this.hasExited) break;
 			await sleep(25);
 		}
-		throw new Error(`screen never showed ${String(expected)}${this.hasExited ? ` (process exited ${this.exitInfo?.code})` : ''}; last screen:\n${last}`);
+		throw new Error(
+			`screen never showed ${String(expected)}${this.hasExited ? ` (process exited ${this.exitInfo?.code})` : ''}; last screen:\n${last}`,
+		);
 	}
 
 	/** Sends keys one write at a time: several keys in one chunk can be read as one. */

@@ -28,7 +28,10 @@ export default tseslint.config(
 			// reaches the terminal (src/sanitize.ts), and reads them as keys (src/keys/read.ts).
 			'no-control-regex': 'off',
 			// `_name` marks what a destructuring leaves out on purpose.
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_'}],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_'},
+			],
 		},
 	},
 	{
@@ -37,7 +40,12 @@ export default tseslint.config(
 		// whole. Tests may listen beside a screen.
 		files: ['src/**', 'components/**', 'hooks/**'],
 		ignores: ['hooks/use-keys.ts'],
-		rules: {'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['useInput'], message: 'Read keys with hooks/use-keys.ts, the one listener of a screen.'}]}]},
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{paths: [{name: 'ink', importNames: ['useInput'], message: 'Read keys with hooks/use-keys.ts, the one listener of a screen.'}]},
+			],
+		},
 	},
 	{
 		// The invisible characters (joiners, variation selectors) are matched one by one on purpose:

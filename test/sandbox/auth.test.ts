@@ -7,7 +7,11 @@ const basic = (user: string, password = '') => `Basic ${Buffer.from(`${user}:${p
 
 describe('authentication', () => {
 	it('exports the fixture keys', () => {
-		expect([SANDBOX_ADMIN_KEY, SANDBOX_USER_KEY, SANDBOX_OTHER_KEY]).toEqual(['PLAK-sandbox-admin', 'PLAK-sandbox-user', 'PLAK-sandbox-other']);
+		expect([SANDBOX_ADMIN_KEY, SANDBOX_USER_KEY, SANDBOX_OTHER_KEY]).toEqual([
+			'PLAK-sandbox-admin',
+			'PLAK-sandbox-user',
+			'PLAK-sandbox-other',
+		]);
 	});
 
 	it.each([

@@ -57,7 +57,11 @@ describe('request bodies', () => {
 			expect(res.status).toBe(401);
 			expect(JSON.parse(res.text).code).toBe(401);
 		}
-		const wholeBody = await call(sb, 'PATCH', `${API}/anything`, {as: null, headers: {Authorization: 'api-key PLAK-wrong-key'}, raw: oversized()});
+		const wholeBody = await call(sb, 'PATCH', `${API}/anything`, {
+			as: null,
+			headers: {Authorization: 'api-key PLAK-wrong-key'},
+			raw: oversized(),
+		});
 		expect(wholeBody.status).toBe(401);
 		// The server is still fine, on the same and on new connections.
 		expect((await call(sb, 'GET', API)).status).toBe(200);
@@ -74,7 +78,11 @@ describe('request bodies', () => {
 		const res = await rawRequest(sb, {
 			method: 'GET',
 			path: API,
-			headers: {Authorization: `api-key ${KEYS.user}`, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(oversized()))},
+			headers: {
+				Authorization: `api-key ${KEYS.user}`,
+				'Content-Type': 'application/json',
+				'Content-Length': String(Buffer.byteLength(oversized())),
+			},
 			body: oversized(),
 		});
 		expect(res.status).toBe(200);

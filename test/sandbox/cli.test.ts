@@ -31,7 +31,9 @@ function run(args: string[]): Run {
 	let err = '';
 	child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
 	child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('close', (code, signal) => resolve({code, signal})));
+	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
+		child.on('close', (code, signal) => resolve({code, signal})),
+	);
 	return {child, stdout: () => out, stderr: () => err, exited};
 }
 
@@ -90,7 +92,11 @@ describe('destui sandbox (standalone)', () => {
 			const file = join(dir, 'state.json');
 			const first = run(['--state', file, '--seed', 'empty', '--rate-limit', 'off']);
 			const base1 = await listening(first);
-			const created = await fetch(base1, {method: 'POST', headers: {...auth, 'Content-Type': 'application/json'}, body: JSON.stringify(body('amazon_s3', 'cli-kept-bucket'))});
+			const created = await fetch(base1, {
+				method: 'POST',
+				headers: {...auth, 'Content-Type': 'application/json'},
+				body: JSON.stringify(body('amazon_s3', 'cli-kept-bucket')),
+			});
 			expect(created.status).toBe(201);
 			first.child.kill('SIGTERM');
 			expect((await first.exited).code).toBe(0);
@@ -128,7 +134,11 @@ describe('destui sandbox (standalone)', () => {
 		const r = run(['--token-lifetime', '120']);
 		const apiBase = await listening(r);
 		const origin = new URL(apiBase).origin;
-		const form = new URLSearchParams({grant_type: 'client_credentials', client_id: 'sandbox-m2m-client', client_secret: 'sandbox-m2m-secret'});
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: 'sandbox-m2m-client',
+			client_secret: 'sandbox-m2m-secret',
+		});
 		const answer = await (await fetch(`${origin}/oauth/token`, {method: 'POST', body: form})).json();
 		expect(answer.expires_in).toBe(120);
 		expect((await fetch(apiBase, {headers: {Authorization: `Bearer ${answer.access_token}`}})).status).toBe(200);
@@ -140,7 +150,9 @@ describe('destui sandbox (standalone)', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'destui-cli-mode-'));
 		try {
 			const file = join(dir, 'state.json');
-			writeFileSync(file, JSON.stringify({version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []}), {mode: 0o644});
+			writeFileSync(file, JSON.stringify({version: 1, seed: 'empty', destinations: [], defaultId: null, orders: [], subscriptions: []}), {
+				mode: 0o644,
+			});
 			chmodSync(file, 0o644);
 			const r = run(['--state', file]);
 			const apiBase = await listening(r);
@@ -179,9 +191,38 @@ describe('destui sandbox (standalone)', () => {
 
 describe('parseSandboxArgs', () => {
 	it('reads every flag', () => {
-		expect(parseSandboxArgs(['--host', '0.0.0.0', '--port', '8080', '--seed', 'empty', '--state', 's.json', '--rate-limit', 'off', '--token-lifetime', '90'])).toEqual({
-			host: '0.0.0.0', port: 8080, seed: 'empty', stateFile: 's.json', rateLimit: false, tokenLifetimeSeconds: 90, help: false,
+		expect(
+			parseSandboxArgs([
+				'--host',
+				'0.0.0.0',
+				'--port',
+				'8080',
+				'--seed',
+				'empty',
+				'--state',
+				's.json',
+				'--rate-limit',
+				'off',
+				'--token-lifetime',
+				'90',
+			]),
+		).toEqual({
+			host: '0.0.0.0',
+			port: 8080,
+			seed: 'empty',
+			stateFile: 's.json',
+			rateLimit: false,
+			tokenLifetimeSeconds: 90,
+			help: false,
 		});
-		expect(parseSandboxArgs([])).toEqual({host: '127.0.0.1', port: 0, seed: 'demo', stateFile: undefined, rateLimit: true, tokenLifetimeSeconds: 3600, help: false});
+		expect(parseSandboxArgs([])).toEqual({
+			host: '127.0.0.1',
+			port: 0,
+			seed: 'demo',
+			stateFile: undefined,
+			rateLimit: true,
+			tokenLifetimeSeconds: 3600,
+			help: false,
+		});
 	});
 });

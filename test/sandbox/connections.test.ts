@@ -53,21 +53,24 @@ describe('connections in the request log', () => {
 		expect(ids.every((id) => typeof id === 'number' && id > 0)).toBe(true);
 	});
 
-	it.skipIf(certificateUnavailable() !== undefined)('serves HTTPS with a certificate made on the spot, and numbers its connections too', async () => {
-		const certificate = selfSignedCertificate();
-		const sb = await sandbox({tls: certificate});
-		expect(sb.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-		const kept = new HttpsAgent({keepAlive: true, maxSockets: 1});
-		const first = await get(sb, kept, certificate.cert);
-		expect(first.status).toBe(200);
-		// Links in answers name the scheme the client used.
-		expect(first.text).toContain(`"${sb.origin}${API}`);
-		expect((await get(sb, kept, certificate.cert)).status).toBe(200);
-		kept.destroy();
-		const ids = await connectionsOf(sb, certificate.cert);
-		expect(ids).toHaveLength(2);
-		expect(ids[0]).toBe(ids[1]);
-		// Without the certificate, a client refuses it: it is not trusted anywhere else.
-		await expect(get(sb, new HttpsAgent({keepAlive: false}))).rejects.toThrow(/self.signed|unable to verify/i);
-	});
+	it.skipIf(certificateUnavailable() !== undefined)(
+		'serves HTTPS with a certificate made on the spot, and numbers its connections too',
+		async () => {
+			const certificate = selfSignedCertificate();
+			const sb = await sandbox({tls: certificate});
+			expect(sb.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+			const kept = new HttpsAgent({keepAlive: true, maxSockets: 1});
+			const first = await get(sb, kept, certificate.cert);
+			expect(first.status).toBe(200);
+			// Links in answers name the scheme the client used.
+			expect(first.text).toContain(`"${sb.origin}${API}`);
+			expect((await get(sb, kept, certificate.cert)).status).toBe(200);
+			kept.destroy();
+			const ids = await connectionsOf(sb, certificate.cert);
+			expect(ids).toHaveLength(2);
+			expect(ids[0]).toBe(ids[1]);
+			// Without the certificate, a client refuses it: it is not trusted anywhere else.
+			await expect(get(sb, new HttpsAgent({keepAlive: false}))).rejects.toThrow(/self.signed|unable to verify/i);
+		},
+	);
 });

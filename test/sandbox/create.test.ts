@@ -70,14 +70,26 @@ describe('create', () => {
 	});
 
 	it.each([
-		['a missing parameter', {type: 'amazon_s3', parameters: {bucket: 'b-bucket', aws_region: 'us-west-2', aws_access_key_id: 'TESTKEY01'}}, 'aws_secret_access_key'],
+		[
+			'a missing parameter',
+			{type: 'amazon_s3', parameters: {bucket: 'b-bucket', aws_region: 'us-west-2', aws_access_key_id: 'TESTKEY01'}},
+			'aws_secret_access_key',
+		],
 		['an unknown parameter', {...BODIES.amazon_s3, parameters: {...BODIES.amazon_s3.parameters, colour: 'blue'}}, 'colour'],
 		['an invalid parameter', {...BODIES.amazon_s3, parameters: {...BODIES.amazon_s3.parameters, bucket: 'sthree-not-valid'}}, 'bucket'],
 		['an invalid region', {...BODIES.amazon_s3, parameters: {...BODIES.amazon_s3.parameters, aws_region: 'mars 1'}}, 'aws_region'],
 		['a boolean that is not one', {...BODIES.amazon_s3, parameters: {...BODIES.amazon_s3.parameters, explicit_sse: 'yes'}}, 'explicit_sse'],
 		['a bad GCS key', {...BODIES.google_cloud_storage, parameters: {bucket: 'gcs-bucket', credentials: 'bm90IGEga2V5'}}, 'credentials'],
-		['an ftp endpoint', {...BODIES.s3_compatible, parameters: {...BODIES.s3_compatible.parameters, endpoint: 'ftp://objects.example.com'}}, 'endpoint'],
-		['a SAS token without a signature', {...BODIES.azure_blob_storage, parameters: {...BODIES.azure_blob_storage.parameters, sas_token: 'sv=2024-11-04'}}, 'sas_token'],
+		[
+			'an ftp endpoint',
+			{...BODIES.s3_compatible, parameters: {...BODIES.s3_compatible.parameters, endpoint: 'ftp://objects.example.com'}},
+			'endpoint',
+		],
+		[
+			'a SAS token without a signature',
+			{...BODIES.azure_blob_storage, parameters: {...BODIES.azure_blob_storage.parameters, sas_token: 'sv=2024-11-04'}},
+			'sas_token',
+		],
 		['an unknown type', {type: 'dropbox', parameters: {}}, 'type'],
 		['no type', {parameters: {bucket: 'x-bucket'}}, 'type'],
 		['no parameters', {type: 'amazon_s3'}, 'parameters'],
@@ -139,7 +151,11 @@ describe('create', () => {
 
 	it('fails verification for a noaccess- bucket or container with 400, creating nothing', async () => {
 		const sb = await sandbox({seed: 'empty'});
-		for (const [type, location] of [['amazon_s3', 'noaccess-s3'], ['azure_blob_storage', 'noaccess-container'], ['google_cloud_storage', 'noaccess-gcs']] as const) {
+		for (const [type, location] of [
+			['amazon_s3', 'noaccess-s3'],
+			['azure_blob_storage', 'noaccess-container'],
+			['google_cloud_storage', 'noaccess-gcs'],
+		] as const) {
 			const res = await call(sb, 'POST', API, {body: body(type, location)});
 			expect(res.status, type).toBe(400);
 			expect(res.json.message).toContain('planetverify.txt');

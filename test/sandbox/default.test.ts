@@ -7,7 +7,12 @@ const NO_DEFAULT = {code: 404, message: 'No default destination configured'};
 async function setup() {
 	const sb = await sandbox({seed: 'empty'});
 	const make = async (bucket: string, as: Who) => (await call(sb, 'POST', API, {body: body('amazon_s3', bucket), as})).json;
-	return {sb, mine: await make('mine-bucket', 'user'), theirs: await make('theirs-bucket', 'other'), second: await make('second-bucket', 'user')};
+	return {
+		sb,
+		mine: await make('mine-bucket', 'user'),
+		theirs: await make('theirs-bucket', 'other'),
+		second: await make('second-bucket', 'user'),
+	};
 }
 
 describe('default destination', () => {

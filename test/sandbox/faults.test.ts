@@ -61,7 +61,9 @@ describe('faults', () => {
 	it('a long latency lets a client time out, and close() still ends at once', async () => {
 		const sb = await sandbox();
 		await inject(sb, {latency_ms: 60_000, count: 2});
-		await expect(fetch(`${sb.apiBase}`, {headers: {Authorization: `api-key ${KEYS.user}`}, signal: AbortSignal.timeout(100)})).rejects.toThrow();
+		await expect(
+			fetch(`${sb.apiBase}`, {headers: {Authorization: `api-key ${KEYS.user}`}, signal: AbortSignal.timeout(100)}),
+		).rejects.toThrow();
 		const pending = fetch(`${sb.apiBase}/default`, {headers: {Authorization: `api-key ${KEYS.user}`}}).catch((e: Error) => e);
 		await new Promise((r) => setTimeout(r, 50));
 		await sb.close();
@@ -109,7 +111,11 @@ describe('faults', () => {
 	it('truncate before the handler leaves the state unchanged', async () => {
 		const sb = await sandbox({seed: 'empty'});
 		await inject(sb, {truncate: true, methods: ['POST']});
-		const res = await fetch(sb.apiBase, {method: 'POST', headers: {Authorization: `api-key ${KEYS.user}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body('amazon_s3', 'half-bucket'))});
+		const res = await fetch(sb.apiBase, {
+			method: 'POST',
+			headers: {Authorization: `api-key ${KEYS.user}`, 'Content-Type': 'application/json'},
+			body: JSON.stringify(body('amazon_s3', 'half-bucket')),
+		});
 		await expect(res.text()).rejects.toThrow();
 		expect(await count(sb)).toBe(0);
 	});

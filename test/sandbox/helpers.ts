@@ -58,16 +58,50 @@ export async function call(sb: RunningSandbox, method: string, path: string, opt
 export const API = '/destinations/v1';
 
 const fakeServiceAccount = Buffer.from(
-	JSON.stringify({type: 'service_account', project_id: 'test-project', client_email: 'bot@test-project.iam.gserviceaccount.com', private_key: 'fake-key-material'}),
+	JSON.stringify({
+		type: 'service_account',
+		project_id: 'test-project',
+		client_email: 'bot@test-project.iam.gserviceaccount.com',
+		private_key: 'fake-key-material',
+	}),
 ).toString('base64');
 
 /** Valid create bodies, one per type; the secret values are obviously fake. */
 export const BODIES = {
-	amazon_s3: {type: 'amazon_s3', parameters: {bucket: 'test-bucket-s3', aws_region: 'us-west-2', aws_access_key_id: 'TESTKEYID0001', aws_secret_access_key: 'test-secret-s3-value'}},
-	s3_compatible: {type: 's3_compatible', parameters: {bucket: 'test-bucket-compat', endpoint: 'https://objects.example.com', region: 'eu-de', access_key_id: 'TESTKEYID0002', secret_access_key: 'test-secret-compat-value'}},
+	amazon_s3: {
+		type: 'amazon_s3',
+		parameters: {
+			bucket: 'test-bucket-s3',
+			aws_region: 'us-west-2',
+			aws_access_key_id: 'TESTKEYID0001',
+			aws_secret_access_key: 'test-secret-s3-value',
+		},
+	},
+	s3_compatible: {
+		type: 's3_compatible',
+		parameters: {
+			bucket: 'test-bucket-compat',
+			endpoint: 'https://objects.example.com',
+			region: 'eu-de',
+			access_key_id: 'TESTKEYID0002',
+			secret_access_key: 'test-secret-compat-value',
+		},
+	},
 	google_cloud_storage: {type: 'google_cloud_storage', parameters: {bucket: 'test-bucket-gcs', credentials: fakeServiceAccount}},
-	azure_blob_storage: {type: 'azure_blob_storage', parameters: {account: 'testaccount', container: 'test-container', sas_token: 'sv=2024-11-04&sp=rwdl&sig=test-fake-signature'}},
-	oracle_cloud_storage: {type: 'oracle_cloud_storage', parameters: {bucket: 'test-bucket-oci', namespace: 'testns', region: 'us-ashburn-1', customer_access_key_id: 'testocikey01', customer_secret_key: 'test-secret-oci-value'}},
+	azure_blob_storage: {
+		type: 'azure_blob_storage',
+		parameters: {account: 'testaccount', container: 'test-container', sas_token: 'sv=2024-11-04&sp=rwdl&sig=test-fake-signature'},
+	},
+	oracle_cloud_storage: {
+		type: 'oracle_cloud_storage',
+		parameters: {
+			bucket: 'test-bucket-oci',
+			namespace: 'testns',
+			region: 'us-ashburn-1',
+			customer_access_key_id: 'testocikey01',
+			customer_secret_key: 'test-secret-oci-value',
+		},
+	},
 } as const;
 
 export const SECRET_VALUES = [

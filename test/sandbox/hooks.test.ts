@@ -13,7 +13,9 @@ describe('request log', () => {
 		await call(sb, 'GET', API, {as: null});
 		await call(sb, 'GET', `${API}/nothing-here`, {as: 'other'});
 		const log = await requests(sb);
-		expect(log.map((r: Record<string, unknown>) => Object.keys(r).sort())).toEqual(Array(4).fill(['connection', 'method', 'path', 'query', 'seq', 'status', 'time', 'user']));
+		expect(log.map((r: Record<string, unknown>) => Object.keys(r).sort())).toEqual(
+			Array(4).fill(['connection', 'method', 'path', 'query', 'seq', 'status', 'time', 'user']),
+		);
 		expect(log.map((r: {seq: number}) => r.seq)).toEqual([1, 2, 3, 4]);
 		expect(log[0]).toMatchObject({method: 'GET', path: API, query: {archived: 'true', sort_by: 'name'}, status: 200, user: 'user'});
 		expect(log[1]).toMatchObject({path: `${API}/default`, user: 'admin', status: 200});

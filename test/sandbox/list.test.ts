@@ -92,7 +92,12 @@ describe('list sort_by', () => {
 	it('defaults to created DESC', async () => {
 		const sb = await sandbox();
 		const rows = await list(sb, '');
-		expect(rows.map((r) => r.created)).toEqual(rows.map((r) => r.created).sort().reverse());
+		expect(rows.map((r) => r.created)).toEqual(
+			rows
+				.map((r) => r.created)
+				.sort()
+				.reverse(),
+		);
 	});
 
 	it.each(['created', 'name', 'type', 'updated'] as const)('sorts by %s, ASC by default, and DESC', async (field) => {

@@ -9,9 +9,21 @@ const PLANET_USER_CLIENT = '49lHVBYlXCdfIYqE1B9zeXt0iFHSXees';
 const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
 
 async function startSignIn(sb: RunningSandbox, params: Record<string, string> = {}) {
-	const res = await postForm(sb, '/oauth/device/code', {client_id: PUBLIC_CLIENT, scope: 'planet offline_access', audience: 'https://api.planet.com/', ...params});
+	const res = await postForm(sb, '/oauth/device/code', {
+		client_id: PUBLIC_CLIENT,
+		scope: 'planet offline_access',
+		audience: 'https://api.planet.com/',
+		...params,
+	});
 	expect(res.status, res.text).toBe(200);
-	return res.json as {device_code: string; user_code: string; verification_uri: string; verification_uri_complete: string; expires_in: number; interval: number};
+	return res.json as {
+		device_code: string;
+		user_code: string;
+		verification_uri: string;
+		verification_uri_complete: string;
+		expires_in: number;
+		interval: number;
+	};
 }
 
 const poll = (sb: RunningSandbox, deviceCode: string, clientId = PUBLIC_CLIENT) =>
@@ -24,10 +36,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('device authorization', () => {
 	it('answers a device code, a human-friendly user code, where to enter it, expiry and interval', async () => {
 		const sb = await sandbox();
-		const res = await postForm(sb, '/oauth/device/code', {client_id: PUBLIC_CLIENT, scope: 'planet offline_access', audience: 'https://api.planet.com/'});
+		const res = await postForm(sb, '/oauth/device/code', {
+			client_id: PUBLIC_CLIENT,
+			scope: 'planet offline_access',
+			audience: 'https://api.planet.com/',
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-		expect(Object.keys(res.json).sort()).toEqual(['device_code', 'expires_in', 'interval', 'user_code', 'verification_uri', 'verification_uri_complete']);
+		expect(Object.keys(res.json).sort()).toEqual([
+			'device_code',
+			'expires_in',
+			'interval',
+			'user_code',
+			'verification_uri',
+			'verification_uri_complete',
+		]);
 		expect(res.json.user_code).toMatch(USER_CODE);
 		expect(res.json.device_code.length).toBeGreaterThanOrEqual(40);
 		expect(res.json.verification_uri).toBe(`${sb.origin}/activate`);
@@ -72,7 +95,12 @@ describe('polling', () => {
 		const res = await poll(sb, signIn.device_code);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('cache-control')).toBe('no-store');
-		expect(res.json).toMatchObject({token_type: 'Bearer', expires_in: 3600, scope: 'planet offline_access', refresh_token: expect.any(String)});
+		expect(res.json).toMatchObject({
+			token_type: 'Bearer',
+			expires_in: 3600,
+			scope: 'planet offline_access',
+			refresh_token: expect.any(String),
+		});
 		expect(jwtPayload(res.json.access_token)).toMatchObject({sub: 'sandbox|other', aud: 'https://api.planet.com/', azp: PUBLIC_CLIENT});
 		expect(await callerOwnerId(sb, res.json.access_token)).toBe(730003);
 		expectOAuthError(await poll(sb, signIn.device_code), 400, 'invalid_grant');
@@ -125,7 +153,15 @@ describe('answering a sign-in', () => {
 		const sb = await sandbox();
 		const signIn = await startSignIn(sb);
 		const listed = await call(sb, 'GET', '/_sandbox/oauth/device', {as: null});
-		expect(listed.json.sign_ins).toEqual([expect.objectContaining({user_code: signIn.user_code, client_id: PUBLIC_CLIENT, scope: 'planet offline_access', status: 'pending', user: null})]);
+		expect(listed.json.sign_ins).toEqual([
+			expect.objectContaining({
+				user_code: signIn.user_code,
+				client_id: PUBLIC_CLIENT,
+				scope: 'planet offline_access',
+				status: 'pending',
+				user: null,
+			}),
+		]);
 		expect(listed.text).not.toContain(signIn.device_code);
 		const loose = signIn.user_code.replace('-', '').toLowerCase();
 		expect((await answer(sb, {user_code: loose, user: 'admin', action: 'approve'})).status).toBe(200);

@@ -11,7 +11,12 @@ export const M2M = {id: 'sandbox-m2m-client', secret: 'sandbox-m2m-secret'};
 export const basicAuth = (id: string, secret: string): string => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 /** A form POST; `params` are sent in order, so a repeated name can be tested. */
-export async function postForm(sb: RunningSandbox, path: string, params: Record<string, string> | [string, string][], headers: Record<string, string> = {}): Promise<Reply> {
+export async function postForm(
+	sb: RunningSandbox,
+	path: string,
+	params: Record<string, string> | [string, string][],
+	headers: Record<string, string> = {},
+): Promise<Reply> {
 	return call(sb, 'POST', path, {
 		as: null,
 		raw: new URLSearchParams(params).toString(),
@@ -23,7 +28,10 @@ export const token = (sb: RunningSandbox, params: Record<string, string> | [stri
 	postForm(sb, '/oauth/token', params, headers);
 
 /** A token response for a fixture user from the hook (no sign-in). */
-export async function hookTokens(sb: RunningSandbox, body: Record<string, unknown> = {}): Promise<Record<string, unknown> & {access_token: string; refresh_token: string}> {
+export async function hookTokens(
+	sb: RunningSandbox,
+	body: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & {access_token: string; refresh_token: string}> {
 	const res = await call(sb, 'POST', '/_sandbox/oauth/tokens', {as: null, body});
 	expect(res.status, res.text).toBe(200);
 	return res.json;
@@ -37,7 +45,8 @@ export function jwtPayload(jwt: string): Record<string, unknown> {
 }
 
 /** The API as the holder of this access token sees it. */
-export const apiWith = (sb: RunningSandbox, accessToken: string, path = API) => call(sb, 'GET', path, {as: null, headers: {Authorization: `Bearer ${accessToken}`}});
+export const apiWith = (sb: RunningSandbox, accessToken: string, path = API) =>
+	call(sb, 'GET', path, {as: null, headers: {Authorization: `Bearer ${accessToken}`}});
 
 /** owner_id of the caller, read from a destination they own (the demo seed has some for each user). */
 export async function callerOwnerId(sb: RunningSandbox, accessToken: string): Promise<number> {

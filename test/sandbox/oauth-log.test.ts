@@ -6,8 +6,10 @@ import {API, call, sandbox} from './helpers.js';
 import {apiWith, DEVICE_GRANT, expectOAuthError, hookTokens, M2M, postForm, PUBLIC_CLIENT, token} from './oauth-helpers.js';
 
 const requests = async (sb: RunningSandbox) => (await call(sb, 'GET', '/_sandbox/requests', {as: null})).json.requests;
-const inject = async (sb: RunningSandbox, fault: Record<string, unknown>) => expect((await call(sb, 'POST', '/_sandbox/faults', {as: null, body: fault})).status).toBe(201);
-const refresh = (sb: RunningSandbox, refreshToken: string) => token(sb, {grant_type: 'refresh_token', refresh_token: refreshToken, client_id: PUBLIC_CLIENT});
+const inject = async (sb: RunningSandbox, fault: Record<string, unknown>) =>
+	expect((await call(sb, 'POST', '/_sandbox/faults', {as: null, body: fault})).status).toBe(201);
+const refresh = (sb: RunningSandbox, refreshToken: string) =>
+	token(sb, {grant_type: 'refresh_token', refresh_token: refreshToken, client_id: PUBLIC_CLIENT});
 
 describe('request log', () => {
 	it('records token requests with grant type, client and user, and never a token, code or secret', async () => {
@@ -32,8 +34,16 @@ describe('request log', () => {
 		const text = JSON.stringify(log);
 		for (const secret of secrets) expect(text).not.toContain(secret);
 		expect(text).not.toContain('magic-secret-grant');
-		expect(log.map((r: {method: string; path: string; status: number; user: string | null; grant_type?: string; client_id?: string}) =>
-			[r.method, r.path, r.status, r.user, r.grant_type, r.client_id])).toEqual([
+		expect(
+			log.map((r: {method: string; path: string; status: number; user: string | null; grant_type?: string; client_id?: string}) => [
+				r.method,
+				r.path,
+				r.status,
+				r.user,
+				r.grant_type,
+				r.client_id,
+			]),
+		).toEqual([
 			['POST', '/oauth/token', 200, 'admin', 'refresh_token', PUBLIC_CLIENT],
 			['POST', '/oauth/token', 200, 'user', 'client_credentials', M2M.id],
 			['POST', '/oauth/token', 401, null, 'client_credentials', null],

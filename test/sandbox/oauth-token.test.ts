@@ -78,7 +78,16 @@ describe('the token endpoint refuses malformed requests', () => {
 	it.each([
 		['an unsupported grant', {grant_type: 'password', username: 'u', password: 'p', client_id: PUBLIC_CLIENT}, 'unsupported_grant_type'],
 		['no grant_type', {client_id: PUBLIC_CLIENT}, 'invalid_request'],
-		['a repeated parameter', [['grant_type', 'client_credentials'], ['grant_type', 'client_credentials'], ['client_id', M2M.id], ['client_secret', M2M.secret]], 'invalid_request'],
+		[
+			'a repeated parameter',
+			[
+				['grant_type', 'client_credentials'],
+				['grant_type', 'client_credentials'],
+				['client_id', M2M.id],
+				['client_secret', M2M.secret],
+			],
+			'invalid_request',
+		],
 		['a refresh without refresh_token', {grant_type: 'refresh_token', client_id: PUBLIC_CLIENT}, 'invalid_request'],
 	] as const)('%s', async (_label, params, error) => {
 		const sb = await sandbox();
@@ -146,12 +155,20 @@ describe('refresh tokens', () => {
 		expect(back.json.scope).toBe('planet offline_access');
 
 		const {refresh_token: narrowOnly} = await hookTokens(sb, {scope: 'planet'});
-		expectOAuthError(await token(sb, {grant_type: 'refresh_token', refresh_token: narrowOnly, client_id: PUBLIC_CLIENT, scope: 'planet offline_access'}), 400, 'invalid_scope');
+		expectOAuthError(
+			await token(sb, {grant_type: 'refresh_token', refresh_token: narrowOnly, client_id: PUBLIC_CLIENT, scope: 'planet offline_access'}),
+			400,
+			'invalid_scope',
+		);
 	});
 
 	it('that the sandbox never issued are refused', async () => {
 		const sb = await sandbox();
-		expectOAuthError(await token(sb, {grant_type: 'refresh_token', refresh_token: 'made-up', client_id: PUBLIC_CLIENT}), 400, 'invalid_grant');
+		expectOAuthError(
+			await token(sb, {grant_type: 'refresh_token', refresh_token: 'made-up', client_id: PUBLIC_CLIENT}),
+			400,
+			'invalid_grant',
+		);
 	});
 });
 
@@ -166,7 +183,16 @@ describe('access tokens on the API', () => {
 		const created = await call(sb, 'POST', API, {
 			as: null,
 			headers: {Authorization: `Bearer ${access_token}`},
-			body: {type: 'amazon_s3', name: 'Made with a token', parameters: {bucket: 'token-bucket', aws_region: 'us-west-2', aws_access_key_id: 'TOKENKEY01', aws_secret_access_key: 'token-secret'}},
+			body: {
+				type: 'amazon_s3',
+				name: 'Made with a token',
+				parameters: {
+					bucket: 'token-bucket',
+					aws_region: 'us-west-2',
+					aws_access_key_id: 'TOKENKEY01',
+					aws_secret_access_key: 'token-secret',
+				},
+			},
 		});
 		expect(created.status).toBe(201);
 		expect(created.json.ownership.owner_id).toBe(OWNER_ID.admin);

@@ -42,7 +42,9 @@ describe('orders and subscriptions', () => {
 		expect(filtered.orders.length).toBeLessThan(all.orders.length);
 		for (const o of filtered.orders) expect(o.delivery.destination.ref.slice(-21)).toBe(target.slice(-21));
 		expect((await orders(sb, 'pl:destinations/unused-AAAAAAAAAAAAAAAAAAAAA')).orders).toEqual([]);
-		const usedBySub = (await subs(sb)).subscriptions.find((x: {delivery: {parameters: {ref: string}}}) => x.delivery.parameters.ref !== 'pl:destinations/default');
+		const usedBySub = (await subs(sb)).subscriptions.find(
+			(x: {delivery: {parameters: {ref: string}}}) => x.delivery.parameters.ref !== 'pl:destinations/default',
+		);
 		const subFiltered = await subs(sb, usedBySub.delivery.parameters.ref);
 		expect(subFiltered.subscriptions.map((x: {id: string}) => x.id)).toContain(usedBySub.id);
 		expect(subFiltered.subscriptions.length).toBeLessThan((await subs(sb)).subscriptions.length);
@@ -71,7 +73,9 @@ describe('orders and subscriptions', () => {
 		const viaDefault = await subs(sb, 'pl:destinations/default');
 		const viaRef = await subs(sb, def['pl:ref']);
 		expect(viaDefault.subscriptions.length).toBeGreaterThan(0);
-		expect(viaDefault.subscriptions.map((s: {id: string}) => s.id).sort()).toEqual(viaRef.subscriptions.map((s: {id: string}) => s.id).sort());
+		expect(viaDefault.subscriptions.map((s: {id: string}) => s.id).sort()).toEqual(
+			viaRef.subscriptions.map((s: {id: string}) => s.id).sort(),
+		);
 	});
 
 	it('archiving a destination changes nothing that delivers to it, but archiving the default detaches what follows the default', async () => {

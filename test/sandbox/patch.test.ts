@@ -19,7 +19,13 @@ describe('patch', () => {
 		const suffix = d.id.slice(-21);
 		expect(res.json['pl:ref']).toBe(`pl:destinations/renamed-dest-${suffix}`);
 		expect(res.json.updated > d.updated).toBe(true);
-		for (const form of [d.id, `renamed-dest-${suffix}`, encodeURIComponent(d['pl:ref']), encodeURIComponent(res.json['pl:ref']), res.json['pl:ref']]) {
+		for (const form of [
+			d.id,
+			`renamed-dest-${suffix}`,
+			encodeURIComponent(d['pl:ref']),
+			encodeURIComponent(res.json['pl:ref']),
+			res.json['pl:ref'],
+		]) {
 			const got = await call(sb, 'GET', `${API}/${form}`);
 			expect(got.status, form).toBe(200);
 			expect(got.json.name).toBe('Renamed dest');
@@ -45,7 +51,11 @@ describe('patch', () => {
 
 	it('refuses a member who is not the owner with 403, and changes nothing', async () => {
 		const {sb, d} = await setup('user');
-		for (const change of [{name: 'Hijacked'}, {archive: true}, {parameters: {aws_access_key_id: 'OTHERKEY01', aws_secret_access_key: 'other-secret-value'}}]) {
+		for (const change of [
+			{name: 'Hijacked'},
+			{archive: true},
+			{parameters: {aws_access_key_id: 'OTHERKEY01', aws_secret_access_key: 'other-secret-value'}},
+		]) {
 			const res = await call(sb, 'PATCH', `${API}/${d.id}`, {body: change, as: 'other'});
 			expect(res.status).toBe(403);
 			expect(res.json.code).toBe(403);
@@ -55,7 +65,7 @@ describe('patch', () => {
 		expect([after.name, after.archived, after.updated]).toEqual([d.name, null, d.updated]);
 	});
 
-	it('lets an org admin change a member\'s destination', async () => {
+	it("lets an org admin change a member's destination", async () => {
 		const {sb, d} = await setup('other');
 		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {body: {name: 'Admin renamed', archive: true}, as: 'admin'});
 		expect(res.status).toBe(200);
@@ -65,9 +75,16 @@ describe('patch', () => {
 
 	it('rotates credentials: 200, secret still redacted, updated moves', async () => {
 		const {sb, d} = await setup();
-		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {body: {parameters: {aws_access_key_id: 'ROTATEDKEY01', aws_secret_access_key: 'rotated-secret-value', explicit_sse: true}}});
+		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {
+			body: {parameters: {aws_access_key_id: 'ROTATEDKEY01', aws_secret_access_key: 'rotated-secret-value', explicit_sse: true}},
+		});
 		expect(res.status).toBe(200);
-		expect(res.json.parameters).toMatchObject({aws_access_key_id: 'ROTATEDKEY01', aws_secret_access_key: REDACTED, explicit_sse: true, bucket: 'patch-bucket'});
+		expect(res.json.parameters).toMatchObject({
+			aws_access_key_id: 'ROTATEDKEY01',
+			aws_secret_access_key: REDACTED,
+			explicit_sse: true,
+			bucket: 'patch-bucket',
+		});
 		expect(res.text).not.toContain('rotated-secret-value');
 		expect(res.json.updated > d.updated).toBe(true);
 		const got = await call(sb, 'GET', `${API}/${d.id}`);
@@ -78,7 +95,9 @@ describe('patch', () => {
 
 	it('strips the leading ? of a rotated SAS token and accepts it', async () => {
 		const {sb, d} = await setup('user', 'azure_blob_storage');
-		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {body: {parameters: {sas_token: '?sv=2024-11-04&sp=rwdl&sig=rotated-fake-signature'}}});
+		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {
+			body: {parameters: {sas_token: '?sv=2024-11-04&sp=rwdl&sig=rotated-fake-signature'}},
+		});
 		expect(res.status).toBe(200);
 		expect(res.json.parameters.sas_token).toBe(REDACTED);
 	});
@@ -95,7 +114,11 @@ describe('patch', () => {
 		['a non-rotatable parameter', {parameters: {bucket: 'another-bucket'}}, 'bucket'],
 		['the region', {parameters: {aws_region: 'eu-west-1'}}, 'aws_region'],
 		['an unknown parameter', {parameters: {colour: 'blue'}}, 'colour'],
-		['an invalid credential', {parameters: {aws_access_key_id: 'has space', aws_secret_access_key: 'valid-secret-value'}}, 'aws_access_key_id'],
+		[
+			'an invalid credential',
+			{parameters: {aws_access_key_id: 'has space', aws_secret_access_key: 'valid-secret-value'}},
+			'aws_access_key_id',
+		],
 		['the type', {type: 'google_cloud_storage'}, 'type'],
 		['"archived" instead of "archive"', {archived: true}, 'archive'],
 		['a non-boolean archive', {archive: 'yes'}, 'archive'],
@@ -114,23 +137,26 @@ describe('patch', () => {
 		expect(after).toEqual(d);
 	});
 
-	it.each(['__proto__', 'constructor', 'toString'])('names a key %j like any unknown field, at the top level and in parameters', async (key) => {
-		const {sb, d} = await setup();
-		for (const raw of [`{"${key}": {"name": "x"}}`, `{"parameters": {"${key}": "x"}}`]) {
-			const res = await call(sb, 'PATCH', `${API}/${d.id}`, {raw});
-			expect(res.status, raw).toBe(400);
-			expect(res.json.message).toContain(key);
-			expect(res.json.message).not.toMatch(/\[object Object\]|native code/);
-		}
-		expect((await call(sb, 'GET', `${API}/${d.id}`)).json).toEqual(d);
-	});
+	it.each(['__proto__', 'constructor', 'toString'])(
+		'names a key %j like any unknown field, at the top level and in parameters',
+		async (key) => {
+			const {sb, d} = await setup();
+			for (const raw of [`{"${key}": {"name": "x"}}`, `{"parameters": {"${key}": "x"}}`]) {
+				const res = await call(sb, 'PATCH', `${API}/${d.id}`, {raw});
+				expect(res.status, raw).toBe(400);
+				expect(res.json.message).toContain(key);
+				expect(res.json.message).not.toMatch(/\[object Object\]|native code/);
+			}
+			expect((await call(sb, 'GET', `${API}/${d.id}`)).json).toEqual(d);
+		},
+	);
 
 	it('refuses bad JSON with 400', async () => {
 		const {sb, d} = await setup();
 		expect((await call(sb, 'PATCH', `${API}/${d.id}`, {raw: '{"name":'})).status).toBe(400);
 	});
 
-	it('refuses a rename onto another destination\'s name with 409; renaming to its own name is fine', async () => {
+	it("refuses a rename onto another destination's name with 409; renaming to its own name is fine", async () => {
 		const {sb, d} = await setup();
 		await call(sb, 'POST', API, {body: body('amazon_s3', 'taken-bucket', 'Taken name')});
 		const clash = await call(sb, 'PATCH', `${API}/${d.id}`, {body: {name: 'Taken name'}});
@@ -144,7 +170,13 @@ describe('patch', () => {
 
 	it('combines name, archive and parameters in one PATCH', async () => {
 		const {sb, d} = await setup();
-		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {body: {name: 'All at once', archive: true, parameters: {aws_access_key_id: 'COMBOKEY01', aws_secret_access_key: 'combo-secret-value'}}});
+		const res = await call(sb, 'PATCH', `${API}/${d.id}`, {
+			body: {
+				name: 'All at once',
+				archive: true,
+				parameters: {aws_access_key_id: 'COMBOKEY01', aws_secret_access_key: 'combo-secret-value'},
+			},
+		});
 		expect(res.status).toBe(200);
 		expect(res.json.name).toBe('All at once');
 		expect(res.json.archived).not.toBeNull();
@@ -153,9 +185,13 @@ describe('patch', () => {
 
 	it('re-verifies on credential rotation: a noaccess- bucket fails with 400 and nothing changes', async () => {
 		const sb = await sandbox();
-		const legacy = (await call(sb, 'GET', API)).json.destinations.find((x: {parameters: {bucket?: string}}) => x.parameters.bucket?.startsWith('noaccess-'));
+		const legacy = (await call(sb, 'GET', API)).json.destinations.find((x: {parameters: {bucket?: string}}) =>
+			x.parameters.bucket?.startsWith('noaccess-'),
+		);
 		expect(legacy).toBeDefined();
-		const res = await call(sb, 'PATCH', `${API}/${legacy.id}`, {body: {parameters: {aws_access_key_id: 'NEWKEY00001', aws_secret_access_key: 'new-secret-value'}}});
+		const res = await call(sb, 'PATCH', `${API}/${legacy.id}`, {
+			body: {parameters: {aws_access_key_id: 'NEWKEY00001', aws_secret_access_key: 'new-secret-value'}},
+		});
 		expect(res.status).toBe(400);
 		expect(res.json.message).toContain('planetverify.txt');
 		expect((await call(sb, 'GET', `${API}/${legacy.id}`)).json).toEqual(legacy);

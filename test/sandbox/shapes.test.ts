@@ -18,7 +18,20 @@ describe('destination objects', () => {
 		const res = await call(sb, 'POST', API, {body: body('google_cloud_storage', 'shape-bucket', 'Demo Destination')});
 		expect(res.status).toBe(201);
 		const d = res.json;
-		expect(Object.keys(d)).toEqual(['_links', 'archived', 'created', 'default', 'id', 'name', 'ownership', 'parameters', 'permissions', 'pl:ref', 'type', 'updated']);
+		expect(Object.keys(d)).toEqual([
+			'_links',
+			'archived',
+			'created',
+			'default',
+			'id',
+			'name',
+			'ownership',
+			'parameters',
+			'permissions',
+			'pl:ref',
+			'type',
+			'updated',
+		]);
 		expect(d.id).toMatch(/^demo-destination-[0-9A-Za-z]{21}$/);
 		expect(d['pl:ref']).toBe(`pl:destinations/${d.id}`);
 		expect(d._links._self).toBe(`${sb.origin}/destinations/v1/${d.id}`);
@@ -47,7 +60,11 @@ describe('destination objects', () => {
 
 	it('build _links from the Host the caller used', async () => {
 		const sb = await sandbox();
-		const res = await rawRequest(sb, {method: 'GET', path: API, headers: {Host: 'api.example.test:8443', Authorization: `api-key ${KEYS.user}`}});
+		const res = await rawRequest(sb, {
+			method: 'GET',
+			path: API,
+			headers: {Host: 'api.example.test:8443', Authorization: `api-key ${KEYS.user}`},
+		});
 		const json = JSON.parse(res.text);
 		expect(json._links._self).toBe('http://api.example.test:8443/destinations/v1');
 		expect(json.destinations[0]._links._self).toMatch(/^http:\/\/api\.example\.test:8443\/destinations\/v1\/[a-z0-9-]+-[0-9A-Za-z]{21}$/);

@@ -51,7 +51,9 @@ describe('state file', () => {
 		const file = join(tempDir(), 'state.json');
 		const sb = await sandbox({stateFile: file, seed: 'empty'});
 		const azure = BODIES.azure_blob_storage;
-		const res = await call(sb, 'POST', API, {body: {...azure, parameters: {...azure.parameters, sas_token: `?${azure.parameters.sas_token}`}}});
+		const res = await call(sb, 'POST', API, {
+			body: {...azure, parameters: {...azure.parameters, sas_token: `?${azure.parameters.sas_token}`}},
+		});
 		expect(res.status).toBe(201);
 		await call(sb, 'POST', API, {body: BODIES.amazon_s3});
 		const saved = JSON.parse(readFileSync(file, 'utf8'));

@@ -26,7 +26,7 @@ const cli = async (sb: Sb, method: string, path: string, body?: unknown) => {
 };
 
 describe('official CLI wire compatibility', () => {
-	it('list with lower-case booleans in the CLI\'s order, no trailing slash', async () => {
+	it("list with lower-case booleans in the CLI's order, no trailing slash", async () => {
 		const sb = await sandbox();
 		const res = await cli(sb, 'GET', `${API}?archived=false&is_owner=true&can_write=true&is_default=false`);
 		expect(res.status).toBe(200);
@@ -43,13 +43,15 @@ describe('official CLI wire compatibility', () => {
 		expect(res.json.name).toBe('café ☃');
 	});
 
-	it('archive, unarchive, rename and update s3 with the CLI\'s bodies', async () => {
+	it("archive, unarchive, rename and update s3 with the CLI's bodies", async () => {
 		const sb = await sandbox({seed: 'empty'});
 		const id = (await cli(sb, 'POST', API, BODIES.amazon_s3)).json.id;
 		expect((await cli(sb, 'PATCH', `${API}/${id}`, {archive: true})).json.archived).not.toBeNull();
 		expect((await cli(sb, 'PATCH', `${API}/${id}`, {archive: false})).json.archived).toBeNull();
 		expect((await cli(sb, 'PATCH', `${API}/${id}`, {name: 'renamed by cli'})).json.name).toBe('renamed by cli');
-		const rotated = await cli(sb, 'PATCH', `${API}/${id}`, {parameters: {aws_access_key_id: 'CLIKEY000001', aws_secret_access_key: 'cli-secret-value', explicit_sse: true}});
+		const rotated = await cli(sb, 'PATCH', `${API}/${id}`, {
+			parameters: {aws_access_key_id: 'CLIKEY000001', aws_secret_access_key: 'cli-secret-value', explicit_sse: true},
+		});
 		expect(rotated.status).toBe(200);
 		expect(rotated.json.parameters.explicit_sse).toBe(true);
 	});
@@ -83,8 +85,15 @@ describe('official CLI wire compatibility', () => {
 
 	it('accepts a body sent with a charset, and with no Content-Type at all', async () => {
 		const sb = await sandbox({seed: 'empty'});
-		expect((await call(sb, 'POST', API, {body: BODIES.amazon_s3, headers: {'Content-Type': 'application/json; charset=utf-8'}})).status).toBe(201);
-		const raw = await rawRequest(sb, {method: 'POST', path: API, headers: {Authorization: `api-key ${KEYS.user}`}, body: JSON.stringify(BODIES.oracle_cloud_storage)});
+		expect(
+			(await call(sb, 'POST', API, {body: BODIES.amazon_s3, headers: {'Content-Type': 'application/json; charset=utf-8'}})).status,
+		).toBe(201);
+		const raw = await rawRequest(sb, {
+			method: 'POST',
+			path: API,
+			headers: {Authorization: `api-key ${KEYS.user}`},
+			body: JSON.stringify(BODIES.oracle_cloud_storage),
+		});
 		expect(raw.status).toBe(201);
 	});
 });

@@ -21,7 +21,10 @@ interface StyledChar {
 	styles: unknown[];
 }
 interface Modules {
-	Output: new (o: {width: number; height: number}) => {write(x: number, y: number, text: string, o: {transformers: []}): void; get(): {output: string}};
+	Output: new (o: {width: number; height: number}) => {
+		write(x: number, y: number, text: string, o: {transformers: []}): void;
+		get(): {output: string};
+	};
 	tokenize(s: string): unknown[];
 	styledCharsFromTokens(t: unknown[]): StyledChar[];
 	styledCharsToString(c: StyledChar[]): string;
@@ -65,7 +68,19 @@ async function bundle(name: string, patched: boolean): Promise<Modules> {
 		outfile: file,
 		logLevel: 'error',
 		plugins: patched
-			? [{name: 'patches', setup: (b) => b.onLoad({filter: /\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution|string-width|slice-ansi|cli-truncate)\/[\w-]+\.js$/}, async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}))}]
+			? [
+					{
+						name: 'patches',
+						setup: (b) =>
+							b.onLoad(
+								{
+									filter:
+										/\/(ink\/build|@alcalzone\/ansi-tokenize\/build|@sindresorhus\/is\/distribution|string-width|slice-ansi|cli-truncate)\/[\w-]+\.js$/,
+								},
+								async (a) => ({contents: applyPatches(a.path, await readFile(a.path, 'utf8')) as string, loader: 'js'}),
+							),
+					},
+				]
 			: [],
 	});
 	return (await import(pathToFileURL(file).href)) as Modules;
@@ -152,7 +167,14 @@ describe('bundle patches', () => {
 	});
 
 	it('truncates to at most the width asked for, wide characters included, and as before otherwise', () => {
-		const texts = [...LINES, '北京市农业影像', '🌍 Global mosaics 🛰', `${E}1m東京 衛星データ${E}22m tail`, 'São Paulo agronomy', 'Sa\u0303o'];
+		const texts = [
+			...LINES,
+			'北京市农业影像',
+			'🌍 Global mosaics 🛰',
+			`${E}1m東京 衛星データ${E}22m tail`,
+			'São Paulo agronomy',
+			'Sa\u0303o',
+		];
 		for (const text of texts) {
 			for (let columns = 1; columns <= 20; columns++) {
 				const cut = patched.cliTruncate(text, columns, {position: 'end'});
@@ -168,9 +190,19 @@ describe('bundle patches', () => {
 	it('wraps text without a stray space opening a wrapped row; otherwise as before', () => {
 		const text = 'Nothing loaded yet: press R to retry the load now, or q to quit.';
 		const rows = patched.wrapText(text, 20, 'wrap').split('\n');
-		expect(original.wrapText(text, 20, 'wrap').split('\n').some((r) => r.startsWith(' '))).toBe(true);
+		expect(
+			original
+				.wrapText(text, 20, 'wrap')
+				.split('\n')
+				.some((r) => r.startsWith(' ')),
+		).toBe(true);
 		expect(rows.some((r) => r.startsWith(' '))).toBe(false);
-		expect(rows).toEqual(original.wrapText(text, 20, 'wrap').split('\n').map((r) => r.replace(/^ (?! )/, '')));
+		expect(rows).toEqual(
+			original
+				.wrapText(text, 20, 'wrap')
+				.split('\n')
+				.map((r) => r.replace(/^ (?! )/, '')),
+		);
 		// A line's own indentation stays, on every line of the text; a break inside a word too.
 		expect(patched.wrapText('  indented\n  and again', 20, 'wrap')).toBe('  indented\n  and again');
 		expect(patched.wrapText('abcdefghijklmnopqrstuvwxyz', 10, 'wrap')).toBe(original.wrapText('abcdefghijklmnopqrstuvwxyz', 10, 'wrap'));
@@ -186,7 +218,9 @@ describe('bundle patches', () => {
 			}
 			return 'no error';
 		};
-		expect(message(patched)).toMatch(/^Expected values which are `string` or `number`\. Received values of types `boolean`, `null`, and `Array`\.$/);
+		expect(message(patched)).toMatch(
+			/^Expected values which are `string` or `number`\. Received values of types `boolean`, `null`, and `Array`\.$/,
+		);
 		expect(message(patched)).toBe(message(original));
 	});
 });

@@ -45,22 +45,25 @@ describe('valid values are accepted, with warnings where destui does not recogni
 });
 
 describe('certainly invalid values are refused with their rule, which names its source', () => {
-	it.each(INVALID.map((e) => [e.type, e.key, e.value.length > 40 ? `${e.value.slice(0, 20)}…` : e.value, e] as const))('%s %s %j', (type, key, _shown, e) => {
-		const field = textField(type, key);
-		const [finding] = judge(field.rules, normaliseValue(field, e.value));
-		expect(finding).toMatchObject({id: e.rule, level: 'error'});
-		const check = field.rules.find((c) => c.id === e.rule)!;
-		expect(finding!.message).toContain(`(${check.source!.name})`);
-		expect(fieldError(field, e.value)).toBe(finding!.message);
+	it.each(INVALID.map((e) => [e.type, e.key, e.value.length > 40 ? `${e.value.slice(0, 20)}…` : e.value, e] as const))(
+		'%s %s %j',
+		(type, key, _shown, e) => {
+			const field = textField(type, key);
+			const [finding] = judge(field.rules, normaliseValue(field, e.value));
+			expect(finding).toMatchObject({id: e.rule, level: 'error'});
+			const check = field.rules.find((c) => c.id === e.rule)!;
+			expect(finding!.message).toContain(`(${check.source!.name})`);
+			expect(fieldError(field, e.value)).toBe(finding!.message);
 
-		const form = formWith(type, key, e.value);
-		// The wizard reads a GCS key (a file, or pasted text) before judging it, in its own words.
-		const wizard = fieldProblem({kind: 'param', spec: field}, ctx(type), form);
-		if (field.input === 'gcs-key') expect(wizard).toContain('service-account key');
-		else expect(wizard).toBe(finding!.message);
-		expect(shownNotes({kind: 'param', spec: field}, ctx(type), form, true)).toEqual([]);
-		expect(buildCreateBody(type, form, realFiles).ok).toBe(false);
-	});
+			const form = formWith(type, key, e.value);
+			// The wizard reads a GCS key (a file, or pasted text) before judging it, in its own words.
+			const wizard = fieldProblem({kind: 'param', spec: field}, ctx(type), form);
+			if (field.input === 'gcs-key') expect(wizard).toContain('service-account key');
+			else expect(wizard).toBe(finding!.message);
+			expect(shownNotes({kind: 'param', spec: field}, ctx(type), form, true)).toEqual([]);
+			expect(buildCreateBody(type, form, realFiles).ok).toBe(false);
+		},
+	);
 
 	it('every refusing rule has a source, and an example here', () => {
 		const refused = new Set(INVALID.map((e) => e.rule));

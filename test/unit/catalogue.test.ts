@@ -1,10 +1,23 @@
 import {describe, expect, it} from 'vitest';
-import {checkParameters, DESTINATION_TYPES, nameSourceKey, provider, PROVIDERS, rotatableFields, secretKeys} from '../../src/catalogue/providers.js';
+import {
+	checkParameters,
+	DESTINATION_TYPES,
+	nameSourceKey,
+	provider,
+	PROVIDERS,
+	rotatableFields,
+	secretKeys,
+} from '../../src/catalogue/providers.js';
 import {parseServiceAccountKey} from '../../src/catalogue/gcs-key.js';
 import * as rules from '../../src/catalogue/rules.js';
 import {createBodySchema, rotationParametersSchema} from '../../src/schemas.js';
 
-const saKey = {type: 'service_account', project_id: 'demo', client_email: 'bot@demo.iam.gserviceaccount.com', private_key: 'fake-key-material'};
+const saKey = {
+	type: 'service_account',
+	project_id: 'demo',
+	client_email: 'bot@demo.iam.gserviceaccount.com',
+	private_key: 'fake-key-material',
+};
 
 describe('provider catalogue', () => {
 	it('covers exactly the five API types', () => {
@@ -46,7 +59,9 @@ describe('provider catalogue', () => {
 
 	it('refuses non-rotatable keys when checking a rotation', () => {
 		const only = rotatableFields('amazon_s3').map((f) => f.key);
-		expect(checkParameters('amazon_s3', {bucket: 'x'}, {only, requireAll: false})).toEqual([{key: 'bucket', label: 'bucket', problem: 'cannot be changed'}]);
+		expect(checkParameters('amazon_s3', {bucket: 'x'}, {only, requireAll: false})).toEqual([
+			{key: 'bucket', label: 'bucket', problem: 'cannot be changed'},
+		]);
 	});
 });
 
@@ -54,7 +69,11 @@ describe('validation rules', () => {
 	it('keeps the SAS token alone: a leading ? or the whole SAS URL is cut away', () => {
 		expect(rules.cleanSasToken('?sv=2024-01-01&sig=abc')).toBe('sv=2024-01-01&sig=abc');
 		expect(rules.cleanSasToken(' https://acct.blob.core.windows.net/imagery?sv=2024-01-01&sig=abc ')).toBe('sv=2024-01-01&sig=abc');
-		expect(rules.sasUrlParts('https://Acct.blob.core.windows.net/imagery%20x/blob?sv=1&sig=2')).toEqual({account: 'acct', container: 'imagery x', query: 'sv=1&sig=2'});
+		expect(rules.sasUrlParts('https://Acct.blob.core.windows.net/imagery%20x/blob?sv=1&sig=2')).toEqual({
+			account: 'acct',
+			container: 'imagery x',
+			query: 'sv=1&sig=2',
+		});
 		expect(rules.sasUrlParts('sv=1&sig=2')).toBeUndefined();
 	});
 
@@ -76,29 +95,54 @@ describe('service-account keys', () => {
 		}
 	});
 	it('accepts base64, even wrapped over lines', () => {
-		const b64 = Buffer.from(json).toString('base64').replace(/(.{60})/g, '$1\n');
+		const b64 = Buffer.from(json)
+			.toString('base64')
+			.replace(/(.{60})/g, '$1\n');
 		expect(parseServiceAccountKey(b64).ok).toBe(true);
 	});
 	it('refuses what is not a service-account key', () => {
 		expect(parseServiceAccountKey('{"type":"authorized_user"}')).toMatchObject({ok: false});
 		expect(parseServiceAccountKey('not base64 !!')).toMatchObject({ok: false});
 		expect(parseServiceAccountKey(Buffer.from('hello').toString('base64'))).toMatchObject({ok: false});
-		expect(parseServiceAccountKey('{"type":"service_account","client_email":"a@b"}')).toMatchObject({ok: false, problem: 'is missing private_key'});
+		expect(parseServiceAccountKey('{"type":"service_account","client_email":"a@b"}')).toMatchObject({
+			ok: false,
+			problem: 'is missing private_key',
+		});
 	});
 });
 
 describe('schemas derived from the catalogue', () => {
 	it('accepts a valid create body for every provider shape and refuses unknown parameters', () => {
-		const ok = createBodySchema.safeParse({type: 'azure_blob_storage', parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2'}, name: 'Azure imagery'});
+		const ok = createBodySchema.safeParse({
+			type: 'azure_blob_storage',
+			parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2'},
+			name: 'Azure imagery',
+		});
 		expect(ok.success).toBe(true);
-		const bad = createBodySchema.safeParse({type: 'azure_blob_storage', parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2', bucket: 'x'}});
+		const bad = createBodySchema.safeParse({
+			type: 'azure_blob_storage',
+			parameters: {account: 'store1', container: 'imagery', sas_token: 'sv=1&sig=2', bucket: 'x'},
+		});
 		expect(bad.success).toBe(false);
-		const badName = createBodySchema.safeParse({type: 'google_cloud_storage', parameters: {bucket: 'abc', credentials: Buffer.from(JSON.stringify(saKey)).toString('base64')}, name: 'ab'});
+		const badName = createBodySchema.safeParse({
+			type: 'google_cloud_storage',
+			parameters: {bucket: 'abc', credentials: Buffer.from(JSON.stringify(saKey)).toString('base64')},
+			name: 'ab',
+		});
 		expect(badName.success).toBe(false);
 		expect(badName.error?.issues[0]?.message).toMatch(/Name must be 3-63/);
 	});
 	it('describes in words what zod finds itself, not only the catalogue rules', () => {
-		const bad = createBodySchema.safeParse({type: 'amazon_s3', parameters: {bucket: 3, aws_region: 'us-east-1', aws_access_key_id: 'AKIA1234', aws_secret_access_key: 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY', extra: 1}});
+		const bad = createBodySchema.safeParse({
+			type: 'amazon_s3',
+			parameters: {
+				bucket: 3,
+				aws_region: 'us-east-1',
+				aws_access_key_id: 'AKIA1234',
+				aws_secret_access_key: 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY',
+				extra: 1,
+			},
+		});
 		expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
 			['parameters.bucket', 'Invalid input: expected string, received number'],
 			['parameters', 'Unrecognized key: "extra"'],

@@ -30,12 +30,20 @@ describe('which way, and what the message says', () => {
 	};
 
 	test('a plain terminal: OSC 52', async () => {
-		expect(await run({TERM: 'xterm-256color'})).toEqual({outcome: {way: 'osc52'}, written: [osc52(ref)], message: `Copied ${ref} (sent to the terminal as OSC 52).`});
+		expect(await run({TERM: 'xterm-256color'})).toEqual({
+			outcome: {way: 'osc52'},
+			written: [osc52(ref)],
+			message: `Copied ${ref} (sent to the terminal as OSC 52).`,
+		});
 	});
 
 	test('GNU screen (STY, or TERM=screen outside tmux): OSC 52 in its passthrough', async () => {
 		for (const env of [{STY: '1234.pts-0.host', TERM: 'screen'}, {TERM: 'screen.xterm-256color'}]) {
-			expect(await run(env)).toEqual({outcome: {way: 'osc52', through: 'screen'}, written: [screenPassthrough(osc52(ref))], message: `Copied ${ref} (OSC 52 through screen).`});
+			expect(await run(env)).toEqual({
+				outcome: {way: 'osc52', through: 'screen'},
+				written: [screenPassthrough(osc52(ref))],
+				message: `Copied ${ref} (OSC 52 through screen).`,
+			});
 		}
 	});
 

@@ -56,7 +56,11 @@ function packageDirOf(file: string): string {
 }
 
 /** "ink" for "ink", "@xterm/headless" for "@xterm/headless/lib/x.js", "zod" for "zod/mini". */
-const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string): string =>
+	specifier
+		.split('/')
+		.slice(0, specifier.startsWith('@') ? 2 : 1)
+		.join('/');
 
 interface Import {
 	importer: string;
@@ -162,7 +166,8 @@ async function examine(): Promise<Finding> {
 			continue;
 		}
 		const name = packageOf(specifier);
-		if (!listed(manifest).includes(name) && manifest.name !== name) unlisted.push(`${from} imports ${name}, which ${relative(root, join(dir, 'package.json'))} does not list`);
+		if (!listed(manifest).includes(name) && manifest.name !== name)
+			unlisted.push(`${from} imports ${name}, which ${relative(root, join(dir, 'package.json'))} does not list`);
 		note(dir, name, `imported by ${from}`);
 	}
 
@@ -177,7 +182,7 @@ async function examine(): Promise<Finding> {
 			if (run) note(dir, name, `its command \`${run[0]}\` is run by a script`);
 		}
 		// Rules 3 and 4 until nothing more is found (a peer of a peer).
-		for (let grew = true; grew; ) {
+		for (let grew = true; grew;) {
 			grew = false;
 			for (const name of names) {
 				if (used.has(name)) continue;

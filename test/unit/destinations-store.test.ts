@@ -49,7 +49,12 @@ it('counts what delivers to destinations before archiving: one request each, the
 	const store = new DestinationsStore(client, {promise: client.list({})});
 	await store.loadActive();
 	const id = (name: string) => store.getSnapshot().destinations.find((d) => d.name === name)!.id;
-	const [fieldOps, saoPaulo, analytics, ashburn] = ['Field ops imagery', 'São Paulo agronomy', 'analytics-raw', 'Oracle Ashburn scenes'].map(id);
+	const [fieldOps, saoPaulo, analytics, ashburn] = [
+		'Field ops imagery',
+		'São Paulo agronomy',
+		'analytics-raw',
+		'Oracle Ashburn scenes',
+	].map(id);
 	await clearRequestLog(sb);
 
 	const counts = await store.usageCounts([fieldOps!, saoPaulo!, analytics!]);
@@ -93,7 +98,8 @@ it('the read view (what a --read-only screen gets) can load and read, and has no
 	await reads.loadActive();
 	expect(reads.getSnapshot()).toBe(store.getSnapshot());
 	expect(reads.getSnapshot().active).toBe('loaded');
-	for (const change of ['toggleArchive', 'undoArchive', 'rename', 'toggleDefault', 'create', 'rotate']) expect(change in reads, change).toBe(false);
+	for (const change of ['toggleArchive', 'undoArchive', 'rename', 'toggleDefault', 'create', 'rotate'])
+		expect(change in reads, change).toBe(false);
 	// A plain object: no class behind it to reach the changes through.
 	expect(Object.getPrototypeOf(reads)).toBe(Object.prototype);
 	expect((await requestLog(sb)).map((r) => r.method)).toEqual(['GET']);
@@ -103,7 +109,10 @@ it('a batch: each step is one PATCH not remembered on its own; the batch is reme
 	const {client, sb} = await setUp();
 	const store = new DestinationsStore(client, {promise: client.list({})});
 	await store.loadActive();
-	const mine = store.getSnapshot().destinations.filter((d) => d.permissions.can_write && !d.default).slice(0, 2);
+	const mine = store
+		.getSnapshot()
+		.destinations.filter((d) => d.permissions.can_write && !d.default)
+		.slice(0, 2);
 	await clearRequestLog(sb);
 	for (const d of mine) expect((await store.setArchived(d.id, true)).archived).not.toBeNull();
 	expect((await requestLog(sb)).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 200', 'PATCH 200']);

@@ -2,7 +2,13 @@
 // unless a test puts several in one.
 import type {Key, KeyEvent} from '../../src/keys/read.js';
 
-export const key = (name: string, flags: Partial<Omit<Key, 'name'>> = {}): Key => ({name, ctrl: false, meta: false, shift: name.length === 1 && name !== name.toLowerCase(), ...flags});
+export const key = (name: string, flags: Partial<Omit<Key, 'name'>> = {}): Key => ({
+	name,
+	ctrl: false,
+	meta: false,
+	shift: name.length === 1 && name !== name.toLowerCase(),
+	...flags,
+});
 
 let reads = 0;
 /** A new read, as when a person types keys one at a time. */

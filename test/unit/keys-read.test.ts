@@ -4,7 +4,22 @@ import {editCommandOf} from '../../src/keys/editing.js';
 import {formKeyOf} from '../../src/wizard/keys.js';
 import {key} from './key-fixtures.js';
 
-const none: InkKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+const none: InkKey = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
 const k = (over: Partial<InkKey>): InkKey => ({...none, ...over});
 /** What one call of Ink's handler becomes, in a fresh reader. */
 const read = (input: string, flags: Partial<InkKey> = {}) => new KeyReader().read(input, k(flags), 1);

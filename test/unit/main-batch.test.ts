@@ -8,7 +8,8 @@ import {questionText} from '../../src/view/status.js';
 import {K, run} from './key-fixtures.js';
 import {ctx, drive, LIST} from './main-fixtures.js';
 
-const steps = (sent: readonly MainRequest[]) => sent.filter((r) => r.kind === 'batch-step').map((r) => (r.kind === 'batch-step' ? `${r.item.archive ? '+' : '-'}${r.item.name}` : ''));
+const steps = (sent: readonly MainRequest[]) =>
+	sent.filter((r) => r.kind === 'batch-step').map((r) => (r.kind === 'batch-step' ? `${r.item.archive ? '+' : '-'}${r.item.name}` : ''));
 const lastStep = (sent: readonly MainRequest[]) => [...sent].reverse().find((r) => r.kind === 'batch-step')!;
 /** The hook's answer to the request in flight: done (the destination as the server sends it back), or an error. */
 function answer(d: ReturnType<typeof drive>, error?: unknown) {
@@ -56,7 +57,9 @@ describe('a with rows marked', () => {
 		d.keys(ctx(), 'V', 'a');
 		d.check({subscriptions: 0});
 		// bravo is someone else's: skipped, and the question says so.
-		expect(questionText(d.state)).toBe('1 marked row is skipped (owned by someone else: only its owner or an org admin can change it). Archive the other 4? [y/N]');
+		expect(questionText(d.state)).toBe(
+			'1 marked row is skipped (owned by someone else: only its owner or an org admin can change it). Archive the other 4? [y/N]',
+		);
 		d.keys(ctx(), 'y');
 		expect(steps(d.sent)).toEqual(['+alpha']);
 		// While it runs, a and u wait; the list stays usable.
@@ -72,7 +75,10 @@ describe('a with rows marked', () => {
 		expect(d.state.batch!.results.map((r) => r.outcome)).toEqual(['done', 'done', 'done', 'done']);
 		expect(d.state.toast).toMatchObject({tone: 'ok', text: 'Archived 4 of 4 destinations; 1 skipped. Press u to undo all 4.'});
 		const remembered = d.sent.find((r) => r.kind === 'remember-batch');
-		expect(remembered).toEqual({kind: 'remember-batch', batch: ['alpha', 'charlie', 'delta', 'echo'].map((n) => ({id: `${n}-id`, archived: true}))});
+		expect(remembered).toEqual({
+			kind: 'remember-batch',
+			batch: ['alpha', 'charlie', 'delta', 'echo'].map((n) => ({id: `${n}-id`, archived: true})),
+		});
 
 		// One u: the whole batch, the other way, latest first.
 		const archived = LIST.map((x) => (x.name === 'bravo' ? x : {...x, archived: '2025-07-01T00:00:00Z'}));
@@ -98,7 +104,9 @@ describe('a with rows marked', () => {
 		expect(results.map((r) => r.outcome)).toEqual(['refused', 'failed', 'done', 'done']);
 		expect(results[0]!.reason).toContain('The server said: not yours');
 		expect(d.state.toast?.tone).toBe('error');
-		expect(d.state.toast?.text).toBe('Archived 2 of 4 destinations; 1 refused, 1 failed and 1 skipped (still marked). Press u to undo all 2.');
+		expect(d.state.toast?.text).toBe(
+			'Archived 2 of 4 destinations; 1 refused, 1 failed and 1 skipped (still marked). Press u to undo all 2.',
+		);
 		expect([...d.state.marks]).toEqual(['charlie-id']);
 		// Esc puts the results away, then clears the marks.
 		d.keys(ctx(), K.esc);
@@ -119,7 +127,10 @@ describe('a with rows marked', () => {
 		answer(d);
 		expect(steps(d.sent)).toEqual(['+alpha', '+charlie']);
 		expect(d.state.batch!.results.map((r) => r.outcome)).toEqual(['done', 'done', 'stopped', 'stopped']);
-		expect(d.state.toast).toMatchObject({tone: 'info', text: 'Stopped: archived 2 of 4 destinations; 2 not sent and 1 skipped (still marked). Press u to undo all 2.'});
+		expect(d.state.toast).toMatchObject({
+			tone: 'info',
+			text: 'Stopped: archived 2 of 4 destinations; 2 not sent and 1 skipped (still marked). Press u to undo all 2.',
+		});
 		expect([...d.state.marks].sort()).toEqual(['delta-id', 'echo-id']);
 	});
 
@@ -149,7 +160,9 @@ describe('a with rows marked', () => {
 	test('nothing marked may be changed: says why and sends nothing; read-only refuses it all', () => {
 		const d = drive();
 		d.keys(ctx(), 'j', ' ', 'a');
-		expect(d.state.toast?.text).toBe("Can't do that: none of the marked rows can be archived: owned by someone else: only its owner or an org admin can change it.");
+		expect(d.state.toast?.text).toBe(
+			"Can't do that: none of the marked rows can be archived: owned by someone else: only its owner or an org admin can change it.",
+		);
 		d.keys(ctx({readOnly: true}), 'a');
 		expect(d.state.toast?.text).toContain('--read-only');
 		expect(d.sent).toEqual([]);

@@ -3,14 +3,29 @@
 import type {Destination} from '../../src/schemas.js';
 import type {Key, KeyEvent} from '../../src/keys/read.js';
 import {mainReducer, type MainAction} from '../../src/view/main-reducer.js';
-import {initialMain, selection, takeRequests, visibleOf, type MainContext, type MainRequest, type MainState} from '../../src/view/main-state.js';
+import {
+	initialMain,
+	selection,
+	takeRequests,
+	visibleOf,
+	type MainContext,
+	type MainRequest,
+	type MainState,
+} from '../../src/view/main-state.js';
 import {realFiles} from '../../src/wizard/gcs-source.js';
 import type {UsageCount} from '../../src/view/usage.js';
 import {typed} from './key-fixtures.js';
 import {dest} from './view-fixtures.js';
 
 export const LIST: Destination[] = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name, i) =>
-	dest({id: `${name}-id`, name, 'pl:ref': `pl:destinations/${name}-id`, created: `2025-06-0${9 - i}T00:00:00Z`, owner: name !== 'bravo', write: name !== 'bravo'}),
+	dest({
+		id: `${name}-id`,
+		name,
+		'pl:ref': `pl:destinations/${name}-id`,
+		created: `2025-06-0${9 - i}T00:00:00Z`,
+		owner: name !== 'bravo',
+		write: name !== 'bravo',
+	}),
 );
 
 export const ctx = (over: Partial<MainContext> = {}): MainContext => ({
@@ -54,4 +69,3 @@ export function drive(state: MainState = initialMain) {
 		},
 	};
 }
-

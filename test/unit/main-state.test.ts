@@ -49,7 +49,9 @@ describe('the main screen reducer', () => {
 		d.check({subscriptions: 2}, ctx({destinations: def}));
 		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'archive', destinations: [def[0]]}});
 		const q = d.state.mode.kind === 'confirm' && d.state.mode.question.kind === 'archive' ? d.state.mode.question.warning : '';
-		expect(q).toBe("alpha is the organisation's default: archiving it leaves your organisation with no default. 2 active subscriptions deliver to it.");
+		expect(q).toBe(
+			"alpha is the organisation's default: archiving it leaves your organisation with no default. 2 active subscriptions deliver to it.",
+		);
 		expect(d.state.early).toEqual([]);
 		expect(d.sent.map((r) => r.kind)).toEqual(['check-archive']);
 		// Any key but y is no.
@@ -65,7 +67,10 @@ describe('the main screen reducer', () => {
 		// A look-up that failed asks too.
 		d.keys(ctx(), 'g', 'a');
 		d.check({error: new ApiError({kind: 'network'})});
-		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {warning: expect.stringMatching(/^What delivers to alpha is unknown: /)}});
+		expect(d.state.mode).toMatchObject({
+			kind: 'confirm',
+			question: {warning: expect.stringMatching(/^What delivers to alpha is unknown: /)},
+		});
 	});
 
 	test('unarchiving never asks', () => {
@@ -123,7 +128,9 @@ describe('the main screen reducer', () => {
 		expect(d.state.early).toEqual([]);
 		expect(d.state.toast?.text).toBe('Stopped loading the list. Press R to load it.');
 		expect(messages.loadFailed(new ApiError({kind: 'cancelled'}))).toBe('Stopped loading the list. Press R to load it.');
-		expect(messages.loadFailed(new ApiError({kind: 'server', status: 500, serverMessage: 'Internal Server Error'}))).toMatch(/ The server said: Internal Server Error\. Press R to retry\.$/);
+		expect(messages.loadFailed(new ApiError({kind: 'server', status: 500, serverMessage: 'Internal Server Error'}))).toMatch(
+			/ The server said: Internal Server Error\. Press R to retry\.$/,
+		);
 	});
 
 	test('the row a search narrowed to stays selected when the search is cleared', () => {
@@ -244,15 +251,26 @@ describe('the main screen reducer', () => {
 	test('archiving the default says the organisation has none now; undo says whether the default came back', () => {
 		const d = drive();
 		const alpha = {...LIST[0]!, default: true};
-		d.act({type: 'done', request: {kind: 'archive', destination: alpha}, destination: {...alpha, default: false, archived: '2025-07-01T00:00:00Z'}});
+		d.act({
+			type: 'done',
+			request: {kind: 'archive', destination: alpha},
+			destination: {...alpha, default: false, archived: '2025-07-01T00:00:00Z'},
+		});
 		expect(d.state.toast?.text).toBe('Archived alpha: your organisation has no default now (u undoes both).');
 		const undo = {kind: 'undo'} as const;
 		d.act({type: 'done', request: undo, undo: {destination: alpha, default: {kind: 'restored'}}});
 		expect(d.state.toast).toMatchObject({tone: 'ok', text: "Undone: alpha is active and your organisation's default again."});
 		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!, default: {kind: 'taken', by: LIST[3]!}}});
 		expect(d.state.toast?.text).toBe('Undone: alpha is active again; delta, made default since, stays the default.');
-		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!, default: {kind: 'failed', error: new ApiError({kind: 'forbidden'})}}});
-		expect(d.state.toast).toMatchObject({tone: 'error', text: expect.stringMatching(/^Undone: alpha is active again, but not the default: .* Press d on it to try again\.$/)});
+		d.act({
+			type: 'done',
+			request: undo,
+			undo: {destination: LIST[0]!, default: {kind: 'failed', error: new ApiError({kind: 'forbidden'})}},
+		});
+		expect(d.state.toast).toMatchObject({
+			tone: 'error',
+			text: expect.stringMatching(/^Undone: alpha is active again, but not the default: .* Press d on it to try again\.$/),
+		});
 		d.act({type: 'done', request: undo, undo: {destination: LIST[0]!}});
 		expect(d.state.toast?.text).toBe('Undone: alpha is active again.');
 	});

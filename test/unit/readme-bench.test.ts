@@ -6,7 +6,9 @@ import {readReadme} from '../harness/readme.js';
 
 test('"Latest run" is followed by the benchmark table, with every request row the bench measures', async () => {
 	const readme = await readReadme();
-	expect(readme).toMatch(/Latest run \(2 cores, Node 20\):\n\n<!-- bench -->\ndestui benchmark · .*\n\n\| measure \| destui \| reference \| target \| \|\n/);
+	expect(readme).toMatch(
+		/Latest run \(2 cores, Node 20\):\n\n<!-- bench -->\ndestui benchmark · .*\n\n\| measure \| destui \| reference \| target \| \|\n/,
+	);
 	const bench = await readFile(new URL('../bench/bench.ts', import.meta.url), 'utf8');
 	const measured = [...bench.matchAll(/await count\(\s*'([^']+)'/g)].map((m) => m[1]!);
 	// The filter toggles' rows are named by a template (`toggle ${chip}…`), not matched here.

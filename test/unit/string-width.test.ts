@@ -22,13 +22,14 @@ describe('string-width stand-in', () => {
 	it('takes no character that could join a neighbour into one grapheme', () => {
 		// Marks, joiners, formats, controls, emoji and regional indicators extend or join clusters;
 		// Hangul jamo combine into syllables.
-		const joining = /[\p{M}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cn}\p{Extended_Pictographic}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
+		const joining =
+			/[\p{M}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cn}\p{Extended_Pictographic}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
 		expect(inClass.filter((c) => joining.test(c)).map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
 		const segments = [...new Intl.Segmenter().segment(inClass.join(''))];
 		expect(segments).toHaveLength(inClass.length);
 	});
 
-	it("agrees with string-width on the whole class in one string, and on what destui draws", () => {
+	it('agrees with string-width on the whole class in one string, and on what destui draws', () => {
 		const all = inClass.join('');
 		expect(stringWidth(all)).toBe(realStringWidth(all));
 		for (const text of ['› São Paulo · 1y ago', '• 3 of 11 … ✓ ✗ ↑↓ ← →', '─'.repeat(120), '⠋ Working', 'Ελληνικά Кириллица', ''])

@@ -1,7 +1,19 @@
 import {describe, expect, test} from 'vitest';
 import {bindingLabel, keysText, matches} from '../../src/keys/bindings.js';
 import {EDITING} from '../../src/keys/editing.js';
-import {bindingsIn, COMMANDS, commandFor, commandKeys, disabledReason, KEY_MODES, legendText, NOT_YOURS, READ_ONLY, type CommandContext, type CommandId} from '../../src/view/commands.js';
+import {
+	bindingsIn,
+	COMMANDS,
+	commandFor,
+	commandKeys,
+	disabledReason,
+	KEY_MODES,
+	legendText,
+	NOT_YOURS,
+	READ_ONLY,
+	type CommandContext,
+	type CommandId,
+} from '../../src/view/commands.js';
 import {FORM_KEYS, FORM_MODES, formKeyOf, type FormMode} from '../../src/wizard/keys.js';
 import {key} from './key-fixtures.js';
 import {dest} from './view-fixtures.js';
@@ -16,7 +28,8 @@ describe('commands', () => {
 
 	test('read-only disables every change, and says so; browsing and copying stay', () => {
 		for (const id of [...CHANGES, 'undo', 'new'] as CommandId[]) expect(disabledReason(id, ctx({readOnly: true}))).toBe(READ_ONLY);
-		for (const id of ['move', 'open', 'search', 'filters', 'copy', 'refresh', 'help', 'quit'] as CommandId[]) expect(disabledReason(id, ctx({readOnly: true}))).toBeUndefined();
+		for (const id of ['move', 'open', 'search', 'filters', 'copy', 'refresh', 'help', 'quit'] as CommandId[])
+			expect(disabledReason(id, ctx({readOnly: true}))).toBeUndefined();
 		expect(READ_ONLY).toContain('--read-only');
 	});
 
@@ -34,12 +47,16 @@ describe('commands', () => {
 		const none = ctx({selected: undefined});
 		for (const id of [...CHANGES, 'open', 'copy'] as CommandId[]) expect(disabledReason(id, none)).toBe('no destination is selected');
 		expect(disabledReason('undo', ctx({canUndo: false}))).toBe('nothing to undo');
-		expect(disabledReason('default', ctx({selected: dest({archived: '2025-01-01T00:00:00Z'})}))).toMatch(/archived destination cannot be the default: unarchive it first/);
+		expect(disabledReason('default', ctx({selected: dest({archived: '2025-01-01T00:00:00Z'})}))).toMatch(
+			/archived destination cannot be the default: unarchive it first/,
+		);
 		expect(disabledReason('archive', ctx({selected: dest({archived: '2025-01-01T00:00:00Z'})}))).toBeUndefined();
 	});
 
 	test('the legend fits any width and always keeps ? help and q quit', () => {
-		expect(legendText(200)).toBe('↑/↓ move  Enter details  / search  1-4 filters  s/S sort  Space/V mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit');
+		expect(legendText(200)).toBe(
+			'↑/↓ move  Enter details  / search  1-4 filters  s/S sort  Space/V mark  a archive  r rename  d default  y copy ref  n new  ? help  q quit',
+		);
 		for (const width of [20, 40, 59, 79, 99]) {
 			const text = legendText(width);
 			expect([...text].length).toBeLessThanOrEqual(width);
@@ -65,11 +82,12 @@ const id = (b: {key: string; ctrl?: boolean; shift?: boolean}) => `${b.ctrl ? 'C
 describe('the key map', () => {
 	test('every binding of every command reaches that command in each of its modes', () => {
 		for (const mode of KEY_MODES) {
-			for (const c of COMMANDS) for (const b of bindingsIn(c, mode)) expect(commandFor(mode, keyOf(b))?.command.id, `${bindingLabel(b)} in ${mode}`).toBe(c.id);
+			for (const c of COMMANDS)
+				for (const b of bindingsIn(c, mode)) expect(commandFor(mode, keyOf(b))?.command.id, `${bindingLabel(b)} in ${mode}`).toBe(c.id);
 		}
 	});
 
-	test('no two commands of one mode share a key (the prompts\' editing keys included)', () => {
+	test("no two commands of one mode share a key (the prompts' editing keys included)", () => {
 		for (const mode of KEY_MODES) {
 			const seen = new Map<string, string>();
 			const editing = mode === 'search' || mode === 'rename' ? EDITING.map((c) => ({id: `edit ${c.id}`, bindings: c.bindings})) : [];
@@ -85,22 +103,36 @@ describe('the key map', () => {
 	test('the keys shown for a command are exactly its bindings', () => {
 		for (const c of COMMANDS) {
 			// Groups are separated by spaces, paired keys by a slash (the / key alone is itself).
-			const shown = commandKeys(c).split(' ').flatMap((g) => (g === '/' ? [g] : g.split('/')));
+			const shown = commandKeys(c)
+				.split(' ')
+				.flatMap((g) => (g === '/' ? [g] : g.split('/')));
 			const labels = c.bindings.map(bindingLabel);
 			// "1-4" stands for 1, 2, 3 and 4.
-			const expanded = shown.flatMap((l) => (/^\d-\d$/.test(l) ? Array.from({length: Number(l[2]) - Number(l[0]) + 1}, (_, i) => String(Number(l[0]) + i)) : [l]));
+			const expanded = shown.flatMap((l) =>
+				/^\d-\d$/.test(l) ? Array.from({length: Number(l[2]) - Number(l[0]) + 1}, (_, i) => String(Number(l[0]) + i)) : [l],
+			);
 			expect(expanded.sort(), c.id).toEqual([...labels].sort());
 		}
 	});
 
 	test('keys are shown as people read them', () => {
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'move')!)).toBe('↑/↓ k/j');
-		expect(commandKeys(COMMANDS.find((c) => c.id === 'move')!, 'search')).toBe('↑/↓');
+		expect(
+			commandKeys(
+				COMMANDS.find((c) => c.id === 'move')!,
+				'search',
+			),
+		).toBe('↑/↓');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'filters')!)).toBe('1-4');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'quit')!)).toBe('q Ctrl-C');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'mark')!)).toBe('Space/V');
 		expect(commandKeys(COMMANDS.find((c) => c.id === 'sort')!)).toBe('s/S');
-		expect(keysText([{key: 'tab', arg: 1}, {key: 'tab', shift: true, arg: 2}])).toBe('Tab/Shift-Tab');
+		expect(
+			keysText([
+				{key: 'tab', arg: 1},
+				{key: 'tab', shift: true, arg: 2},
+			]),
+		).toBe('Tab/Shift-Tab');
 		expect(keysText([{key: ' '}, {key: 'page-down'}])).toBe('Space PgDn');
 	});
 
@@ -127,7 +159,8 @@ describe('the key map', () => {
 	test("the forms' map: every binding reaches its command, and no two commands of a mode share a key", () => {
 		for (const mode of FORM_MODES) {
 			const seen = new Map<string, string>();
-			const editing = mode === 'field' ? EDITING.map((c) => ({id: `edit ${c.id}`, modes: [mode] as readonly FormMode[], bindings: c.bindings})) : [];
+			const editing =
+				mode === 'field' ? EDITING.map((c) => ({id: `edit ${c.id}`, modes: [mode] as readonly FormMode[], bindings: c.bindings})) : [];
 			for (const c of [...FORM_KEYS, ...editing]) {
 				if (!c.modes.includes(mode)) continue;
 				for (const b of c.bindings) {

@@ -50,7 +50,11 @@ describe('detail pane layout', () => {
 	});
 
 	test('labels line up: every row starts its value in the same column, long labels are cut in narrow panes', () => {
-		const s3 = detailLines(dest({parameters: {bucket: 'b', aws_region: 'us-west-2', aws_access_key_id: 'K', aws_secret_access_key: '<REDACTED>', explicit_sse: true}}));
+		const s3 = detailLines(
+			dest({
+				parameters: {bucket: 'b', aws_region: 'us-west-2', aws_access_key_id: 'K', aws_secret_access_key: '<REDACTED>', explicit_sse: true},
+			}),
+		);
 		const wide = layoutDetail(s3, 100, 40);
 		expect(wide.labelWidth).toBe(Math.max(...s3.map((l) => cells(l.label))));
 		const narrow = layoutDetail(s3, 40, 40);
@@ -65,9 +69,12 @@ describe('full detail view layout', () => {
 		const lines = detailLines(dest({'pl:ref': 'pl:destinations/a-rather-long-destination-name-for-wrapping-5aIp1Kiqd76pOK4lWDy1Y'}));
 		for (const width of [40, 80, 120]) {
 			const layout = wrapDetail(lines, width);
-			expect(layout.rows.filter((r) => r.label !== '').map((r) => r.label)).toEqual(lines.map((l) => truncLabel(l.label, layout.labelWidth)));
+			expect(layout.rows.filter((r) => r.label !== '').map((r) => r.label)).toEqual(
+				lines.map((l) => truncLabel(l.label, layout.labelWidth)),
+			);
 			for (const r of layout.rows) expect((r.full ? 0 : layout.labelWidth + 1) + cells(r.text)).toBeLessThanOrEqual(width);
-			for (const l of lines.filter((x) => !/\s/.test(x.value))) expect(valueOf(layout, truncLabel(l.label, layout.labelWidth))).toBe(l.value);
+			for (const l of lines.filter((x) => !/\s/.test(x.value)))
+				expect(valueOf(layout, truncLabel(l.label, layout.labelWidth))).toBe(l.value);
 		}
 	});
 

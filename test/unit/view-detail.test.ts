@@ -36,7 +36,23 @@ describe('detail lines', () => {
 	test('name, ref, ownership, default, times and the delivery blocks to paste', () => {
 		const ref = 'pl:destinations/field-ops-AAAAAAAAAAAAAAAAAAAAA';
 		const lines = detailLines(dest({name: 'A\u0007B', default: true, owner: false, write: false}));
-		expect(lines.map((l) => l.label)).toEqual(['Name', 'Type', 'Bucket', 'Region', 'Access key ID', 'Secret access key', 'pl:ref', 'Owner', 'Permissions', 'Default', 'Created', 'Updated', 'Archived', 'Order', 'Subscription']);
+		expect(lines.map((l) => l.label)).toEqual([
+			'Name',
+			'Type',
+			'Bucket',
+			'Region',
+			'Access key ID',
+			'Secret access key',
+			'pl:ref',
+			'Owner',
+			'Permissions',
+			'Default',
+			'Created',
+			'Updated',
+			'Archived',
+			'Order',
+			'Subscription',
+		]);
 		expect(value(lines, 'Name')).toBe('AB');
 		expect(value(lines, 'pl:ref')).toBe(ref);
 		expect(value(lines, 'Owner')).toBe('someone else (user 730002)');

@@ -1,5 +1,15 @@
 import {describe, expect, test} from 'vitest';
-import {activeChips, applyFilters, emptyReason, FILTERS, INITIAL_FILTERS, matchesQuery, needsArchived, nextTri, type Filters} from '../../src/view/filters.js';
+import {
+	activeChips,
+	applyFilters,
+	emptyReason,
+	FILTERS,
+	INITIAL_FILTERS,
+	matchesQuery,
+	needsArchived,
+	nextTri,
+	type Filters,
+} from '../../src/view/filters.js';
 import {findFolded} from '../../src/view/fold.js';
 import {dest} from './view-fixtures.js';
 
@@ -10,7 +20,8 @@ const all = [
 	dest({id: 'd', name: 'Theirs but admin-writable', owner: false, write: true}),
 	dest({id: 'e', name: 'The DEFAULT one', default: true}),
 ];
-const ids = (f: Partial<Filters>, q = '') => applyFilters(all, {archived: 'any', owner: 'any', write: 'any', default: 'any', ...f}, q).map((d) => d.id);
+const ids = (f: Partial<Filters>, q = '') =>
+	applyFilters(all, {archived: 'any', owner: 'any', write: 'any', default: 'any', ...f}, q).map((d) => d.id);
 
 describe('filters', () => {
 	test('cycle any → yes → no → any', () => {
@@ -53,14 +64,27 @@ describe('filters', () => {
 		expect(activeChips({archived: 'any', owner: 'any', write: 'any', default: 'any'}, '')).toEqual([]);
 		expect(activeChips({...INITIAL_FILTERS, owner: 'yes'}, 'x')).toEqual(['1 archived: no', '2 owned by me: yes', '/ "x"']);
 		expect(emptyReason(0, INITIAL_FILTERS, '')).toBe('No destinations yet: press n to create one.');
-		expect(emptyReason(4, {...INITIAL_FILTERS, default: 'yes'}, '')).toBe('No destination matches 1 archived: no, 4 default: yes. 0 resets the filters.');
-		expect(emptyReason(4, INITIAL_FILTERS, 'zz')).toBe('No destination matches 1 archived: no, / "zz". Esc clears the search; 1-4 change the filters.');
+		expect(emptyReason(4, {...INITIAL_FILTERS, default: 'yes'}, '')).toBe(
+			'No destination matches 1 archived: no, 4 default: yes. 0 resets the filters.',
+		);
+		expect(emptyReason(4, INITIAL_FILTERS, 'zz')).toBe(
+			'No destination matches 1 archived: no, / "zz". Esc clears the search; 1-4 change the filters.',
+		);
 		expect(emptyReason(4, {...INITIAL_FILTERS, owner: 'no'}, 'zz')).toContain('Esc clears the search; 0 resets the filters.');
 	});
 });
 
 describe('search folds case and accents', () => {
-	const names = ['São Paulo agronomy', 'Sa\u0303o Tome\u0301 coastline', 'Zürich Wälder', 'Straße der Daten', 'ΟΔΟΣ δεδομένα', 'Field\u200B ops', 'Øresund', '北京农业影像'];
+	const names = [
+		'São Paulo agronomy',
+		'Sa\u0303o Tome\u0301 coastline',
+		'Zürich Wälder',
+		'Straße der Daten',
+		'ΟΔΟΣ δεδομένα',
+		'Field\u200B ops',
+		'Øresund',
+		'北京农业影像',
+	];
 	const found = (q: string) => names.filter((n) => matchesQuery(n, q));
 
 	test('finds names whatever their accents and case, and whatever is typed', () => {

@@ -7,7 +7,12 @@ export function dest(over: Partial<Destination> & {owner?: boolean; write?: bool
 		id: 'field-ops-AAAAAAAAAAAAAAAAAAAAA',
 		name: 'Field ops',
 		type: 'amazon_s3',
-		parameters: {bucket: 'acme-field-ops', aws_region: 'us-west-2', aws_access_key_id: 'FAKEKEYID0001', aws_secret_access_key: '<REDACTED>'},
+		parameters: {
+			bucket: 'acme-field-ops',
+			aws_region: 'us-west-2',
+			aws_access_key_id: 'FAKEKEYID0001',
+			aws_secret_access_key: '<REDACTED>',
+		},
 		created: '2025-06-02T13:14:15.123456789Z',
 		updated: '2025-07-13T09:01:02.345678901Z',
 		archived: null,

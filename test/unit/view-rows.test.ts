@@ -10,8 +10,19 @@ const NOW = Date.parse('2025-07-13T09:01:02Z');
 describe('rows', () => {
 	test('a row holds cleaned text: name, short type, bucket, owner, flags, age', () => {
 		const r = toRow(dest({name: 'x\u001b[2Jy\u0007', default: true}), NOW);
-		expect(r).toEqual({id: 'field-ops-AAAAAAAAAAAAAAAAAAAAA', name: 'x[2Jy', type: 'S3', location: 'acme-field-ops', owner: 'me', flags: '★ default', time: 'just now'});
-		expect(toRow(dest({owner: false, archived: '2025-07-01T00:00:00Z', default: true}), NOW)).toMatchObject({owner: 'other', flags: 'archived'});
+		expect(r).toEqual({
+			id: 'field-ops-AAAAAAAAAAAAAAAAAAAAA',
+			name: 'x[2Jy',
+			type: 'S3',
+			location: 'acme-field-ops',
+			owner: 'me',
+			flags: '★ default',
+			time: 'just now',
+		});
+		expect(toRow(dest({owner: false, archived: '2025-07-01T00:00:00Z', default: true}), NOW)).toMatchObject({
+			owner: 'other',
+			flags: 'archived',
+		});
 		expect(toRow(dest({type: 'azure_blob_storage', parameters: {account: 'acct', container: 'box'}}), NOW).location).toBe('acct/box');
 	});
 
@@ -96,12 +107,13 @@ describe('list window', () => {
 	});
 
 	test('never renders more rows than fit, whatever the list size', () => {
-		for (const total of [10, 1000, 100_000]) for (const cursor of [0, total >> 1, total - 1]) {
-			const w = listWindow(total, cursor, 13);
-			expect(w.end - w.top).toBe(Math.min(13, total));
-			expect(cursor).toBeGreaterThanOrEqual(w.top);
-			expect(cursor).toBeLessThan(w.end);
-		}
+		for (const total of [10, 1000, 100_000])
+			for (const cursor of [0, total >> 1, total - 1]) {
+				const w = listWindow(total, cursor, 13);
+				expect(w.end - w.top).toBe(Math.min(13, total));
+				expect(cursor).toBeGreaterThanOrEqual(w.top);
+				expect(cursor).toBeLessThan(w.end);
+			}
 	});
 });
 

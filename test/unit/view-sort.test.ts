@@ -2,7 +2,16 @@
 // jump about.
 import {beforeAll, describe, expect, test} from 'vitest';
 import {headerRow, columnsFor} from '../../src/view/rows.js';
-import {collationLocale, INITIAL_SORT, nextSort, reverseSort, SORT_COLUMNS, sortDestinations, timeKey, type Sort} from '../../src/view/sort.js';
+import {
+	collationLocale,
+	INITIAL_SORT,
+	nextSort,
+	reverseSort,
+	SORT_COLUMNS,
+	sortDestinations,
+	timeKey,
+	type Sort,
+} from '../../src/view/sort.js';
 import {dest} from './view-fixtures.js';
 
 // The collator follows the terminal's locale, built at the first comparison: English here, whatever

@@ -11,7 +11,19 @@ import {detailLines} from '../../src/view/detail.js';
 import {textWindow} from '../../src/view/text-window.js';
 import {dest} from './view-fixtures.js';
 
-const NAMES = ['北京 农业影像', 'São Paulo agronomy', 'Sa\u0303o Paulo (decomposed)', '🌍 Global mosaics 🛰', 'Ελληνικά δεδομένα', 'Москва снимки', 'עברית', 'العربية', '東京　全角スペース', 'Zero\u200Bwidth', 'ﾊﾝｶｸ half-width'];
+const NAMES = [
+	'北京 农业影像',
+	'São Paulo agronomy',
+	'Sa\u0303o Paulo (decomposed)',
+	'🌍 Global mosaics 🛰',
+	'Ελληνικά δεδομένα',
+	'Москва снимки',
+	'עברית',
+	'العربية',
+	'東京　全角スペース',
+	'Zero\u200Bwidth',
+	'ﾊﾝｶｸ half-width',
+];
 
 describe('measuring', () => {
 	it('counts cells: two for CJK and wide emoji, none for combining marks', () => {
@@ -49,7 +61,12 @@ describe('measuring', () => {
 				// What is kept is a run of whole graphemes from the start.
 				const kept = truncate(clean, width).replace(/…$/, '');
 				expect(clean.startsWith(kept)).toBe(true);
-				expect(graphemes(clean).map((c) => c.g).join('').startsWith(kept)).toBe(true);
+				expect(
+					graphemes(clean)
+						.map((c) => c.g)
+						.join('')
+						.startsWith(kept),
+				).toBe(true);
 			}
 		}
 		// A wide character that would straddle the edge is left out, and the gap filled.
@@ -105,7 +122,12 @@ describe('what is drawn of names', () => {
 		const rows = wrapDetail(detailLines(dest({name}), {reveal: true}), 30).rows;
 		const first = rows.findIndex((r) => r.label === 'Name');
 		const next = rows.findIndex((r, i) => i > first && r.label !== '');
-		expect(rows.slice(first, next).map((r) => r.text).join('')).toBe(name);
+		expect(
+			rows
+				.slice(first, next)
+				.map((r) => r.text)
+				.join(''),
+		).toBe(name);
 		for (const r of rows) expect(cellWidth(r.text)).toBeLessThanOrEqual(30);
 	});
 });

@@ -2,7 +2,15 @@
 import {describe, expect, it} from 'vitest';
 import {ApiError} from '../../src/api/errors.js';
 import type {Order, Subscription} from '../../src/schemas.js';
-import {activeSubscriptions, archiveConcerns, archiveWarning, deliveryLines, inUse, ordersInProgress, type UsageCount} from '../../src/view/usage.js';
+import {
+	activeSubscriptions,
+	archiveConcerns,
+	archiveWarning,
+	deliveryLines,
+	inUse,
+	ordersInProgress,
+	type UsageCount,
+} from '../../src/view/usage.js';
 import {dest} from './view-fixtures.js';
 
 const sub = (status: string): Subscription => ({id: status, name: status, status});
@@ -10,7 +18,11 @@ const order = (state: string): Order => ({id: state, name: state, state});
 
 describe('counting', () => {
 	it('counts subscriptions that have not ended (an unknown status may still deliver) and orders on their way', () => {
-		expect(activeSubscriptions(['running', 'pending', 'preparing', 'suspended', 'something-new', 'completed', 'cancelled', 'failed', 'invalid'].map(sub))).toBe(5);
+		expect(
+			activeSubscriptions(
+				['running', 'pending', 'preparing', 'suspended', 'something-new', 'completed', 'cancelled', 'failed', 'invalid'].map(sub),
+			),
+		).toBe(5);
 		expect(ordersInProgress(['queued', 'running', 'success', 'failed', 'partial', 'cancelled'].map(order))).toBe(2);
 	});
 
@@ -43,8 +55,12 @@ describe('the warning', () => {
 
 	it('counts what delivers, singular and plural, orders only when looked up', () => {
 		expect(archiveWarning(archiveConcerns([a], counts([['a', {subscriptions: 1}]])))).toBe('1 active subscription delivers to Alpha.');
-		expect(archiveWarning(archiveConcerns([a], counts([['a', {subscriptions: 2, orders: 1}]])))).toBe('2 active subscriptions and 1 order in progress deliver to Alpha.');
-		expect(archiveWarning(archiveConcerns([a], counts([['a', {subscriptions: 0, orders: 3}]])))).toBe('3 orders in progress deliver to Alpha.');
+		expect(archiveWarning(archiveConcerns([a], counts([['a', {subscriptions: 2, orders: 1}]])))).toBe(
+			'2 active subscriptions and 1 order in progress deliver to Alpha.',
+		);
+		expect(archiveWarning(archiveConcerns([a], counts([['a', {subscriptions: 0, orders: 3}]])))).toBe(
+			'3 orders in progress deliver to Alpha.',
+		);
 		expect(archiveWarning(archiveConcerns([b], counts([['b', {subscriptions: 2}]])))).toBe(
 			"Beta is the organisation's default: archiving it leaves your organisation with no default. 2 active subscriptions deliver to it.",
 		);
@@ -56,7 +72,14 @@ describe('the warning', () => {
 	});
 
 	it('several (a bulk archive): the default first, then the others in order; names are cleaned', () => {
-		const concerns = archiveConcerns([a, c, b], counts([['a', {subscriptions: 1}], ['c', {subscriptions: 3}], ['b', {subscriptions: 0}]]));
+		const concerns = archiveConcerns(
+			[a, c, b],
+			counts([
+				['a', {subscriptions: 1}],
+				['c', {subscriptions: 3}],
+				['b', {subscriptions: 0}],
+			]),
+		);
 		expect(concerns.map((x) => x.name)).toEqual(['Alpha', 'Gam[31mma', 'Beta']);
 		expect(archiveWarning(concerns)).toBe(
 			"Beta is the organisation's default: archiving it leaves your organisation with no default. 1 active subscription delivers to Alpha. 3 active subscriptions deliver to Gam[31mma.",
@@ -64,11 +87,20 @@ describe('the warning', () => {
 	});
 });
 
-describe('the details\' lines about what delivers there', () => {
+describe("the details' lines about what delivers there", () => {
 	it('orders and subscriptions are counted alike, both from the first page, none included', () => {
 		const now = Date.parse('2026-01-10T00:00:00Z');
 		expect(deliveryLines([], [], now)).toEqual(['Orders delivering here: 0 (first page)', 'Subscriptions delivering here: 0 (first page)']);
-		const lines = deliveryLines([{id: 'o1', name: '', state: 'running', created_on: '2026-01-09T00:00:00Z'}], [{id: 's1', name: 'Daily\x1b[2J', status: 'running'}], now);
-		expect(lines).toEqual(['Orders delivering here: 1 (first page)', '  o1 · running · 1d ago', 'Subscriptions delivering here: 1 (first page)', '  Daily[2J · running · ']);
+		const lines = deliveryLines(
+			[{id: 'o1', name: '', state: 'running', created_on: '2026-01-09T00:00:00Z'}],
+			[{id: 's1', name: 'Daily\x1b[2J', status: 'running'}],
+			now,
+		);
+		expect(lines).toEqual([
+			'Orders delivering here: 1 (first page)',
+			'  o1 · running · 1d ago',
+			'Subscriptions delivering here: 1 (first page)',
+			'  Daily[2J · running · ',
+		]);
 	});
 });

@@ -17,18 +17,60 @@ const saKey = {type: 'service_account', client_email: 'bot@demo.iam.gserviceacco
 
 describe('create body', () => {
 	it('sends normalised values, booleans only when true, and no name unless typed', () => {
-		const built = buildCreateBody('amazon_s3', form({bucket: ' my-bucket ', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'}, {explicit_sse: false}), realFiles);
-		expect(built).toEqual({ok: true, value: {type: 'amazon_s3', parameters: {bucket: 'my-bucket', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'}}});
+		const built = buildCreateBody(
+			'amazon_s3',
+			form(
+				{bucket: ' my-bucket ', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'},
+				{explicit_sse: false},
+			),
+			realFiles,
+		);
+		expect(built).toEqual({
+			ok: true,
+			value: {
+				type: 'amazon_s3',
+				parameters: {bucket: 'my-bucket', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'},
+			},
+		});
 		expect(Object.keys(built.ok ? built.value : {})).toEqual(['type', 'parameters']);
 	});
 
 	it('sends a typed name even when it equals the bucket, and true booleans', () => {
-		const built = buildCreateBody('s3_compatible', form({bucket: 'b-1', endpoint: 'https://s3.example.com', region: 'eu-de', access_key_id: 'FAKEID1234', secret_access_key: 'fake-secret-1', [NAME_KEY]: ' b-1 '}, {use_path_style: true}), realFiles);
-		expect(built.ok && built.value).toEqual({type: 's3_compatible', parameters: {bucket: 'b-1', endpoint: 'https://s3.example.com', region: 'eu-de', access_key_id: 'FAKEID1234', secret_access_key: 'fake-secret-1', use_path_style: true}, name: 'b-1'});
+		const built = buildCreateBody(
+			's3_compatible',
+			form(
+				{
+					bucket: 'b-1',
+					endpoint: 'https://s3.example.com',
+					region: 'eu-de',
+					access_key_id: 'FAKEID1234',
+					secret_access_key: 'fake-secret-1',
+					[NAME_KEY]: ' b-1 ',
+				},
+				{use_path_style: true},
+			),
+			realFiles,
+		);
+		expect(built.ok && built.value).toEqual({
+			type: 's3_compatible',
+			parameters: {
+				bucket: 'b-1',
+				endpoint: 'https://s3.example.com',
+				region: 'eu-de',
+				access_key_id: 'FAKEID1234',
+				secret_access_key: 'fake-secret-1',
+				use_path_style: true,
+			},
+			name: 'b-1',
+		});
 	});
 
 	it('cleans an Azure SAS token and leaves out an empty optional suffix', () => {
-		const built = buildCreateBody('azure_blob_storage', form({account: 'acct1', container: 'cont-1', storage_endpoint_suffix: '', sas_token: '?sv=2024&sig=fake'}), realFiles);
+		const built = buildCreateBody(
+			'azure_blob_storage',
+			form({account: 'acct1', container: 'cont-1', storage_endpoint_suffix: '', sas_token: '?sv=2024&sig=fake'}),
+			realFiles,
+		);
 		expect(built.ok && built.value.parameters).toEqual({account: 'acct1', container: 'cont-1', sas_token: 'sv=2024&sig=fake'});
 	});
 
@@ -38,7 +80,17 @@ describe('create body', () => {
 	});
 
 	it('refuses, through the wire schema, what the catalogue refuses', () => {
-		const built = buildCreateBody('oracle_cloud_storage', form({bucket: 'b', namespace: 'n.s', region: 'us-ashburn-1', customer_access_key_id: 'FAKEID1234', customer_secret_key: 'fake-secret-1'}), realFiles);
+		const built = buildCreateBody(
+			'oracle_cloud_storage',
+			form({
+				bucket: 'b',
+				namespace: 'n.s',
+				region: 'us-ashburn-1',
+				customer_access_key_id: 'FAKEID1234',
+				customer_secret_key: 'fake-secret-1',
+			}),
+			realFiles,
+		);
 		expect(built.ok).toBe(false);
 		if (!built.ok) expect(built.problems.map((p) => p.key)).toEqual(['namespace']);
 	});
@@ -49,7 +101,10 @@ describe('create body', () => {
 	});
 
 	it('recognises its own destination among same-named ones', () => {
-		const body = {type: 'amazon_s3' as const, parameters: {bucket: 'b-1', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'}};
+		const body = {
+			type: 'amazon_s3' as const,
+			parameters: {bucket: 'b-1', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'},
+		};
 		expect(isSameDestination({type: 'amazon_s3', parameters: {...body.parameters, aws_secret_access_key: '<REDACTED>'}}, body)).toBe(true);
 		expect(isSameDestination({type: 'amazon_s3', parameters: {...body.parameters, bucket: 'other'}}, body)).toBe(false);
 		expect(isSameDestination({type: 'amazon_s3', parameters: {...body.parameters, explicit_sse: true}}, body)).toBe(false);
@@ -64,15 +119,27 @@ describe('rotation parameters', () => {
 		const built = buildRotation(s3, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}), realFiles);
 		expect(built).toEqual({ok: true, value: {aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}});
 		// On, and already on: left out (a PATCH names only what changes).
-		const kept = buildRotation(s3, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}), realFiles);
+		const kept = buildRotation(
+			s3,
+			form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}),
+			realFiles,
+		);
 		expect(kept.ok && kept.value).toEqual({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'});
 		// Turned on: true.
-		const on = buildRotation({type: 'amazon_s3', parameters: {}}, form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}), realFiles);
+		const on = buildRotation(
+			{type: 'amazon_s3', parameters: {}},
+			form({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret'}, {explicit_sse: true}),
+			realFiles,
+		);
 		expect(on.ok && on.value).toEqual({aws_access_key_id: 'NEWFAKEID1', aws_secret_access_key: 'new-fake-secret', explicit_sse: true});
 	});
 
 	it('leaves out an option that stays off, and needs both halves of a key', () => {
-		const built = buildRotation({type: 's3_compatible', parameters: {}}, form({access_key_id: 'NEWFAKEID1', secret_access_key: 'new-fake-secret'}), realFiles);
+		const built = buildRotation(
+			{type: 's3_compatible', parameters: {}},
+			form({access_key_id: 'NEWFAKEID1', secret_access_key: 'new-fake-secret'}),
+			realFiles,
+		);
 		expect(built.ok && built.value).toEqual({access_key_id: 'NEWFAKEID1', secret_access_key: 'new-fake-secret'});
 		const half = buildRotation({type: 's3_compatible', parameters: {}}, form({access_key_id: 'NEWFAKEID1'}), realFiles);
 		expect(half.ok).toBe(false);
@@ -90,19 +157,35 @@ describe('steps', () => {
 			const keys = pages.flatMap((s) => (s.kind === 'fields' ? s.fields.map((f) => (f.kind === 'name' ? NAME_KEY : f.spec.key)) : []));
 			expect(keys).toEqual([...p.fields.map((f) => f.key), NAME_KEY]);
 		}
-		expect(stepsFor('amazon_s3').map((s) => s.title)).toEqual(['Provider', 'Bucket and location', 'Credentials', 'Options and name', 'Review']);
+		expect(stepsFor('amazon_s3').map((s) => s.title)).toEqual([
+			'Provider',
+			'Bucket and location',
+			'Credentials',
+			'Options and name',
+			'Review',
+		]);
 		expect(stepsFor('google_cloud_storage').length).toBe(4);
 	});
 });
 
 describe('failure routing', () => {
 	it('sends a verification refusal to the credentials, a clash to the name, quota to review', () => {
-		const verify = new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Planet could not write and delete planetverify.txt in the bucket "noaccess-x"'});
+		const verify = new ApiError({
+			kind: 'bad_request',
+			status: 400,
+			serverMessage: 'Planet could not write and delete planetverify.txt in the bucket "noaccess-x"',
+		});
 		expect(routeCreateFailure('amazon_s3', verify).target).toEqual({group: 'credentials'});
-		const clash = routeCreateFailure('amazon_s3', new ApiError({kind: 'conflict', status: 409, serverMessage: 'A destination named "x" already exists'}));
+		const clash = routeCreateFailure(
+			'amazon_s3',
+			new ApiError({kind: 'conflict', status: 409, serverMessage: 'A destination named "x" already exists'}),
+		);
 		expect(clash).toMatchObject({target: {field: NAME_KEY}, fieldProblem: 'is already taken in your organisation', uncertain: false});
 		expect(clash.message).toContain('already exists');
-		const quota = routeCreateFailure('amazon_s3', new ApiError({kind: 'forbidden', status: 403, serverMessage: 'Your organization already has 50 destinations'}));
+		const quota = routeCreateFailure(
+			'amazon_s3',
+			new ApiError({kind: 'forbidden', status: 403, serverMessage: 'Your organization already has 50 destinations'}),
+		);
 		expect(quota).toMatchObject({target: 'review', retry: false});
 		expect(quota.message).toContain('50 destinations');
 	});
@@ -110,14 +193,22 @@ describe('failure routing', () => {
 	it('sends a field the server names to that field', () => {
 		const bad = new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Invalid parameters: aws_region must look like us-west-2'});
 		expect(routeCreateFailure('amazon_s3', bad).target).toEqual({field: 'aws_region'});
-		expect(routeRotationFailure('amazon_s3', new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Invalid parameters: aws_secret_access_key looks too short'})).target).toEqual({field: 'aws_secret_access_key'});
+		expect(
+			routeRotationFailure(
+				'amazon_s3',
+				new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Invalid parameters: aws_secret_access_key looks too short'}),
+			).target,
+		).toEqual({field: 'aws_secret_access_key'});
 	});
 
 	it('offers a retry after network trouble, and marks the create as uncertain', () => {
 		for (const kind of ['network', 'timeout', 'server'] as const) {
 			expect(routeCreateFailure('amazon_s3', new ApiError({kind}))).toMatchObject({target: 'review', retry: true, uncertain: true});
 		}
-		expect(routeCreateFailure('amazon_s3', new ApiError({kind: 'rate_limited', status: 429}))).toMatchObject({retry: true, uncertain: false});
+		expect(routeCreateFailure('amazon_s3', new ApiError({kind: 'rate_limited', status: 429}))).toMatchObject({
+			retry: true,
+			uncertain: false,
+		});
 	});
 
 	it('strips control characters from the server text', () => {

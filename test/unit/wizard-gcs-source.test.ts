@@ -2,9 +2,22 @@ import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {describeKey, expandPath, looksLikePath, pastedPath, realFiles, resolveGcsKey, type FileAccess} from '../../src/wizard/gcs-source.js';
+import {
+	describeKey,
+	expandPath,
+	looksLikePath,
+	pastedPath,
+	realFiles,
+	resolveGcsKey,
+	type FileAccess,
+} from '../../src/wizard/gcs-source.js';
 
-const key = {type: 'service_account', project_id: 'demo', client_email: 'bot@demo.iam.gserviceaccount.com', private_key: 'fake-key-material'};
+const key = {
+	type: 'service_account',
+	project_id: 'demo',
+	client_email: 'bot@demo.iam.gserviceaccount.com',
+	private_key: 'fake-key-material',
+};
 const json = JSON.stringify(key, null, 2);
 const b64 = Buffer.from(JSON.stringify(key)).toString('base64');
 
@@ -80,7 +93,16 @@ describe('GCS key source', () => {
 		const path = join(dir, 'with space.json');
 		writeFileSync(path, json);
 		const files: FileAccess = {...realFiles, home: () => dir};
-		for (const pasted of [`'${path}'`, `"${path}"`, path.replace(/ /g, '\\ '), `file://${path.replace(/ /g, '%20')}`, `file://localhost${encodeURI(path)}`, `  '${path}' `, "'~/with space.json'", '~/with\\ space.json']) {
+		for (const pasted of [
+			`'${path}'`,
+			`"${path}"`,
+			path.replace(/ /g, '\\ '),
+			`file://${path.replace(/ /g, '%20')}`,
+			`file://localhost${encodeURI(path)}`,
+			`  '${path}' `,
+			"'~/with space.json'",
+			'~/with\\ space.json',
+		]) {
 			expect(pastedPath(pasted), pasted).toBe(pasted.includes('~') ? pasted.replace(/^'|'$/g, '').replace('\\ ', ' ') : path);
 			expect(looksLikePath(pasted), pasted).toBe(true);
 			expect(resolveGcsKey(pasted, files), pasted).toMatchObject({ok: true, from: 'file', path, base64: b64});

@@ -13,7 +13,8 @@ const ctx = {existing: [] as Destination[], files: realFiles};
 type Typed = Key | string | KeyEvent;
 const eventOf = (k: Typed): KeyEvent => (typeof k === 'object' && 'kind' in k ? k : typed(k));
 /** Each key typed alone; a run or a paste as given. */
-const keys = (s: WizardState, ...list: Typed[]): WizardState => list.reduce<WizardState>((acc, k) => wizardReducer(acc, {type: 'key', event: eventOf(k), ctx}), s);
+const keys = (s: WizardState, ...list: Typed[]): WizardState =>
+	list.reduce<WizardState>((acc, k) => wizardReducer(acc, {type: 'key', event: eventOf(k), ctx}), s);
 const typeText = (s: WizardState, text: string) => keys(s, ...[...text]);
 const {enter, esc, tab} = K;
 
@@ -122,7 +123,8 @@ describe('wizard reducer', () => {
 		s = typeText(s, 'gcs-bucket');
 		s = keys(s, enter);
 		expect(currentStep(s).title).toBe('Credentials and name');
-		const json = '{\n "type": "service_account",\n "client_email": "bot@x.iam.gserviceaccount.com",\n "private_key": "fake-key-material"\n}\n';
+		const json =
+			'{\n "type": "service_account",\n "client_email": "bot@x.iam.gserviceaccount.com",\n "private_key": "fake-key-material"\n}\n';
 		s = keys(s, paste(`${json.slice(0, 10)}\r${json.slice(10)}`));
 		expect(currentStep(s).title).toBe('Credentials and name');
 		expect(s.focus).toBe(0);
@@ -138,7 +140,10 @@ describe('wizard reducer', () => {
 		expect(currentStep(s).kind).toBe('review');
 		s = keys(s, enter);
 		expect(s.phase).toBe('sending');
-		expect(s.request?.body).toEqual({type: 'amazon_s3', parameters: {bucket: 'my-bucket', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'}});
+		expect(s.request?.body).toEqual({
+			type: 'amazon_s3',
+			parameters: {bucket: 'my-bucket', aws_region: 'us-west-2', aws_access_key_id: 'FAKEID1234', aws_secret_access_key: 'fake-secret-1'},
+		});
 		s = wizardReducer(s, {type: 'failed', error: new ApiError({kind: 'conflict', status: 409, serverMessage: 'taken'})});
 		expect(currentStep(s).title).toBe('Options and name');
 		expect(s.focus).toBe(1);
@@ -169,7 +174,8 @@ describe('wizard reducer', () => {
 		const taken = {name: 'my-bucket', archived: null} as unknown as Destination;
 		const c = {existing: [taken], files: realFiles};
 		let s = initialWizard;
-		for (const k of [enter, ...'my-bucket', tab, ...'us-west-2', enter, ...'FAKEID1234', tab, ...'fake-secret-1', enter, enter, enter]) s = wizardReducer(s, {type: 'key', event: typed(k), ctx: c});
+		for (const k of [enter, ...'my-bucket', tab, ...'us-west-2', enter, ...'FAKEID1234', tab, ...'fake-secret-1', enter, enter, enter])
+			s = wizardReducer(s, {type: 'key', event: typed(k), ctx: c});
 		expect(currentStep(s).title).toBe('Options and name');
 		expect(s.focus).toBe(1);
 	});
@@ -178,7 +184,8 @@ describe('wizard reducer', () => {
 describe('rotation reducer', () => {
 	const dest = {type: 'azure_blob_storage', parameters: {account: 'a', container: 'c', sas_token: '<REDACTED>'}};
 	const reduce = makeRotationReducer(dest);
-	const press = (s: ReturnType<typeof initialRotation>, ...list: Typed[]) => list.reduce((acc, k) => reduce(acc, {type: 'key', event: eventOf(k), files: realFiles}), s);
+	const press = (s: ReturnType<typeof initialRotation>, ...list: Typed[]) =>
+		list.reduce((acc, k) => reduce(acc, {type: 'key', event: eventOf(k), files: realFiles}), s);
 
 	it('confirms with No focused; Enter on No goes back to the form', () => {
 		let s = press(initialRotation(dest), ...'?sv=2025&sig=fakesig', enter);
@@ -205,7 +212,10 @@ describe('rotation reducer', () => {
 		expect(s.phase).toBe('editing');
 		expect(s.attempted).toBe(true);
 		s = press(s, K.ctrlU, ...'sv=1&sig=x', enter, 'y');
-		s = reduce(s, {type: 'failed', error: new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Planet could not write and delete planetverify.txt'})});
+		s = reduce(s, {
+			type: 'failed',
+			error: new ApiError({kind: 'bad_request', status: 400, serverMessage: 'Planet could not write and delete planetverify.txt'}),
+		});
 		expect(s.phase).toBe('editing');
 		expect(s.notice?.message).toContain('planetverify');
 		expect(textValue(s.form, 'sas_token')).toBe('sv=1&sig=x');
