@@ -19,6 +19,28 @@ import {markedOf, moveTo, selection, send, settle, show, visibleOf, type MainCon
 /** Keys typed ahead of the first list are kept up to this many. */
 const MAX_EARLY = 256;
 
+/** A question is on screen: the main screen's y/N, "leave the form?" or "rotate now?". */
+export function asking(s: MainState): boolean {
+	const m = s.mode;
+	if (m.kind === 'confirm') return true;
+	if (m.kind === 'create') return m.wizard.confirmLeave;
+	return m.kind === 'rotate' && !!m.rotation && (m.rotation.confirmLeave || m.rotation.phase === 'confirm');
+}
+
+/**
+ * Keys typed while the screen waited (for the first list, for a look-up), applied in order. Once
+ * one of them opens a question the rest were typed before it could be seen: they are dropped, so
+ * none of them answers it.
+ */
+export function replay(s: MainState, events: readonly KeyEvent[], ctx: MainContext): MainState {
+	let acc = s;
+	for (const event of events) {
+		if (asking(acc)) break;
+		acc = onKeyEvent(acc, event, ctx);
+	}
+	return acc;
+}
+
 export function onKeyEvent(s: MainState, event: KeyEvent, ctx: MainContext): MainState {
 	if (s.mode.kind === 'create' || s.mode.kind === 'rotate') return onForm(s, event, ctx);
 	if (event.kind === 'paste') return onPaste(s, event.text);

@@ -11,7 +11,7 @@ import {batchMessages, messages} from './messages.js';
 import type {DefaultRestored, UndoOutcome} from '../store/destinations-store.js';
 import type {CopyOutcome} from './clipboard.js';
 import {nextItem, notUndone, retryable, stepDone, undoEntries, type Batch} from './batch.js';
-import {afterRotation, afterWizard, onKeyEvent} from './main-keys.js';
+import {afterRotation, afterWizard, onKeyEvent, replay} from './main-keys.js';
 import {NO_READ, send, show, type MainContext, type MainRequest, type MainState} from './main-state.js';
 import {archiveConcerns, archiveWarning, type UsageCount} from './usage.js';
 
@@ -40,7 +40,7 @@ export function mainReducer(s: MainState, action: MainAction): MainState {
 		case 'key':
 			return onKeyEvent(s, action.event, action.ctx);
 		case 'list-ready':
-			return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, action.ctx), {...s, early: []});
+			return replay({...s, early: []}, s.early, action.ctx);
 		case 'done':
 			if (action.request.kind === 'copy') return show(s, 'ok', messages.copied(action.request.text, action.copied));
 			if (action.request.kind === 'batch-step') return afterStep(s, action.request);
@@ -88,7 +88,7 @@ function onChecked(
 		};
 	if (warning) return {...s, early: [], mode: {kind: 'confirm', question: {kind: 'archive', destinations: now, warning}, askedIn: NO_READ}};
 	const archived = send({...s, mode: {kind: 'normal'}, early: []}, ...now.map((destination) => ({kind: 'archive' as const, destination})));
-	return s.early.reduce<MainState>((acc, event) => onKeyEvent(acc, event, ctx), archived);
+	return replay(archived, s.early, ctx);
 }
 
 /** A batch's request is answered: the next goes out, or the batch ends. */

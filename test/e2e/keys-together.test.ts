@@ -33,6 +33,22 @@ describe('keys read together', () => {
 			expect(selected(await s.screen())).toContain('São Paulo agronomy');
 		});
 
+	it('"G", "d" and "y", typed apart before the list is there: d asks once it is, and the y does not answer', async () => {
+		const sb = await sandbox();
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 1500});
+		const s = destuiOn(sb);
+		// The screen reads keys (each its own read) while the list is still on its way.
+		await s.waitFor('Loading destinations');
+		await s.press('G', 'd', 'y');
+		await s.waitFor('Stop Field ops imagery being the organisation default?');
+		// Nothing else is coming: the y was read long before the question (the list took 1.5 s more).
+		await sleep(300);
+		expect(await s.screen()).toContain('[y/N]');
+		expect((await requestLog(sb)).filter((r) => r.path.includes('/default'))).toEqual([]);
+		await s.press('n');
+		await s.waitFor('Default unchanged.');
+	});
+
 	it('Ctrl-U and text in one read edit the rename prompt and the wizard as if typed alone', async () => {
 		const {sb, s} = await onFieldOps();
 		await s.press('r');

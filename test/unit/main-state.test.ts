@@ -158,6 +158,42 @@ describe('the main screen reducer', () => {
 		expect(d.sent).toHaveLength(1);
 	});
 
+	test('keys typed ahead never answer a question they open: d then y before the list, or during a look-up', () => {
+		// Typed apart (two reads) while the list loads: d asks once the list is there, and y, typed
+		// before the question could be seen, is dropped with the keys after it.
+		const d = drive();
+		d.keys(ctx({destinations: [], loading: true}), 'd', 'y', 'j');
+		d.act({type: 'list-ready', ctx: ctx()});
+		expect(d.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'default', id: 'alpha-id'}});
+		expect(d.state.early).toEqual([]);
+		expect(d.sent).toEqual([]);
+		d.keys(ctx(), 'y');
+		expect(d.sent).toEqual([{kind: 'default', id: 'alpha-id', unset: false, name: 'alpha'}]);
+
+		// During the look-up before an archive that needs no question: d asks, y does not answer.
+		const e = drive();
+		e.keys(ctx(), 'a', 'j', 'j', 'd', 'y');
+		e.check({subscriptions: 0});
+		expect(e.sent.map((r) => r.kind)).toEqual(['check-archive', 'archive']);
+		expect(e.state.mode).toMatchObject({kind: 'confirm', question: {kind: 'default', name: 'charlie'}});
+		expect(e.state.early).toEqual([]);
+
+		// The rotation form typed ahead: Enter on the last field asks "rotate now?", the y after it is dropped.
+		const f = drive();
+		const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+		const typedAhead = ['c', ...'AKIAIOSFODNN7EXAMPLE', K.enter, ...secret, K.enter, K.enter];
+		const g = drive();
+		g.keys(ctx(), ...typedAhead);
+		expect(g.state.mode, 'the same keys typed once the list is there ask "rotate now?"').toMatchObject({
+			kind: 'rotate',
+			rotation: {phase: 'confirm'},
+		});
+		f.keys(ctx({destinations: [], loading: true}), ...typedAhead, 'y');
+		f.act({type: 'list-ready', ctx: ctx()});
+		expect(f.state.mode).toMatchObject({kind: 'rotate', rotation: {phase: 'confirm'}});
+		expect(f.sent).toEqual([]);
+	});
+
 	test('d names the default it would replace, or says there is none', () => {
 		const def = LIST.map((x) => (x.id === 'delta-id' ? {...x, default: true} : x));
 		const d = drive();
