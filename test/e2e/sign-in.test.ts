@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 import {destui, requestLog, sandbox} from '../harness/e2e.js';
+import {readScreenQr} from '../harness/qr.js';
 import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 import {privateHome as home} from '../auth/helpers.js';
 
@@ -55,21 +56,35 @@ function devProfile(home: string, sb: RunningSandbox, token: unknown): void {
 const oauthLog = async (sb: RunningSandbox) =>
 	(await requestLog(sb)).filter((r) => r.path.startsWith('/oauth/')).map((r) => `${r.method} ${r.path} ${r.grant_type ?? ''}`.trim());
 
+/** The user code on the screen, and the screen. */
+async function codeOnScreen(s: TerminalSession): Promise<{code: string; screen: string}> {
+	const screen = await s.waitFor(/Code: +([B-Z] ){4}- ([B-Z] ){3}[B-Z]/);
+	return {code: /Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(screen)![1]!.replace(/ /g, ''), screen};
+}
+
 /** Reads the user code off the screen and approves it as the user would in a browser. */
 async function approveOnScreen(s: TerminalSession, sb: RunningSandbox): Promise<string> {
-	const screen = await s.waitFor(/Code: +([B-Z] ){4}- ([B-Z] ){3}[B-Z]/);
-	const code = /Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(screen)![1]!.replace(/ /g, '');
+	const {code, screen} = await codeOnScreen(s);
 	expect(screen).toContain(`${sb.origin}/activate?user_code=${code}`);
 	expect(screen).toMatch(/Expires in 1[45]:\d\d/);
 	await post(sb, '/_sandbox/oauth/device', {user_code: code, user: 'user', action: 'approve'});
 	return code;
 }
 
+/** Every token of a token answer or file: none may ever reach the terminal. */
+const tokensOf = (...answers: Record<string, unknown>[]): string[] =>
+	answers.flatMap((a) => [a.access_token, a.refresh_token]).filter((t): t is string => typeof t === 'string' && t.length > 0);
+
+/** The JWT's own iat (epoch seconds), as destui reads it. */
+const issuedAt = (accessToken: unknown): number =>
+	(JSON.parse(Buffer.from(String(accessToken).split('.')[1]!, 'base64url').toString('utf8')) as {iat: number}).iat;
+
 describe('signing in', () => {
 	it('a custom profile whose token has expired opens the list after one refresh', async () => {
 		const sb = await sandbox();
 		const home = privateHome();
-		devProfile(home, sb, await post(sb, '/_sandbox/oauth/tokens', {expires_in: 600, issued_seconds_ago: 900}));
+		const expired = await post(sb, '/_sandbox/oauth/tokens', {expires_in: 600, issued_seconds_ago: 900});
+		devProfile(home, sb, expired);
 		const s = destui(['--base-url', sb.origin], {env: env(home)});
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toMatch(/destui 127\.0\.0\.1:\d+ +profile dev/);
@@ -79,6 +94,41 @@ describe('signing in', () => {
 		]);
 		const saved = JSON.parse(readFileSync(join(home, '.planet', 'dev', 'token.json'), 'utf8')) as Record<string, number>;
 		expect(saved._exp).toBeGreaterThan(Date.now() / 1000 + 500);
+		for (const secret of tokensOf(expired, saved)) expect(s.output()).not.toContain(secret);
+	});
+
+	it('a session ages while destui runs: the first request past 75% of its life refreshes it first', async () => {
+		const sb = await sandbox();
+		const home = privateHome();
+		// Ten seconds of life, six gone: fresh at start-up, due for a refresh two seconds later.
+		const token = await post(sb, '/_sandbox/oauth/tokens', {expires_in: 10, issued_seconds_ago: 6});
+		devProfile(home, sb, token);
+		const s = destui(['--base-url', sb.origin], {env: env(home)});
+		await s.waitFor('11 of 11');
+		expect(await oauthLog(sb)).toEqual([]);
+		// planet-auth's rule, in whole seconds: due once now > int(iat + 3/4 of the lifetime).
+		const due = (issuedAt(token.access_token) + Math.trunc((3 * 10) / 4) + 1) * 1000;
+		await sleep(Math.max(0, due - Date.now()) + 150);
+		await s.press('R');
+		await s.waitFor(/Reloaded|11 of 11/);
+		const log = await (async () => {
+			for (let i = 0; i < 200; i++) {
+				const l = await requestLog(sb);
+				if (l.filter((r) => r.path === '/destinations/v1').length >= 2) return l;
+				await sleep(25);
+			}
+			return requestLog(sb);
+		})();
+		expect(log.map((r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status}`)).toEqual([
+			'GET /destinations/v1 200',
+			'GET /.well-known/openid-configuration 200',
+			'POST /oauth/token refresh_token 200',
+			'GET /destinations/v1 200',
+		]);
+		const saved = JSON.parse(readFileSync(join(home, '.planet', 'dev', 'token.json'), 'utf8')) as Record<string, unknown>;
+		expect(saved.refresh_token).not.toBe(token.refresh_token);
+		expect(statSync(join(home, '.planet', 'dev', 'token.json')).mode & 0o777).toBe(0o600);
+		for (const secret of tokensOf(token, saved)) expect(s.output()).not.toContain(secret);
 	});
 
 	it('no credentials at all: signs in with a device code, opens the list, and leaves the files as `planet auth login` would', async () => {
@@ -88,6 +138,10 @@ describe('signing in', () => {
 		await s.waitFor('You are not signed in: profile planet-user has no session yet');
 		await sleep(50);
 		await s.press('s');
+		// The QR code drawn in the terminal reads, with a decoder of its own, as the link to confirm the code at.
+		const {code} = await codeOnScreen(s);
+		// (It is drawn once its module has loaded, a moment after the code.)
+		expect(readScreenQr(await s.waitFor((screen) => readScreenQr(screen) !== undefined))).toBe(`${sb.origin}/activate?user_code=${code}`);
 		await approveOnScreen(s, sb);
 		const screen = await s.waitFor('11 of 11');
 		expect(screen.split('\n')[0]).toContain('profile planet-user');
@@ -113,7 +167,7 @@ describe('signing in', () => {
 		await again.waitFor('11 of 11');
 	});
 
-	it('a denied sign-in says so and offers the choice again; Esc cancels a code', async () => {
+	it('a denied sign-in says so and offers the choice again; Esc cancels a code; an expired code says so', async () => {
 		const sb = await sandbox({deviceIntervalSeconds: 1});
 		const home = privateHome();
 		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
@@ -127,6 +181,12 @@ describe('signing in', () => {
 		await s.waitFor(/Code: +[B-Z]/);
 		await s.press(KEYS.esc);
 		await s.waitFor('Sign-in cancelled.');
+		// The code runs out before anyone confirms it: the next poll is answered expired_token.
+		await s.press('s');
+		const {code: late} = await codeOnScreen(s);
+		await post(sb, '/_sandbox/oauth/device', {user_code: late, action: 'expire'});
+		await s.waitFor('The code expired before it was confirmed: sign in again for a new one.');
+		await s.waitFor('sign in now');
 	});
 
 	it('the session lost while the wizard is open: the wizard stays, sign-in happens, the create is sent after', async () => {
@@ -177,6 +237,8 @@ describe('signing in', () => {
 		const creates = (await requestLog(sb)).filter((r) => r.method === 'POST' && r.path === '/destinations/v1').map((r) => r.status);
 		expect(creates).toEqual([401, 201]);
 		expect(s.output()).not.toContain('fake-signin-secret-01');
+		const saved = JSON.parse(readFileSync(join(home, '.planet', 'dev', 'token.json'), 'utf8')) as Record<string, unknown>;
+		for (const secret of tokensOf(token, saved)) expect(s.output()).not.toContain(secret);
 	});
 });
 
