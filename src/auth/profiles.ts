@@ -156,14 +156,7 @@ export function loadProfile(name: string, options: ProfileOptions): ProfileResul
 	const type = config.client_type;
 	if (typeof type !== 'string') return fail(`cannot be used: ${shown} has no client_type`);
 
-	if (type === 'static_apikey') {
-		const key = str(config.api_key);
-		if (!key) return fail(`cannot be used: ${shown} holds no api_key`);
-		const prefix = typeof config.bearer_token_prefix === 'string' ? config.bearer_token_prefix : 'Bearer';
-		const problem = headerProblem(key) ?? headerProblem(prefix);
-		if (problem) return fail(`cannot be used: the key in ${shown} ${problem}`);
-		return {ok: true, profile: {kind: 'key', name: dir, key, prefix, file: shown}};
-	}
+	if (type === 'static_apikey') return staticKey(dir, folder, config);
 	if (type === 'planet_legacy') return legacyKey(dir, folder, str(config.api_key));
 
 	const flow = FLOWS[type];
@@ -192,6 +185,30 @@ export function loadProfile(name: string, options: ProfileOptions): ProfileResul
 		projectId: str(config.project_id),
 	};
 	return {ok: true, profile: {kind: 'oidc', name: dir, builtIn: false, flow, client, tokenPath}};
+}
+
+/**
+ * static_apikey: the config's api_key (with its bearer_token_prefix); a config without one leaves
+ * the key to the token file, `{"api_key", "bearer_token_prefix"}` (PA static_api_key/auth_client.py
+ * default_request_authenticator, static_api_key.py). The prefix is `Bearer` when absent.
+ */
+function staticKey(dir: string, folder: string, config: Record<string, unknown>): ProfileResult {
+	const fail = (problem: string): ProfileResult => ({ok: false, problem: `profile ${dir} ${problem}`});
+	let data = config;
+	let file = `~/.planet/${dir}/auth_client.json`;
+	if (!str(config.api_key)) {
+		file = `~/.planet/${dir}/token.json`;
+		const token = readJsonObject(join(folder, 'token.json'));
+		if (token.kind === 'missing') return fail(`has no API key: neither ~/.planet/${dir}/auth_client.json nor ${file} holds an api_key`);
+		if (token.kind === 'unusable') return fail(`cannot be used: ${file} ${token.why}`);
+		data = token.value;
+	}
+	const key = str(data.api_key);
+	if (!key) return fail(`cannot be used: ${file} holds no api_key`);
+	const prefix = str(data.bearer_token_prefix) ?? 'Bearer';
+	const problem = headerProblem(key) ?? headerProblem(prefix);
+	if (problem) return fail(`cannot be used: the key in ${file} ${problem}`);
+	return {ok: true, profile: {kind: 'key', name: dir, key, prefix, file}};
 }
 
 /** planet_legacy: the config's api_key wins over the token file's `key` ({key, jwt}). */

@@ -75,6 +75,26 @@ describe('profile kinds', () => {
 		expect(loadProfile('k2', {home: home.path})).toMatchObject({ok: true, profile: {kind: 'key', key: 'PLAK-fake-2', prefix: 'Bearer'}});
 	});
 
+	it('static_apikey without a key in its config: the key and prefix from its token file, as planet-auth reads them', () => {
+		const home = privateHome();
+		home.profileFile('k3', {client_type: 'static_apikey'});
+		home.profileFile('k3', {api_key: 'PLAK-fake-3', bearer_token_prefix: 'api-key'}, 'token.json');
+		expect(loadProfile('k3', {home: home.path})).toMatchObject({
+			ok: true,
+			profile: {kind: 'key', key: 'PLAK-fake-3', prefix: 'api-key', file: '~/.planet/k3/token.json'},
+		});
+		// The config's key wins over the token file's.
+		home.profileFile('k4', {client_type: 'static_apikey', api_key: 'PLAK-fake-config'});
+		home.profileFile('k4', {api_key: 'PLAK-fake-token', bearer_token_prefix: 'api-key'}, 'token.json');
+		expect(loadProfile('k4', {home: home.path})).toMatchObject({ok: true, profile: {key: 'PLAK-fake-config', prefix: 'Bearer'}});
+		home.profileFile('k5', {client_type: 'static_apikey'});
+		expect(problem(loadProfile('k5', {home: home.path}))).toBe(
+			'profile k5 has no API key: neither ~/.planet/k5/auth_client.json nor ~/.planet/k5/token.json holds an api_key',
+		);
+		home.profileFile('k5', {bearer_token_prefix: 'api-key'}, 'token.json');
+		expect(problem(loadProfile('k5', {home: home.path}))).toBe('profile k5 cannot be used: ~/.planet/k5/token.json holds no api_key');
+	});
+
 	it('planet_legacy: the token file {key, jwt} gives an api-key; a key in the config wins', () => {
 		const home = privateHome();
 		home.profileFile('legacy', {key: 'PLAK-fake-legacy-token', jwt: 'x.y.z'}, 'token.json');

@@ -69,13 +69,19 @@ const envFor = (home: string) => ({
 	PL_AUTH_CLIENT_SECRET: undefined,
 });
 
-/** A device-code profile on the sandbox, named in ~/.planet.json, with a token past 75% of its life (so due for a refresh). */
-async function agedProfile(sb: RunningSandbox): Promise<{home: string; tokenFile: string; token: Record<string, unknown>}> {
+/**
+ * A device-code profile on the sandbox, named in ~/.planet.json, with a token issued this long ago
+ * (by default past 75% of its life, so due for a refresh).
+ */
+async function agedProfile(
+	sb: RunningSandbox,
+	issuedSecondsAgo = 3000,
+): Promise<{home: string; tokenFile: string; token: Record<string, unknown>}> {
 	const home = privateHome();
 	const res = await fetch(`${sb.origin}/_sandbox/oauth/tokens`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json'},
-		body: JSON.stringify({expires_in: 3600, issued_seconds_ago: 3000}),
+		body: JSON.stringify({expires_in: 3600, issued_seconds_ago: issuedSecondsAgo}),
 	});
 	const token = (await res.json()) as Record<string, unknown>;
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
@@ -159,6 +165,21 @@ describe("its failures are the app's to report, as any request's", () => {
 		const s = destuiOn(sb, {}, 'PLAK-not-a-key');
 		await s.waitFor('The API key from --api-key was rejected');
 		expect(lists(await requestLog(sb)).map((r) => r.status)).toEqual([401]);
+	});
+
+	it('an OAuth token the API refuses (401): renewed once, the list sent once more, as any request', async () => {
+		const sb = await sandbox();
+		const {home} = await agedProfile(sb, 0);
+		await injectFault(sb, {count: 1, status: 401, methods: ['GET'], path: '/destinations/v1'});
+		const s = destui(['--base-url', sb.origin], {env: envFor(home)});
+		await s.waitFor('11 of 11');
+		const log = await logWhen(sb, (l) => lists(l).length >= 2);
+		expect(log.map((r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status}`)).toEqual([
+			'GET /destinations/v1 401',
+			'GET /.well-known/openid-configuration 200',
+			'POST /oauth/token refresh_token 200',
+			'GET /destinations/v1 200',
+		]);
 	});
 
 	it('a 503, then the list: retried after a back-off, on the same connection', async () => {
