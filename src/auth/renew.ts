@@ -170,6 +170,8 @@ export function needFor(profile: OidcProfile, kind: NeedKind, sentence: string):
 	const {flow, name, builtIn} = profile;
 	const login = `planet auth login${builtIn && name === 'planet-user' ? '' : ` --auth-profile ${name}`}`;
 	if (flow === 'device_code') return {kind, sentence, canSignIn: true};
+	// Nothing the user signs in or types fixes a server out of reach: trying again does.
+	if (kind === 'unreachable') return {kind, sentence, canSignIn: false, hint: 'check the network connection, then press r'};
 	if (flow === 'auth_code') return {kind, sentence, canSignIn: false, hint: `sign in with \`${login}\` (it opens a browser), then press r`};
 	return {kind, sentence, canSignIn: false, hint: 'check the client id and secret, then press r'};
 }

@@ -204,6 +204,30 @@ describe('an OAuth session over real HTTP', () => {
 		await listed;
 	});
 
+	it('client credentials with the sign-in server out of reach: the hint is about the network, not the secret', async () => {
+		const sb = await sandbox();
+		const home = privateHome();
+		home.profileFile('robot', {
+			client_type: 'oidc_client_credentials_secret',
+			auth_server: `${sb.origin}/`,
+			token_endpoint: 'http://127.0.0.1:9/oauth/token',
+			client_id: M2M.id,
+			client_secret: M2M.secret,
+		});
+		home.planetJson({PL_AUTH_PROFILE: 'robot'});
+		const {client, session} = connect(home, sb);
+		const listed = client.list().catch((e: unknown) => e);
+		await until(() => session.getNeed() !== undefined);
+		expect(session.getNeed()).toEqual({
+			kind: 'unreachable',
+			sentence: 'The client credentials of profile robot could not be used: could not reach 127.0.0.1:9/oauth/token (connection refused).',
+			canSignIn: false,
+			hint: 'check the network connection, then press r',
+		});
+		session.giveUp();
+		await listed;
+	});
+
 	it('a refresh that fails while the token is still valid goes on with it (as planet-auth)', async () => {
 		const sb = await sandbox();
 		const home = privateHome();
