@@ -103,6 +103,7 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 						session={auth}
 						need={need}
 						trail={connection.trail}
+						warnings={connection.warnings}
 						sandbox={connection.sandbox}
 						host={connection.host}
 						offers={{sandbox: !connection.sandbox, back: midSession}}

@@ -15,6 +15,8 @@ import {tone} from './theme.js';
 
 export interface SignInProps extends UseSignInOptions {
 	trail: readonly Step[];
+	/** What the search skipped and why, each a sentence. */
+	warnings?: readonly string[];
 	sandbox: boolean;
 	host: string;
 }
@@ -51,8 +53,11 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 	}
 	const bindings = offeredBindings(state);
 	const keyWidth = Math.max(...bindings.map((b) => b.keys.map((k) => KEY_NAMES[k] ?? k).join('/').length));
-	// Where destui looked, as many lines as fit between the sentence and the choices.
-	const room = Math.max(0, height - 6 - bindings.length - (state.notice ? 1 : 0) - (state.need.hint ? 1 : 0));
+	// Where destui looked, as many lines as fit between the sentence and the choices, then what the
+	// search skipped and why (the trail names it, not why), which always shows.
+	const warnings = (props.warnings ?? []).map((w) => `! ${sanitize(w)}`);
+	const warningRows = warnings.reduce((rows, w) => rows + Math.ceil(w.length / Math.max(1, width)), 0);
+	const room = Math.max(0, height - 6 - bindings.length - (state.notice ? 1 : 0) - (state.need.hint ? 1 : 0) - warningRows);
 	const trail = trailLines(props.trail).slice(0, room > 1 ? room - 1 : 0);
 	return (
 		<Box flexDirection="column" width={width}>
@@ -60,12 +65,17 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 			<Text wrap="wrap">{state.need.sentence}</Text>
 			{state.need.hint ? <Text wrap="wrap">{`To go on, ${state.need.hint}.`}</Text> : null}
 			{notice}
-			{trail.length > 0 ? (
+			{trail.length > 0 || warnings.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text dimColor>Where destui looked:</Text>
+					{trail.length > 0 ? <Text dimColor>Where destui looked:</Text> : null}
 					{trail.map((line, i) => (
 						<Text key={i} dimColor wrap="truncate-end">
 							{line}
+						</Text>
+					))}
+					{warnings.map((w, i) => (
+						<Text key={`w${i}`} color={tone.warn()} wrap="wrap">
+							{w}
 						</Text>
 					))}
 				</Box>

@@ -24,6 +24,8 @@ export interface Connection {
 	session?: OAuthSession;
 	/** Where destui looked for credentials, for the sign-in screen. */
 	trail: readonly Step[];
+	/** What the search skipped and why (a ~/.planet.json profile that cannot be used), for the sign-in screen. */
+	warnings: readonly string[];
 	/** The client's retry and rate-limit events, for the screen to listen to once it is up. */
 	events: {listen(listener: (e: ClientEvent) => void): () => void};
 	close(): Promise<void>;
@@ -43,6 +45,7 @@ export interface ConnectOptions {
 	host: string;
 	sandbox?: boolean;
 	trail?: readonly Step[];
+	warnings?: readonly string[];
 	close?: () => Promise<void>;
 	/** The start-up list request the `destui` command sent, and the agents it went out on. */
 	early?: Promise<EarlyRequest | undefined>;
@@ -80,6 +83,7 @@ export function connectApi(credentials: Credentials, options: ConnectOptions): C
 		credentials: credentials.label,
 		session: credentials.session,
 		trail: options.trail ?? [],
+		warnings: options.warnings ?? [],
 		events,
 		close: options.close ?? (async () => {}),
 	};

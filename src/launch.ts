@@ -63,6 +63,7 @@ export async function runDestui(argv: string[]): Promise<number> {
 				baseUrl: plan.options.baseUrl,
 				host: plan.host,
 				trail: plan.trail,
+				warnings: plan.warnings,
 				early: early?.list,
 				agents: early?.agents,
 			});

@@ -1,7 +1,7 @@
 // The built destui as people start and leave it: q and Ctrl-C restore the terminal, no tty and
 // bad flags fail in one line, --demo, and no credentials at all.
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -108,6 +108,23 @@ describe('starting', () => {
 		expect(none.stdout).toContain(
 			'→ destui uses profile planet-user (no session yet in ~/.planet/planet-user/token.json: destui offers to sign in).',
 		);
+		// ~/.planet.json naming a profile that cannot be used: skipped with the reason, the search goes on.
+		writeFileSync(join(home, '.planet.json'), JSON.stringify({PL_AUTH_PROFILE: 'gone', PL_API_KEY: 'PLAK-fake-file-key'}));
+		const skipped = await run(['--help'], {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined});
+		expect(skipped.stdout).toMatch(
+			/~\/\.planet\.json PL_AUTH_PROFILE +gone: cannot be used, skipped\n.*~\/\.planet\.json PL_API_KEY +an API key\n/,
+		);
+		expect(skipped.stdout).toContain('→ destui uses API key from ~/.planet.json.');
+		expect(skipped.stdout).toContain(
+			'! ~/.planet.json names a profile destui cannot use, so it was skipped: profile gone does not exist (no ~/.planet/gone/auth_client.json).',
+		);
+		// The same name in PL_AUTH_PROFILE: destui would stop, and says so.
+		const stops = await run(['--help'], {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: 'gone', PL_AUTH_CLIENT_ID: undefined});
+		expect(stops.code).toBe(0);
+		expect(stops.stdout).toContain(
+			'→ destui stops: PL_AUTH_PROFILE names a profile destui cannot use: profile gone does not exist (no ~/.planet/gone/auth_client.json).',
+		);
+		expect(stops.stdout).not.toContain('PLAK-fake-file-key');
 	});
 
 	it('--demo runs on the sandbox and says so', async () => {

@@ -259,6 +259,19 @@ describe('credentials that cannot be used', () => {
 		);
 	});
 
+	it('~/.planet.json naming a profile that cannot be used: skipped, and the sign-in screen says why beside where destui looked', async () => {
+		const dir = privateHome();
+		writeJson(join(dir, '.planet.json'), {PL_AUTH_PROFILE: 'gone'});
+		const s = destui(['--auth-server', 'http://127.0.0.1:9/'], {env: env(dir)});
+		const screen = await s.waitFor('You are not signed in: profile planet-user has no session yet');
+		expect(screen).toMatch(/~\/\.planet\.json PL_AUTH_PROFILE +gone: cannot be used, skipped/);
+		expect(screen.replace(/\s+/g, ' ')).toContain(
+			'! ~/.planet.json names a profile destui cannot use, so it was skipped: profile gone does not exist (no ~/.planet/gone/auth_client.json).',
+		);
+		await s.press('q');
+		expect((await s.exited).code).toBe(1);
+	});
+
 	it('--demo --sign-in signs in to the in-process sandbox, in memory only', async () => {
 		const dir = privateHome();
 		const s = destui(['--demo', '--sign-in'], {env: env(dir)});
