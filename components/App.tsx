@@ -7,7 +7,6 @@ import {Box, Text, useApp} from 'ink';
 import {loadingFirstList, type DestinationsChanges, type DestinationsReads} from '../src/store/destinations-store.js';
 import {useMainScreen} from '../hooks/use-main-screen.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
-import {emptyReason} from '../src/view/filters.js';
 import {frameLayout} from '../src/view/layout.js';
 import {statusRows} from '../src/view/status.js';
 import {markCount, markedOf, selection, visibleOf} from '../src/view/main-state.js';
@@ -24,6 +23,7 @@ import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {Legend} from './Legend.js';
 import {TooSmall} from './TooSmall.js';
+import {messages} from '../src/view/messages.js';
 import {StatusLine} from './StatusLine.js';
 
 export interface AppProps {
@@ -141,8 +141,8 @@ export function App({
 	const empty = loadingFirstList(snap)
 		? 'Loading destinations…'
 		: snap.active === 'error'
-			? 'Nothing loaded yet: press R to retry.'
-			: emptyReason(snap.destinations.length, state.filters, query);
+			? messages.nothingLoaded
+			: messages.emptyList(snap.destinations.length, state.filters, query);
 	const list = (
 		<DestinationList
 			items={visible}

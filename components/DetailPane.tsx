@@ -5,6 +5,7 @@ import {detailLines} from '../src/view/detail.js';
 import {layoutDetail} from '../src/view/detail-layout.js';
 import {pad} from '../src/view/text.js';
 import {tone} from './theme.js';
+import {keyFor} from '../src/view/commands.js';
 
 export interface DetailPaneProps {
 	destination?: Destination;
@@ -24,7 +25,9 @@ export function DetailPane({destination, width, height}: DetailPaneProps): React
 					<Text bold>{pad(r.label, labelWidth)}</Text> {r.text}
 				</Text>
 			))}
-			{hidden > 0 ? <Text color={tone.accent()} wrap="truncate-end">{`… ${hidden} more lines: Enter shows everything`}</Text> : null}
+			{hidden > 0 ? (
+				<Text color={tone.accent()} wrap="truncate-end">{`… ${hidden} more lines: ${keyFor('open')} shows everything`}</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -11,6 +11,7 @@ import {cellWidth, pad, truncate} from '../src/view/text.js';
 import {tone} from './theme.js';
 import {deliveryLines} from '../src/view/usage.js';
 import {moreText, scrollWindow} from '../src/view/list-window.js';
+import {shortHints} from '../src/view/commands.js';
 
 export interface DetailViewProps {
 	destination: Destination;
@@ -50,7 +51,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 	onMaxTop?.(maxTop);
 	const shown = all.slice(first, end);
 	// The keys stay in view however long the name: it is the name that is cut.
-	const keys = ` · Esc back · y copy pl:ref${scrolls ? ' · j/k scroll' : ''}`;
+	const keys = ` · ${shortHints(scrolls ? ['close', 'copy', 'scroll'] : ['close', 'copy'], 'detail')}`;
 	const title = `${truncate(sanitize(destination.name), Math.max(8, width - 1 - cellWidth(keys)))}${keys}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -70,7 +71,7 @@ export function DetailView({destination, store, width, height, top = 0, onMaxTop
 			))}
 			{scrolls ? (
 				<Text color={tone.accent()} wrap="truncate-end">
-					{[moreText(first, below), 'j/k PgUp/PgDn scroll'].filter(Boolean).join(' · ')}
+					{[moreText(first, below), shortHints(['scroll', 'scroll-page'], 'detail')].filter(Boolean).join(' · ')}
 				</Text>
 			) : null}
 		</Box>

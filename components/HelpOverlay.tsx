@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {commandKeys, commandsIn, type Command, type CommandContext} from '../src/view/commands.js';
+import {commandKeys, commandsIn, shortHints, type Command, type CommandContext} from '../src/view/commands.js';
 import {tone} from './theme.js';
 import {scrollWindow, moreText} from '../src/view/list-window.js';
 
@@ -37,7 +37,7 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 	const shown = rows.slice(first, end);
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
-			<Text bold wrap="truncate-end">{`Keys (Esc or ? closes${scrolls ? ' · j/k scroll' : ''})`}</Text>
+			<Text bold wrap="truncate-end">{`Keys (${shortHints(scrolls ? ['close', 'scroll'] : ['close'], 'help')})`}</Text>
 			{shown.map((r) =>
 				r.kind === 'command' ? (
 					<Text key={r.c.id} wrap="truncate-end">

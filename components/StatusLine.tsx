@@ -4,7 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {TextInput} from './inputs/TextInput.js';
 import type {StoreSnapshot} from '../src/store/destinations-store.js';
-import {hintText} from '../src/view/commands.js';
+import {hintText, keyFor} from '../src/view/commands.js';
 import type {MainState} from '../src/view/main-state.js';
 import {batchMessages, messages} from '../src/view/messages.js';
 import {progressBar, running} from '../src/view/batch.js';
@@ -85,7 +85,7 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 			</Text>
 		);
 	}
-	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (Esc cancels)`}</Text>;
+	if (snap.waiting) return <Text wrap="truncate-end" color={tone.warn()}>{`⏳ ${snap.waiting} (${keyFor('escape')} cancels)`}</Text>;
 	const error = errorText(state, snap);
 	if (error) return <Wrapped text={error} width={room} color={tone.error()} />;
 	if (toast) {
@@ -99,7 +99,7 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 	if (snap.pending > 0)
 		return (
 			<Text dimColor wrap="truncate-end">
-				Working… (Esc cancels)
+				{`Working… (${keyFor('escape')} cancels)`}
 			</Text>
 		);
 	return <Text> </Text>;

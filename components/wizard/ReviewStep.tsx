@@ -8,6 +8,7 @@ import {sanitize} from '../../src/sanitize.js';
 import {defaultName, gcsKeyOf, isGcsKeyField, siblingOf, textValue, typedName, type FormState} from '../../src/wizard/form.js';
 import {describeKey, type FileAccess} from '../../src/wizard/gcs-source.js';
 import {dim, SECRET_MASK, tone} from '../theme.js';
+import {hintKeys} from '../../src/wizard/keys.js';
 
 export interface ReviewStepProps {
 	type: DestinationType;
@@ -75,7 +76,10 @@ export function ReviewStep({type, form, files, width}: ReviewStepProps): React.J
 				</Box>
 			) : null}
 			<Box marginTop={1}>
-				<Text dimColor={dim()} wrap="truncate-end">{`  Enter sends it; Planet then checks that it can write and delete there.`}</Text>
+				<Text
+					dimColor={dim()}
+					wrap="truncate-end"
+				>{`  ${hintKeys('next')} sends it; Planet then checks that it can write and delete there.`}</Text>
 			</Box>
 		</Box>
 	);

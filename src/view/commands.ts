@@ -77,7 +77,7 @@ export type CommandId =
 
 export const READ_ONLY = 'destui runs read-only (--read-only): changes are disabled';
 export const NOT_YOURS = 'owned by someone else: only its owner or an org admin can change it';
-export const BATCH_RUNNING = 'a batch is being sent: Esc stops it';
+export const batchRunning = (): string => `a batch is being sent: ${keyFor('escape')} stops it`;
 
 const noSelection = (ctx: CommandContext) => (ctx.selected ? undefined : 'no destination is selected');
 
@@ -140,7 +140,15 @@ export const COMMANDS: readonly Command[] = [
 		bindings: [{key: 'escape'}],
 		label: 'cancel requests in flight, clear the marks, clear the search, or dismiss a message',
 	},
-	{id: 'search', modes: LIST, bindings: [{key: '/'}], label: 'filter by name as you type (Esc clears)', legend: 'search'},
+	{
+		id: 'search',
+		modes: LIST,
+		bindings: [{key: '/'}],
+		get label() {
+			return `filter by name as you type (${keyFor('search-clear', 'search')} clears)`;
+		},
+		legend: 'search',
+	},
 	{
 		id: 'filters',
 		modes: LIST,
@@ -177,14 +185,14 @@ export const COMMANDS: readonly Command[] = [
 		bindings: [{key: 'a'}],
 		label: 'archive or unarchive: the marked rows (after one question), else the selected one (asks if in use)',
 		legend: 'archive',
-		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? BATCH_RUNNING : c.marked ? undefined : modifyBlocked(c)),
+		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? batchRunning() : c.marked ? undefined : modifyBlocked(c)),
 	},
 	{
 		id: 'undo',
 		modes: LIST,
 		bindings: [{key: 'u'}],
 		label: 'undo the last archive or unarchive (all of a batch)',
-		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? BATCH_RUNNING : c.canUndo ? undefined : 'nothing to undo'),
+		disabled: (c) => (c.readOnly ? READ_ONLY : c.batchRunning ? batchRunning() : c.canUndo ? undefined : 'nothing to undo'),
 	},
 	{id: 'rename', modes: LIST, bindings: [{key: 'r'}], label: 'rename', legend: 'rename', disabled: (c) => modifyBlocked(c)},
 	{
@@ -194,7 +202,8 @@ export const COMMANDS: readonly Command[] = [
 		label: 'set as the organisation default, or unset it (asks first)',
 		legend: 'default',
 		disabled: (c) =>
-			modifyBlocked(c) ?? (c.selected?.archived ? 'an archived destination cannot be the default: unarchive it first (a)' : undefined),
+			modifyBlocked(c) ??
+			(c.selected?.archived ? `an archived destination cannot be the default: unarchive it first (${keyFor('archive')})` : undefined),
 	},
 	{
 		id: 'copy',
@@ -222,6 +231,7 @@ export const COMMANDS: readonly Command[] = [
 		modes: VIEWS,
 		bindings: [{key: 'escape'}, {key: '?', modes: ['help']}, {key: 'q'}, {key: 'left', modes: ['detail']}],
 		label: 'back to the list',
+		legend: 'back',
 	},
 	{
 		id: 'scroll',
@@ -233,6 +243,7 @@ export const COMMANDS: readonly Command[] = [
 			{key: 'j', arg: 1},
 		],
 		label: 'scroll a line',
+		legend: 'scroll',
 	},
 	{
 		id: 'scroll-page',
@@ -243,6 +254,7 @@ export const COMMANDS: readonly Command[] = [
 			{key: ' ', arg: 1},
 		],
 		label: 'scroll a page',
+		legend: 'page',
 	},
 	{
 		id: 'scroll-ends',
@@ -308,6 +320,16 @@ export function commandFor(mode: KeyMode, k: Key): {command: Command; binding: C
 
 export const disabledReason = (id: CommandId, ctx: CommandContext): string | undefined => command(id).disabled?.(ctx);
 
+/** A command's first keys in `mode`, as the footer, titles and messages name it: "↑/↓", "Esc", "y". */
+export const firstKeys = (c: Command, mode: KeyMode): string => commandKeys(c, mode).split(' ')[0]!;
+
+/** The key that runs `id` (on the list unless `mode` says), for a message that names it: "Press u to undo". */
+export const keyFor = (id: CommandId, mode: KeyMode = 'normal'): string => firstKeys(command(id), mode);
+
+/** "Esc back · y copy ref": each command's first keys and short label, for a view's title or footer. */
+export const shortHints = (ids: readonly CommandId[], mode: KeyMode): string =>
+	ids.map((id) => `${keyFor(id, mode)} ${command(id).legend ?? command(id).label}`).join(' · ');
+
 /** "Enter keep · Esc clear": the keys of a prompt, for its own line. */
 export const hintText = (ids: readonly CommandId[], mode: KeyMode): string =>
 	ids.map((id) => `${commandKeys(command(id), mode)} ${command(id).legend ?? command(id).label}`).join(' · ');
@@ -317,7 +339,7 @@ export const hintText = (ids: readonly CommandId[], mode: KeyMode): string =>
  * With `readOnly`, the changes are left out (like k9s --readonly): none can run in this session,
  * and the header says READ-ONLY; `?` still lists them with the reason. */
 export function legendText(width: number, readOnly = false): string {
-	const pair = (c: Command) => `${commandKeys(c, 'normal').split(' ')[0]} ${c.legend}`;
+	const pair = (c: Command) => `${firstKeys(c, 'normal')} ${c.legend}`;
 	const kept = new Set<CommandId>(['help', 'quit']);
 	const offInReadOnly = (c: Command) => readOnly && c.disabled?.({readOnly: true, canUndo: true, selected: undefined}) === READ_ONLY;
 	const withLegend = commandsIn('normal').filter((c) => c.legend && !offInReadOnly(c));

@@ -40,12 +40,3 @@ export function activeChips(f: Filters, query: string): string[] {
 	if (query) chips.push(`/ "${query}"`);
 	return chips;
 }
-
-/** Why a filtered list is empty, and how to see something again. */
-export function emptyReason(total: number, f: Filters, query: string): string {
-	if (total === 0) return 'No destinations yet: press n to create one.';
-	const parts = activeChips(f, query);
-	const filtered = FILTERS.some((spec) => f[spec.id] !== INITIAL_FILTERS[spec.id]);
-	const ways = [query ? 'Esc clears the search' : '', filtered ? '0 resets the filters' : '1-4 change the filters'].filter(Boolean);
-	return `No destination matches ${parts.join(', ')}. ${ways.join('; ')}.`;
-}

@@ -8,6 +8,8 @@ import type {Batch, BatchKind, BatchPlan, BatchResult} from './batch.js';
 import type {Sort, SortColumn} from './sort.js';
 import type {CopyOutcome} from './clipboard.js';
 import {relativeTime} from './time.js';
+import {keyFor} from './commands.js';
+import {activeChips, FILTERS, INITIAL_FILTERS, type Filters} from './filters.js';
 
 /** Ends `text` with a full stop unless it already ends a sentence. */
 export const sentence = (text: string): string => (/[.!?…:)"']$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
@@ -34,7 +36,8 @@ const SORT_WAYS: Record<SortColumn, readonly [string, string]> = {
 	created: ['oldest first', 'newest first'],
 };
 
-const LOAD_CANCELLED = 'Stopped loading the list. Press R to load it.';
+// The keys a message names are the key map's (commands.ts), so no message can name a key that does something else.
+const LOAD_CANCELLED = (): string => `Stopped loading the list. Press ${keyFor('refresh')} to load it.`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -77,22 +80,22 @@ export const batchMessages = {
 		`Nothing sent: the ${plural(plan.items.length, 'marked destination is', 'marked destinations are')} as ${plan.items.length === 1 ? 'it was' : 'they were'}.`,
 	/** "Archiving ████░░░░ 2/5 · Esc stops": how far it is, with the bar drawn by the caller. */
 	progress: (b: Batch, bar: string) =>
-		`${BATCH_VERBS[b.kind].doing} ${bar} ${b.results.length}/${b.items.length}${b.stopping ? ' · stopping: the request in flight gets its answer first' : ' · Esc stops before the next'}`,
+		`${BATCH_VERBS[b.kind].doing} ${bar} ${b.results.length}/${b.items.length}${b.stopping ? ' · stopping: the request in flight gets its answer first' : ` · ${keyFor('escape')} stops before the next`}`,
 	/** The results' title once it is over: "Archived ██████░░ 2/3 · Esc closes". */
 	finished: (b: Batch, bar: string) =>
-		`${BATCH_VERBS[b.kind].did} ${bar} ${b.results.filter((r) => r.outcome === 'done').length}/${b.items.length} · Esc closes`,
+		`${BATCH_VERBS[b.kind].did} ${bar} ${b.results.filter((r) => r.outcome === 'done').length}/${b.items.length} · ${keyFor('escape')} closes`,
 	summary: (b: Batch) => {
 		const done = b.results.filter((r) => r.outcome === 'done').length;
 		const total = b.items.length;
 		const missed = shortfall(b);
 		const lead = b.results.some((r) => r.outcome === 'stopped') ? 'Stopped: ' : '';
 		if (b.kind === 'undo')
-			return `${lead}Undone: ${done} of ${total} ${total === 1 ? 'change' : 'changes'}${missed ? `; ${missed} (u tries ${done === total ? 'them' : 'the rest'} again)` : ''}.`;
+			return `${lead}Undone: ${done} of ${total} ${total === 1 ? 'change' : 'changes'}${missed ? `; ${missed} (${keyFor('undo')} tries ${done === total ? 'them' : 'the rest'} again)` : ''}.`;
 		const verb = BATCH_VERBS[b.kind].did.toLowerCase();
 		const head = missed
 			? `${lead}${lead ? verb : BATCH_VERBS[b.kind].did} ${done} of ${plural(total, 'destination')}; ${missed}${b.results.some((r) => r.outcome === 'failed' || r.outcome === 'stopped') ? ' (still marked)' : ''}.`
 			: `${BATCH_VERBS[b.kind].did} ${plural(done, 'destination')}.`;
-		return done > 0 ? `${head} Press u to undo ${done === 1 ? 'it' : `all ${done}`}.` : head;
+		return done > 0 ? `${head} Press ${keyFor('undo')} to undo ${done === 1 ? 'it' : `all ${done}`}.` : head;
 	},
 	/** One row of the results: "archived", "refused: …", "not sent". */
 	result: (kind: BatchKind, r: BatchResult) => {
@@ -115,8 +118,8 @@ export const messages = {
 	refused: (reason: string) => `Can't do that: ${reason}.`,
 	archived: (d: Pick<Destination, 'name' | 'default'>, archived: boolean) =>
 		archived && d.default
-			? `Archived ${name(d)}: your organisation has no default now (u undoes both).`
-			: `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press u to undo.`,
+			? `Archived ${name(d)}: your organisation has no default now (${keyFor('undo')} undoes both).`
+			: `${archived ? 'Archived' : 'Unarchived'} ${name(d)}. Press ${keyFor('undo')} to undo.`,
 	checking: (ds: readonly Pick<Destination, 'name'>[]) =>
 		`Looking up what delivers to ${ds.length === 1 ? name(ds[0]!) : `${ds.length} destinations`} before archiving…`,
 	archiveQuestion: (warning: string, count: number) => `${warning} ${count === 1 ? 'Archive it anyway?' : `Archive all ${count} anyway?`} `,
@@ -129,14 +132,14 @@ export const messages = {
 	undoneDefaultTaken: (d: Destination, by: Pick<Destination, 'name'>) =>
 		`Undone: ${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
 	undoneDefaultFailed: (d: Destination, error: unknown) =>
-		`Undone: ${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
+		`Undone: ${name(d)} is active again, but not the default: ${describeError(error)} Press ${keyFor('default')} on it to try again.`,
 	defaultBack: (d: Pick<Destination, 'name'>) => `${name(d)} is your organisation's default again.`,
 	defaultTaken: (d: Pick<Destination, 'name'>, by: Pick<Destination, 'name'>) =>
 		`${name(d)} is active again; ${name(by)}, made default since, stays the default.`,
 	defaultNotBack: (d: Pick<Destination, 'name'>, error: unknown) =>
-		`${name(d)} is active again, but not the default: ${describeError(error)} Press d on it to try again.`,
+		`${name(d)} is active again, but not the default: ${describeError(error)} Press ${keyFor('default')} on it to try again.`,
 	undoFailed: (error: unknown) => `Undo failed, nothing changed. ${describeError(error)}`,
-	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (y copies it)`,
+	renamed: (d: Destination) => `Renamed to ${name(d)}. New ref: ${sanitize(d['pl:ref'])} (${keyFor('copy')} copies it)`,
 	renameFailed: (error: unknown) => `Rename failed: ${describeError(error)}`,
 	defaultQuestion: (d: Pick<Destination, 'name'>, unset: boolean, replaces?: string) =>
 		unset
@@ -151,7 +154,7 @@ export const messages = {
 	defaultFailed: (error: unknown) => `Changing the default failed, so it is back as it was. ${describeError(error)}`,
 	defaultUnchanged: 'Default unchanged.',
 	markedShown: (n: number, marked: boolean) =>
-		`${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ' Esc clears the marks.' : ''}`,
+		`${marked ? 'Marked' : 'Unmarked'} ${n === 1 ? 'the row' : `all ${n} rows`} shown.${marked ? ` ${keyFor('escape')} clears the marks.` : ''}`,
 	sorted: (s: Sort) => `Sorted by ${s.column}, ${SORT_WAYS[s.column][s.descending ? 1 : 0]}.`,
 	/** What a copy did (none given: a test's own copier). */
 	copied: (ref: string, how?: CopyOutcome | void) => {
@@ -165,15 +168,32 @@ export const messages = {
 		`Could not copy: ${error instanceof Error ? sanitize(error.message) : 'something unexpected went wrong'}.`,
 	reloading: 'Reloading from the server…',
 	reloaded: (count: number) => `Reloaded: ${count} destinations.`,
-	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (y copies it)`,
+	created: (d: Destination) => `Created ${name(d)}: ${sanitize(d['pl:ref'])} (${keyFor('copy')} copies it)`,
 	rotated: (d: Destination) => `Credentials of ${name(d)} rotated · updated ${relativeTime(d.updated)}.`,
 	cancelled: (n: number) => `Cancelled ${n === 1 ? 'the request' : `${n} requests`} in flight.`,
 	redrawn: 'Screen redrawn.',
 	loadFailed: (error: unknown) =>
 		error instanceof ApiError && error.kind === 'cancelled'
-			? LOAD_CANCELLED
-			: `Could not load destinations. ${describeError(error)} Press R to retry.`,
-	loadCancelled: LOAD_CANCELLED,
+			? LOAD_CANCELLED()
+			: `Could not load destinations. ${describeError(error)} Press ${keyFor('refresh')} to retry.`,
+	get loadCancelled(): string {
+		return LOAD_CANCELLED();
+	},
+	/** The list before anything was loaded (the start-up load failed or was stopped). */
+	get nothingLoaded(): string {
+		return `Nothing loaded yet: press ${keyFor('refresh')} to retry.`;
+	},
+	/** Why the list shows no row, and how to see something again. */
+	emptyList: (total: number, f: Filters, query: string): string => {
+		if (total === 0) return `No destinations yet: press ${keyFor('new')} to create one.`;
+		const parts = activeChips(f, query);
+		const filtered = FILTERS.some((spec) => f[spec.id] !== INITIAL_FILTERS[spec.id]);
+		const ways = [
+			query ? `${keyFor('escape')} clears the search` : '',
+			filtered ? `${keyFor('reset-filters')} resets the filters` : `${keyFor('filters')} change the filters`,
+		].filter(Boolean);
+		return `No destination matches ${parts.join(', ')}. ${ways.join('; ')}.`;
+	},
 	usageFailed: (error: unknown) => `Could not list what delivers here. ${describeError(error)}`,
 };
 

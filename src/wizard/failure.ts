@@ -5,7 +5,9 @@ import {isDestinationType, locationOf, provider, type DestinationType} from '../
 import {sanitize} from '../sanitize.js';
 import type {Destination} from '../schemas.js';
 import {describeError} from '../view/messages.js';
+import {keyFor} from '../view/commands.js';
 import {NAME_KEY} from './form.js';
+import {hintKeys} from './keys.js';
 
 export interface RoutedFailure {
 	/** Where the user is sent: a field's page, the credentials page, or the review. */
@@ -74,5 +76,5 @@ export function routeRotationFailure(type: DestinationType, error: unknown): Rou
  */
 export function foundEarlierMessage(d: Destination): string {
 	const type = isDestinationType(d.type) ? provider(d.type).label : sanitize(d.type);
-	return `Your earlier attempt, whose answer was lost, did create a destination for this bucket: "${sanitize(d.name)}" (${type}, ${sanitize(locationOf(d.type, d.parameters))}). Nothing was sent again. Leave the wizard to find it in the list (r renames it), or press Enter to create a second destination for the same bucket.`;
+	return `Your earlier attempt, whose answer was lost, did create a destination for this bucket: "${sanitize(d.name)}" (${type}, ${sanitize(locationOf(d.type, d.parameters))}). Nothing was sent again. Leave the wizard to find it in the list (${keyFor('rename')} renames it), or press ${hintKeys('next')} to create a second destination for the same bucket.`;
 }

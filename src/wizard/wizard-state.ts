@@ -8,7 +8,7 @@ import {pageKey, pageProblems, type PageState} from './fields-step.js';
 import {ApiError} from '../api/errors.js';
 import {emptyForm, fieldKey, hasInput, isGcsKeyField, NAME_KEY, type FormContext, type FormState} from './form.js';
 import type {FileAccess} from './gcs-source.js';
-import {formKeyOf, type FormKey, type FormMode} from './keys.js';
+import {formKeyOf, hintKeys, type FormKey, type FormMode} from './keys.js';
 import {keysOf, type Key, type KeyEvent} from '../keys/read.js';
 import {foundEarlierMessage, routeCreateFailure} from './failure.js';
 import type {CreateRequest} from './send.js';
@@ -289,7 +289,7 @@ function onFailure(s: WizardState, error: unknown): WizardState {
 		message +=
 			' Your earlier attempt, whose answer was lost, probably created it: leave the wizard to find it in the list, or choose another name.';
 	} else if (routed.uncertain) {
-		message += ' Enter looks for it first, and sends it again only if it is not there.';
+		message += ` ${hintKeys('next')} looks for it first, and sends it again only if it is not there.`;
 	}
 	return {
 		...withForm(s, form),

@@ -20,7 +20,7 @@ describe('detail view in a short terminal', () => {
 		const s = await mountScreen({height: HEIGHT});
 		const d = (await clientFor(s.sb).list({})).find((x) => x.name === 'Field ops imagery')!;
 		await open(s, 'Field ops imagery');
-		expect(s.frame()).toContain('j/k scroll');
+		expect(s.frame()).toContain('↑/↓ scroll');
 		expect(s.frame()).toMatch(/↓ \d+ more below/);
 
 		const seen: string[] = [];
@@ -59,7 +59,7 @@ describe('detail view in a short terminal', () => {
 		const s = await mountScreen({height: 30});
 		await open(s, 'Field ops imagery');
 		expect(s.frame()).toContain('Subscriptions delivering here');
-		expect(s.frame()).not.toContain('j/k scroll');
+		expect(s.frame()).not.toContain('↑/↓ scroll');
 		const before = s.frame();
 		await press(s, 'j');
 		expect(s.frame()).toBe(before);

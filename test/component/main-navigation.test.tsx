@@ -183,7 +183,7 @@ describe('? help', () => {
 		expect(selectedName(s.frame())).toBe('Forestry (OCI Frankfurt)');
 		await press(s, '?');
 		const f = s.frame();
-		expect(f).toContain('Keys (Esc or ? closes)');
+		expect(f).toContain('Keys (Esc back)');
 		for (const keys of [
 			'↑/↓ k/j',
 			'g/G Home/End',
@@ -215,7 +215,7 @@ describe('? help', () => {
 		expect(under('undo the last archive')).toContain('disabled: nothing to undo');
 		expect(under('copy the pl:ref')).not.toContain('disabled');
 		await press(s, KEYS.esc);
-		expect(s.frame()).not.toContain('Keys (Esc or ? closes)');
+		expect(s.frame()).not.toContain('Keys (Esc back)');
 		expect(s.frame()).toMatch(/11 of 11/);
 
 		// On one of the user's own destinations, those actions are enabled.
@@ -225,7 +225,7 @@ describe('? help', () => {
 		expect(own).not.toContain('owned by someone else');
 		expect(own).toContain('disabled: nothing to undo');
 		await press(s, '?');
-		expect(s.frame()).not.toContain('Keys (Esc or ? closes)');
+		expect(s.frame()).not.toContain('Keys (Esc back)');
 	});
 
 	test('the footer legend always offers ? help and q quit, even at 80 columns', async () => {

@@ -59,7 +59,7 @@ describe('small terminals', () => {
 		const height = 14;
 		const s = await mountScreen({height});
 		await press(s, '?');
-		expect(s.frame()).toContain('j/k scroll');
+		expect(s.frame()).toContain('↑/↓ scroll');
 		const seen: string[] = [];
 		let previous = '';
 		for (let i = 0; i < 30 && s.frame() !== previous; i++) {

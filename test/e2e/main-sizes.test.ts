@@ -38,7 +38,7 @@ describe('terminal sizes', () => {
 		expect(wrappedRows(s)).toBe(0);
 		await s.press(KEYS.esc, '?');
 		// At 24 rows the keys do not all fit: the help scrolls, and its title says so.
-		await s.waitFor('Keys (Esc or ? closes · j/k scroll)');
+		await s.waitFor('Keys (Esc back · ↑/↓ scroll)');
 		expect((await s.screen()).split('\n')[0]).toContain('destui');
 		expect(wrappedRows(s)).toBe(0);
 		await s.press(KEYS.esc);

@@ -2,7 +2,6 @@ import {describe, expect, test} from 'vitest';
 import {
 	activeChips,
 	applyFilters,
-	emptyReason,
 	FILTERS,
 	INITIAL_FILTERS,
 	matchesQuery,
@@ -10,6 +9,7 @@ import {
 	nextTri,
 	type Filters,
 } from '../../src/view/filters.js';
+import {messages} from '../../src/view/messages.js';
 import {findFolded} from '../../src/view/fold.js';
 import {dest} from './view-fixtures.js';
 
@@ -63,14 +63,14 @@ describe('filters', () => {
 	test('chips name only what narrows, and the empty message says how to get rows back', () => {
 		expect(activeChips({archived: 'any', owner: 'any', write: 'any', default: 'any'}, '')).toEqual([]);
 		expect(activeChips({...INITIAL_FILTERS, owner: 'yes'}, 'x')).toEqual(['1 archived: no', '2 owned by me: yes', '/ "x"']);
-		expect(emptyReason(0, INITIAL_FILTERS, '')).toBe('No destinations yet: press n to create one.');
-		expect(emptyReason(4, {...INITIAL_FILTERS, default: 'yes'}, '')).toBe(
+		expect(messages.emptyList(0, INITIAL_FILTERS, '')).toBe('No destinations yet: press n to create one.');
+		expect(messages.emptyList(4, {...INITIAL_FILTERS, default: 'yes'}, '')).toBe(
 			'No destination matches 1 archived: no, 4 default: yes. 0 resets the filters.',
 		);
-		expect(emptyReason(4, INITIAL_FILTERS, 'zz')).toBe(
+		expect(messages.emptyList(4, INITIAL_FILTERS, 'zz')).toBe(
 			'No destination matches 1 archived: no, / "zz". Esc clears the search; 1-4 change the filters.',
 		);
-		expect(emptyReason(4, {...INITIAL_FILTERS, owner: 'no'}, 'zz')).toContain('Esc clears the search; 0 resets the filters.');
+		expect(messages.emptyList(4, {...INITIAL_FILTERS, owner: 'no'}, 'zz')).toContain('Esc clears the search; 0 resets the filters.');
 	});
 });
 
