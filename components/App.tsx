@@ -24,6 +24,7 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {Legend} from './Legend.js';
 import {TooSmall} from './TooSmall.js';
 import {messages} from '../src/view/messages.js';
+import {dim} from './theme.js';
 import {StatusLine} from './StatusLine.js';
 
 export interface AppProps {
@@ -179,7 +180,7 @@ export function App({
 			) : (
 				<>
 					{list}
-					<Text dimColor>{'─'.repeat(Math.max(0, width - 1))}</Text>
+					<Text dimColor={dim()}>{'─'.repeat(Math.max(0, width - 1))}</Text>
 					{detail}
 				</>
 			)}

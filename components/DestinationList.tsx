@@ -5,7 +5,7 @@ import {columnsFor, gutter, GUTTER, headerRow, rowCells, timeColumnOf, toRow, ty
 import type {Sort} from '../src/view/sort.js';
 import {listWindow, moreText} from '../src/view/list-window.js';
 import {findFolded} from '../src/view/fold.js';
-import {tone} from './theme.js';
+import {dim, tone} from './theme.js';
 
 export interface DestinationListProps {
 	items: readonly Destination[];
@@ -35,9 +35,10 @@ interface RowProps {
 const Row = memo(function Row({destination, selected, marked, columns, time, query}: RowProps) {
 	const {name: nameCell, rest} = rowCells(toRow(destination, undefined, time), columns);
 	const hit = query ? findFolded(nameCell, query) : undefined;
-	const dim = destination.archived !== null;
+	// Archived rows are dimmed where colour is allowed; their time column says "archived" in words.
+	const archived = destination.archived !== null;
 	return (
-		<Text wrap="truncate-end" inverse={selected} dimColor={dim && !selected}>
+		<Text wrap="truncate-end" inverse={selected} dimColor={archived && !selected && dim()}>
 			{gutter(selected, marked)}
 			{hit ? (
 				<>
@@ -85,7 +86,7 @@ export function DestinationList({items, cursor, marks, sort, width, height, quer
 				))
 			)}
 			{scrolls ? (
-				<Text dimColor wrap="truncate-end">
+				<Text dimColor={dim()} wrap="truncate-end">
 					{`${' '.repeat(GUTTER)}${moreText(start, items.length - end)}`}
 				</Text>
 			) : null}

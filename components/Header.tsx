@@ -1,7 +1,7 @@
 import React, {useContext} from 'react';
 import {Box, Text} from 'ink';
 import {CredentialsLabel} from './credentials-label.js';
-import {tone} from './theme.js';
+import {dim, tone} from './theme.js';
 import {Spinner} from './Spinner.js';
 
 export interface HeaderProps {
@@ -30,7 +30,7 @@ export function Header({sandbox, host, readOnly, busy, marked}: HeaderProps): Re
 					)}
 					{sandbox ? ' local fixture data, not production' : ''}
 					{readOnly ? <Text bold>{'  READ-ONLY'}</Text> : ''}
-					{credentials ? <Text dimColor>{`  ${credentials}`}</Text> : ''}
+					{credentials ? <Text dimColor={dim()}>{`  ${credentials}`}</Text> : ''}
 				</Text>
 			</Box>
 			{/* Never cut: what the next change acts on. */}

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {commandKeys, commandsIn, shortHints, type Command, type CommandContext} from '../src/view/commands.js';
-import {tone} from './theme.js';
+import {dim, tone} from './theme.js';
 import {scrollWindow, moreText} from '../src/view/list-window.js';
 
 export interface HelpOverlayProps {
@@ -42,7 +42,7 @@ export function HelpOverlay({ctx, width, height, top = 0, onMaxTop}: HelpOverlay
 				r.kind === 'command' ? (
 					<Text key={r.c.id} wrap="truncate-end">
 						<Text bold>{r.keys.padEnd(keyWidth)}</Text>
-						<Text dimColor={!!r.reason}>{r.c.label}</Text>
+						<Text dimColor={!!r.reason && dim()}>{r.c.label}</Text>
 						{r.inline ? <Text color={tone.warn()}>{`  (disabled: ${r.reason})`}</Text> : null}
 					</Text>
 				) : (

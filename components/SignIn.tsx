@@ -11,7 +11,7 @@ import {offeredBindings, secondsLeft, type SignInState} from '../src/auth/sign-i
 import {sanitize} from '../src/sanitize.js';
 import {qrLines, qrSize} from '../src/view/qr.js';
 import {Header} from './Header.js';
-import {tone} from './theme.js';
+import {dim, tone} from './theme.js';
 
 export interface SignInProps extends UseSignInOptions {
 	trail: readonly Step[];
@@ -47,7 +47,7 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 			<Box flexDirection="column" width={width}>
 				{header}
 				<Text>{state.mode.kind === 'starting' ? 'Asking the sign-in server for a code…' : 'Signed in: saving the session…'}</Text>
-				<Text dimColor>Esc cancels</Text>
+				<Text dimColor={dim()}>Esc cancels</Text>
 			</Box>
 		);
 	}
@@ -67,9 +67,9 @@ export function SignIn(props: SignInProps): React.JSX.Element {
 			{notice}
 			{trail.length > 0 || warnings.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
-					{trail.length > 0 ? <Text dimColor>Where destui looked:</Text> : null}
+					{trail.length > 0 ? <Text dimColor={dim()}>Where destui looked:</Text> : null}
 					{trail.map((line, i) => (
-						<Text key={i} dimColor wrap="truncate-end">
+						<Text key={i} dimColor={dim()} wrap="truncate-end">
 							{line}
 						</Text>
 					))}
@@ -137,7 +137,7 @@ function Code({
 			<Box marginTop={1}>
 				<Text>{'Code:  '}</Text>
 				<Text bold inverse>{`  ${[...userCode].join(' ')}  `}</Text>
-				{link !== plainLink ? <Text dimColor>{`   (or enter it at ${plainLink})`}</Text> : null}
+				{link !== plainLink ? <Text dimColor={dim()}>{`   (or enter it at ${plainLink})`}</Text> : null}
 			</Box>
 			{showQr ? (
 				<Box flexDirection="column" marginTop={1} marginLeft={2}>
@@ -150,7 +150,7 @@ function Code({
 			<Box marginTop={1}>
 				<Text>{`Expires in ${clock(secondsLeft(state))} · waiting for the confirmation…`}</Text>
 			</Box>
-			<Text dimColor>Esc cancels</Text>
+			<Text dimColor={dim()}>Esc cancels</Text>
 		</Box>
 	);
 }

@@ -10,7 +10,7 @@ import {batchMessages, messages} from '../src/view/messages.js';
 import {progressBar, running} from '../src/view/batch.js';
 import {errorText, MAX_ERROR_ROWS, MAX_QUESTION_ROWS, questionText} from '../src/view/status.js';
 import {wrapLines} from '../src/view/text.js';
-import {tone} from './theme.js';
+import {dim, tone} from './theme.js';
 
 /** A message that wraps over at most MAX_ERROR_ROWS rows of `width` cells. */
 function Wrapped({
@@ -48,7 +48,7 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 			<Text wrap="truncate-end">
 				<Text bold>/ </Text>
 				<TextInput line={state.search} focused placeholder="type to filter by name" width={Math.max(1, room - 2 - hint.length)} />
-				<Text dimColor>{hint}</Text>
+				<Text dimColor={dim()}>{hint}</Text>
 			</Text>
 		);
 	}
@@ -61,11 +61,11 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 					<TextInput line={mode.line} focused width={Math.max(1, room - label.length)} />
 				</Text>
 				{mode.sending ? (
-					<Text dimColor>Renaming…</Text>
+					<Text dimColor={dim()}>Renaming…</Text>
 				) : mode.error ? (
 					<Wrapped text={mode.error} width={room} color={tone.error()} />
 				) : (
-					<Text wrap="truncate-end" dimColor>
+					<Text wrap="truncate-end" dimColor={dim()}>
 						{`3-63 characters, unique in your organisation · ${hintText(['rename-submit', 'rename-cancel'], 'rename')}`}
 					</Text>
 				)}
@@ -98,7 +98,7 @@ export function StatusLine({state, snap, width}: {state: MainState; snap: StoreS
 	}
 	if (snap.pending > 0)
 		return (
-			<Text dimColor wrap="truncate-end">
+			<Text dimColor={dim()} wrap="truncate-end">
 				{`Working… (${keyFor('escape')} cancels)`}
 			</Text>
 		);

@@ -2,7 +2,7 @@
 // them around the highlighted one; free text stays allowed, the list only saves typing.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {tone} from '../theme.js';
+import {dim, tone} from '../theme.js';
 
 export interface SuggestionsProps {
 	items: readonly string[];
@@ -14,7 +14,7 @@ export interface SuggestionsProps {
 
 export function Suggestions({items, pick, rows, typed}: SuggestionsProps): React.JSX.Element {
 	if (!items.length) {
-		return <Text dimColor>{typed.trim() ? '  no known region matches: your text will be used as typed' : ''}</Text>;
+		return <Text dimColor={dim()}>{typed.trim() ? '  no known region matches: your text will be used as typed' : ''}</Text>;
 	}
 	const visible = Math.max(1, rows);
 	const at = pick ?? 0;
@@ -32,7 +32,9 @@ export function Suggestions({items, pick, rows, typed}: SuggestionsProps): React
 				);
 			})}
 			{more > 0 || start > 0 ? (
-				<Text dimColor>{`  ${items.length} regions${start > 0 ? `, ${start} above` : ''}${more > 0 ? `, ${more} more below` : ''}`}</Text>
+				<Text
+					dimColor={dim()}
+				>{`  ${items.length} regions${start > 0 ? `, ${start} above` : ''}${more > 0 ? `, ${more} more below` : ''}`}</Text>
 			) : null}
 		</Box>
 	);

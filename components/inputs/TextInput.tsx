@@ -19,7 +19,9 @@ export interface TextInputProps {
 
 export function TextInput({line, focused, masked = false, placeholder, width}: TextInputProps): React.JSX.Element {
 	if (!line.value) {
-		const hint = placeholder ? truncate(sanitize(placeholder), Math.max(0, width - 1)) : '';
+		// Without colour a placeholder cannot be dimmed: brackets tell it from a typed value.
+		const text = placeholder ? (dim() ? sanitize(placeholder) : `[${sanitize(placeholder)}]`) : '';
+		const hint = truncate(text, Math.max(0, width - 1));
 		if (!focused) return <Text dimColor={dim()}>{hint}</Text>;
 		const first = hint ? String.fromCodePoint(hint.codePointAt(0)!) : '';
 		return (

@@ -3,7 +3,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../src/sanitize.js';
 import {hintKeys} from '../../src/wizard/keys.js';
-import {tone} from '../theme.js';
+import {dim, tone} from '../theme.js';
 
 export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes'}): React.JSX.Element {
 	const button = (label: string, on: boolean) => (
@@ -21,7 +21,9 @@ export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes
 				{button('No', choice === 'no')}
 				<Text> </Text>
 				{button('Yes', choice === 'yes')}
-				<Text dimColor>{`   ${hintKeys('switch')} choose · ${hintKeys('confirm')} confirm · ${hintKeys('yes')}/${hintKeys('no')}`}</Text>
+				<Text
+					dimColor={dim()}
+				>{`   ${hintKeys('switch')} choose · ${hintKeys('confirm')} confirm · ${hintKeys('yes')}/${hintKeys('no')}`}</Text>
 			</Box>
 		</Box>
 	);

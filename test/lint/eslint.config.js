@@ -48,6 +48,20 @@ export default tseslint.config(
 		},
 	},
 	{
+		// NO_COLOR: dim text is drawn only where colour is allowed (components/theme.ts' dim()), so
+		// every dimColor goes through it.
+		files: ['components/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "JSXAttribute[name.name='dimColor']:not(:has(CallExpression[callee.name='dim']))",
+					message: "Dim with components/theme.ts' dim(), which honours NO_COLOR: dimColor={dim()}.",
+				},
+			],
+		},
+	},
+	{
 		// The invisible characters (joiners, variation selectors) are matched one by one on purpose:
 		// each is stripped, or named, on its own.
 		files: ['src/sanitize.ts'],
