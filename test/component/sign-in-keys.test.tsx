@@ -7,12 +7,16 @@ import {SignIn} from '../../components/SignIn.js';
 import {findCredentials} from '../../src/auth/find.js';
 import {credentialsFor} from '../../src/auth/provider.js';
 import type {OAuthSession} from '../../src/auth/session.js';
+import {ARMING_MS} from '../../src/auth/sign-in-state.js';
 import {KEYS} from '../harness/keys.js';
 import {privateHome} from '../auth/helpers.js';
 import {frame, mount, paste, press, sandbox, settle, together} from './wizard-helpers.js';
 
-/** A device-code profile with no session yet, and a request waiting for the user to sign in. */
-async function signInScreen() {
+/**
+ * A device-code profile with no session yet, and a request waiting for the user to sign in.
+ * `midSession`: the screen came up over work in progress (q and d would discard it).
+ */
+async function signInScreen({midSession = false, clock}: {midSession?: boolean; clock?: () => number} = {}) {
 	const sb = await sandbox();
 	const home = privateHome();
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
@@ -36,8 +40,9 @@ async function signInScreen() {
 			trail={[]}
 			sandbox={false}
 			host="api.planet.com"
-			offers={{sandbox: true, back: false}}
-			armed
+			offers={{sandbox: true, back: midSession}}
+			armed={!midSession}
+			clock={clock}
 			onOutcome={(o) => outcomes.push(o)}
 		/>,
 	);
@@ -73,5 +78,23 @@ describe('the sign-in screen reads keys like every screen', () => {
 		const again = await signInScreen();
 		await together(again.r, 'x\x03');
 		expect(again.outcomes).toEqual(['quit']);
+	});
+
+	it('over work in progress, q and d pressed as the screen appears do not discard it; pressed once it has been seen, they act', async () => {
+		// Keys typed before the screen came up went to the screen underneath (it had the keys then):
+		// none reach this one. What it guards against is a key typed for that screen a moment after
+		// this one appeared unbidden, before anyone could have read it: a read of its own, so only
+		// the time since it appeared tells it apart.
+		let now = 1_000_000;
+		const {r, outcomes} = await signInScreen({midSession: true, clock: () => now});
+		expect(frame(r)).toContain('back to what you were doing');
+		now += 50;
+		await press(r, 'q');
+		await press(r, 'd');
+		expect(outcomes).toEqual([]);
+		expect(frame(r)).toContain('use the local sandbox');
+		now += ARMING_MS;
+		await press(r, 'd');
+		expect(outcomes).toEqual(['sandbox']);
 	});
 });
