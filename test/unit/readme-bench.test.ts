@@ -16,3 +16,13 @@ test('"Latest run" is followed by the benchmark table, with every request row th
 	const table = readme.slice(readme.indexOf('<!-- bench -->'), readme.indexOf('<!-- /bench -->'));
 	for (const what of measured) expect(table, what).toContain(`| requests: ${what} | `);
 });
+
+test('start-up signed in with an OAuth profile is in the table, next to the API-key row (issue 9)', async () => {
+	const readme = await readReadme();
+	const table = readme.slice(readme.indexOf('<!-- bench -->'), readme.indexOf('<!-- /bench -->'));
+	const rows = table.split('\n').map((row) => row.split(' | ')[0]!.replace(/^\| /, ''));
+	const oauth = rows.indexOf('the same, signed in with an OAuth profile (fresh token in ~/.planet/<profile>/token.json, 120×40)');
+	expect(oauth).toBeGreaterThan(0);
+	expect(rows[oauth - 1]).toBe('process start → first frame showing the list (120×40)');
+	expect(table).toContain('| requests: start-up, signed in with an OAuth profile (fresh token) | 1 | minimum 1 |');
+});
