@@ -23,6 +23,9 @@ export interface SignInProps extends UseSignInOptions {
 
 const KEY_NAMES: Record<string, string> = {enter: 'Enter', escape: 'Esc'};
 
+/** Columns the code's text needs beside a QR code (the link wraps; the code itself takes 26). */
+const MIN_TEXT_BESIDE_QR = 36;
+
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 export function SignIn(props: SignInProps): React.JSX.Element {
@@ -121,13 +124,23 @@ function Code({
 			live = false;
 		};
 	}, [link]);
-	const linkRows = Math.ceil(link.length / Math.max(1, width - 3));
-	const fixedRows = 9 + linkRows + (notice ? 1 : 0);
 	const size = qr ? qrSize(qr) : undefined;
-	const showQr = qr && size && size.rows + 1 <= height - fixedRows && size.cols + 2 <= width;
-	return (
-		<Box flexDirection="column" width={width}>
-			{header}
+	const alternative = link !== plainLink ? `(or enter it at ${plainLink})` : undefined;
+	// The QR code below the text when the terminal is tall enough, else beside it when it is wide
+	// enough (80×24, the usual size, has room only beside), else not at all: the link is enough.
+	const linkRows = Math.ceil(link.length / Math.max(1, width - 3));
+	const below = size && size.rows + 1 <= height - (9 + linkRows + (notice ? 1 : 0)) && size.cols + 2 <= width;
+	const textWidth = size ? width - size.cols - 3 : width;
+	const beside = !below && size && textWidth >= MIN_TEXT_BESIDE_QR && size.rows + 1 <= height;
+	const qrBlock = (
+		<Box flexDirection="column" marginTop={below ? 1 : 0} marginLeft={2}>
+			{(qr ?? []).map((line, i) => (
+				<Text key={i}>{line}</Text>
+			))}
+		</Box>
+	);
+	const text = (
+		<Box flexDirection="column" width={beside ? textWidth : width}>
 			<Text>Open this link in a browser, sign in, and confirm the code:</Text>
 			<Box marginLeft={2} marginTop={1}>
 				<Text color={tone.accent()} wrap="wrap">
@@ -137,20 +150,32 @@ function Code({
 			<Box marginTop={1}>
 				<Text>{'Code:  '}</Text>
 				<Text bold inverse>{`  ${[...userCode].join(' ')}  `}</Text>
-				{link !== plainLink ? <Text dimColor={dim()}>{`   (or enter it at ${plainLink})`}</Text> : null}
+				{alternative && !beside ? <Text dimColor={dim()}>{`   ${alternative}`}</Text> : null}
 			</Box>
-			{showQr ? (
-				<Box flexDirection="column" marginTop={1} marginLeft={2}>
-					{qr.map((line, i) => (
-						<Text key={i}>{line}</Text>
-					))}
-				</Box>
+			{alternative && beside ? (
+				<Text dimColor={dim()} wrap="wrap">
+					{alternative}
+				</Text>
 			) : null}
+			{below ? qrBlock : null}
 			{notice}
 			<Box marginTop={1}>
-				<Text>{`Expires in ${clock(secondsLeft(state))} · waiting for the confirmation…`}</Text>
+				<Text wrap="wrap">{`Expires in ${clock(secondsLeft(state))} · waiting for the confirmation…`}</Text>
 			</Box>
 			<Text dimColor={dim()}>Esc cancels</Text>
+		</Box>
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			{header}
+			{beside ? (
+				<Box flexDirection="row">
+					{text}
+					{qrBlock}
+				</Box>
+			) : (
+				text
+			)}
 		</Box>
 	);
 }

@@ -167,6 +167,17 @@ describe('signing in', () => {
 		await again.waitFor('11 of 11');
 	});
 
+	it('at 80×24, the usual size, the QR code is drawn beside the link and the code, and reads as the link', async () => {
+		const sb = await sandbox();
+		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(privateHome()), cols: 80, rows: 24});
+		await s.waitFor('sign in now');
+		await s.press('s');
+		const {code} = await codeOnScreen(s);
+		const screen = await s.waitFor((shown) => readScreenQr(shown) !== undefined);
+		expect(readScreenQr(screen)).toBe(`${sb.origin}/activate?user_code=${code}`);
+		expect(screen).toContain('Esc cancels');
+	});
+
 	it('a denied sign-in says so and offers the choice again; Esc cancels a code; an expired code says so', async () => {
 		const sb = await sandbox({deviceIntervalSeconds: 1});
 		const home = privateHome();
