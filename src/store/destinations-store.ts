@@ -93,6 +93,12 @@ const toApiError = (err: unknown): ApiError =>
 
 const byCreatedDesc = (a: Destination, b: Destination) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.id < b.id ? 1 : -1);
 
+/** What an answer, or a failure, changes in the snapshot. */
+interface Settle<T> {
+	answered?(value: T): Partial<StoreSnapshot>;
+	failed?(error: ApiError): Partial<StoreSnapshot>;
+}
+
 export class DestinationsStore implements DestinationsReads, DestinationsChanges {
 	private snapshot: StoreSnapshot = {destinations: [], active: 'idle', archived: 'idle', pending: 0, undo: []};
 	private readonly listeners = new Set<() => void>();
@@ -153,29 +159,38 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		if (text !== this.snapshot.waiting) this.set({waiting: text});
 	}
 
-	private replaceAll(list: readonly Destination[]): void {
-		this.set({destinations: [...list].sort(byCreatedDesc)});
-	}
-
-	private upsert(d: Destination): void {
-		const others = this.snapshot.destinations.filter((x) => x.id !== d.id);
+	/** The rows with `answers` (the server's word on each) in place of what the cache had of them. */
+	private withAnswers(answers: readonly Destination[]): {destinations: Destination[]} {
+		const ids = new Set(answers.map((d) => d.id));
+		const others = this.snapshot.destinations.filter((x) => !ids.has(x.id));
 		// One default per organisation: the server's answer may have moved it.
-		const fixed = d.default ? others.map((x) => (x.default ? {...x, default: false} : x)) : others;
-		this.replaceAll([...fixed, d]);
+		const fixed = answers.some((d) => d.default) ? others.map((x) => (x.default ? {...x, default: false} : x)) : others;
+		return {destinations: [...fixed, ...answers].sort(byCreatedDesc)};
 	}
 
-	/** Runs one request, counted in `pending` and cancellable with cancelAll(). */
-	private async track<T>(run: (options: CallOptions) => Promise<T>): Promise<T> {
+	/**
+	 * Runs one request, counted in `pending` and cancellable with cancelAll(). What its answer or
+	 * failure changes (`settle`) goes into the same update as the count: one answer, one frame.
+	 * (Two updates drew two frames, and Ink holds back a frame that follows another within 16 ms:
+	 * the start-up list showed ~20 ms after its answer was in.)
+	 */
+	private async track<T>(run: (options: CallOptions) => Promise<T>, settle: Settle<T> = {}): Promise<T> {
 		const controller = new AbortController();
 		this.inFlight.add(controller);
 		this.set({pending: this.snapshot.pending + 1});
+		let change: Partial<StoreSnapshot> | undefined;
 		try {
-			return await run({signal: controller.signal});
+			const value = await run({signal: controller.signal});
+			change = settle.answered?.(value);
+			return value;
 		} catch (err) {
-			throw toApiError(err);
+			const error = toApiError(err);
+			change = settle.failed?.(error);
+			throw error;
 		} finally {
 			this.inFlight.delete(controller);
-			this.set({pending: this.snapshot.pending - 1, waiting: this.snapshot.pending - 1 > 0 ? this.snapshot.waiting : undefined});
+			const pending = this.snapshot.pending - 1;
+			this.set({...change, pending, waiting: pending > 0 ? this.snapshot.waiting : undefined});
 		}
 	}
 
@@ -193,35 +208,37 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 			return;
 		}
 		this.set({active: 'loading', loadError: undefined});
-		try {
-			const early = this.firstList;
-			this.firstList = undefined;
-			const list = await this.track((o) => {
-				if (!early) return this.api.list({}, o);
-				// Sent before the screen existed: Esc (cancelAll) stops it through its own controller.
-				o.signal?.addEventListener('abort', () => early.abort?.(), {once: true});
-				return early.promise;
-			});
-			const archived = this.snapshot.destinations.filter((d) => d.archived !== null);
-			this.replaceAll([...archived.filter((a) => !list.some((d) => d.id === a.id)), ...list]);
-			this.set({active: 'loaded'});
-		} catch (err) {
-			this.set({active: 'error', loadError: toApiError(err)});
-		}
+		const early = this.firstList;
+		this.firstList = undefined;
+		const run = (o: CallOptions): Promise<Destination[]> => {
+			if (!early) return this.api.list({}, o);
+			// Sent before the screen existed: Esc (cancelAll) stops it through its own controller.
+			o.signal?.addEventListener('abort', () => early.abort?.(), {once: true});
+			return early.promise;
+		};
+		await this.track(run, {
+			answered: (list) => {
+				// Archived ones already shown stay (this list holds active ones only).
+				const ids = new Set(list.map((d) => d.id));
+				const archived = this.snapshot.destinations.filter((d) => d.archived !== null && !ids.has(d.id));
+				return {destinations: [...archived, ...list].sort(byCreatedDesc), active: 'loaded'};
+			},
+			failed: (loadError) => ({active: 'error', loadError}),
+		}).catch(() => {});
 	}
 
 	/** Fetched once, the first time a filter shows archived destinations. */
 	async loadArchived(): Promise<void> {
 		if (this.snapshot.archived === 'loading' || this.snapshot.archived === 'loaded') return;
 		this.set({archived: 'loading'});
-		try {
-			const list = await this.track((o) => this.api.list({archived: true}, o));
-			const ids = new Set(list.map((d) => d.id));
-			this.replaceAll([...this.snapshot.destinations.filter((d) => !ids.has(d.id) && d.archived === null), ...list]);
-			this.set({archived: 'loaded'});
-		} catch (err) {
-			this.set({archived: 'error', loadError: toApiError(err)});
-		}
+		await this.track((o) => this.api.list({archived: true}, o), {
+			answered: (list) => {
+				const ids = new Set(list.map((d) => d.id));
+				const active = this.snapshot.destinations.filter((d) => !ids.has(d.id) && d.archived === null);
+				return {destinations: [...active, ...list].sort(byCreatedDesc), archived: 'loaded'};
+			},
+			failed: (loadError) => ({archived: 'error', loadError}),
+		}).catch(() => {});
 	}
 
 	/** R: what the server has now (two requests only once archived ones have been shown). What
@@ -248,16 +265,14 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 		const after = optimistic(before);
 		const mine = new Set(after.filter((d, i) => d !== before[i]).map((d) => d.id));
 		this.set({destinations: after});
-		try {
-			const answer = await this.track(send);
-			if (answer) this.upsert(answer);
-			return answer;
-		} catch (err) {
-			// Only the rows this change touched go back; anything else that changed meanwhile stays.
-			const touched = new Map(before.map((d) => [d.id, d]));
-			this.set({destinations: this.snapshot.destinations.map((d) => (mine.has(d.id) ? (touched.get(d.id) ?? d) : d))});
-			throw err;
-		}
+		return this.track(send, {
+			answered: (answer) => (answer ? this.withAnswers([answer]) : {}),
+			failed: () => {
+				// Only the rows this change touched go back; anything else that changed meanwhile stays.
+				const touched = new Map(before.map((d) => [d.id, d]));
+				return {destinations: this.snapshot.destinations.map((d) => (mine.has(d.id) ? (touched.get(d.id) ?? d) : d))};
+			},
+		});
 	}
 
 	/** One archive or unarchive, optimistically (archiving the default unsets it, as the server does). */
@@ -328,9 +343,7 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	}
 
 	async rename(id: string, name: string): Promise<Destination> {
-		const answer = await this.track((o) => this.api.rename(id, name, o));
-		this.upsert(answer);
-		return answer;
+		return this.track((o) => this.api.rename(id, name, o), {answered: (d) => this.withAnswers([d])});
 	}
 
 	/** d: makes it the org default (or stops it being one), optimistically. */
@@ -351,23 +364,19 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	}
 
 	async create(body: CreateBody, options?: CallOptions): Promise<Destination> {
-		const answer = await this.track((o) => this.api.create(body, {signal: options?.signal ?? o.signal}));
-		this.upsert(answer);
-		return answer;
+		return this.track((o) => this.api.create(body, {signal: options?.signal ?? o.signal}), {answered: (d) => this.withAnswers([d])});
 	}
 
 	async rotate(id: string, parameters: Record<string, string | boolean>, options?: CallOptions): Promise<Destination> {
-		const answer = await this.track((o) => this.api.rotate(id, parameters, {signal: options?.signal ?? o.signal}));
-		this.upsert(answer);
-		return answer;
+		return this.track((o) => this.api.rotate(id, parameters, {signal: options?.signal ?? o.signal}), {
+			answered: (d) => this.withAnswers([d]),
+		});
 	}
 
 	/** For the wizard's "did my lost create go through?" check: one list request, no guessing. */
 	/** The active destinations as the server has them now (one request), kept in the cache too. */
 	async listActive(): Promise<readonly Destination[]> {
-		const active = await this.track((o) => this.api.list({}, o));
-		for (const d of active) this.upsert(d);
-		return active;
+		return this.track((o) => this.api.list({}, o), {answered: (active) => this.withAnswers(active)});
 	}
 
 	/** Which orders and subscriptions deliver here: fetched once per destination, on demand. */

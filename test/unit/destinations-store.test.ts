@@ -44,6 +44,41 @@ it('awaits a start-up list still on its way instead of asking twice', async () =
 	expect((await requestLog(sb)).length).toBe(1);
 });
 
+it('each answer is one update of the snapshot, its rows and the count in flight together (one frame, not two)', async () => {
+	const {client, sb} = await setUp();
+	const store = new DestinationsStore(client, {promise: client.list({})});
+	const seen: {active: string; pending: number; rows: number}[] = [];
+	store.subscribe(() => {
+		const s = store.getSnapshot();
+		seen.push({active: s.active, pending: s.pending, rows: s.destinations.length});
+	});
+	await store.loadActive();
+	const rows = store.getSnapshot().destinations.length;
+	expect(rows).toBeGreaterThan(0);
+	expect(seen).toEqual([
+		{active: 'loading', pending: 0, rows: 0},
+		{active: 'loading', pending: 1, rows: 0},
+		{active: 'loaded', pending: 0, rows},
+	]);
+	seen.length = 0;
+	const mine = store.getSnapshot().destinations.find((d) => d.permissions.can_write && !d.default)!;
+	await store.rename(mine.id, 'renamed in one update');
+	expect(seen).toEqual([
+		{active: 'loaded', pending: 1, rows},
+		{active: 'loaded', pending: 0, rows},
+	]);
+	expect(store.find(mine.id)?.name).toBe('renamed in one update');
+	// A failure is one update too: the error with the count.
+	seen.length = 0;
+	await injectFault(sb, {path: '/destinations/v1', methods: ['GET'], status: 404, count: 1});
+	await store.loadActive();
+	expect(seen.map((s) => [s.active, s.pending])).toEqual([
+		['loading', 0],
+		['loading', 1],
+		['error', 0],
+	]);
+});
+
 it('counts what delivers to destinations before archiving: one request each, then from memory; the details look-up is reused', async () => {
 	const {client, sb} = await setUp();
 	const store = new DestinationsStore(client, {promise: client.list({})});
