@@ -7,6 +7,7 @@ import {Box, Text, useApp} from 'ink';
 import type {SignInNeed} from '../src/auth/session.js';
 import {connectSandbox, type Connection} from '../src/connect.js';
 import {DestinationsStore} from '../src/store/destinations-store.js';
+import {holdKeys} from '../src/cli/held-keys.js';
 import {App} from './App.js';
 import {describeEvent} from '../src/view/messages.js';
 import {CredentialsLabel} from './credentials-label.js';
@@ -120,6 +121,10 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 function Demo({session, readOnly, copy, redraw}: ScreenProps & {session: Session}) {
 	const [connection, setConnection] = useState<Connection>();
 	const [failure, setFailure] = useState<string>();
+	const {exit} = useApp();
+	// No screen reads keys while the sandbox starts (so Ink gives raw mode up): they are held for
+	// the list that comes next, and Ctrl-C quits meanwhile as it does everywhere.
+	useEffect(() => (connection ? undefined : holdKeys(process.stdin, exit)?.release), [connection, exit]);
 	useEffect(() => {
 		connectSandbox().then(
 			(c) => {

@@ -46,7 +46,8 @@ export async function runApp(connection: Connection, readOnly: boolean): Promise
 		},
 	);
 	// Ended by a signal, destui exits the way a shell reports one (128 + its number), so scripts
-	// and supervisors can tell it from a quit.
+	// and supervisors can tell it from a quit. A Ctrl-C typed at destui is never one: the terminal
+	// is in raw mode from before the first frame (src/cli/held-keys.ts), so it is a key, a quit.
 	const stopOn = (signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT') =>
 		process.once(signal, () => {
 			session.exitCode = 128 + (constants.signals[signal] ?? 0);
@@ -54,7 +55,6 @@ export async function runApp(connection: Connection, readOnly: boolean): Promise
 		});
 	stopOn('SIGTERM');
 	stopOn('SIGHUP');
-	// Ctrl-C before any key handler is listening (while the sandbox starts) arrives as SIGINT.
 	stopOn('SIGINT');
 	try {
 		await instance.waitUntilExit();

@@ -5,6 +5,7 @@
 import type {RawAnswer} from './api/raw-exchange.js';
 import type {Agents} from './api/wire.js';
 import type {Renewal} from './auth/renew.js';
+import type {HeldKeys} from './cli/held-keys.js';
 import type {StartPlan} from './cli/start-plan.js';
 
 /** The start-up list request, sent by the command; the app's transport takes it as its first attempt. */
@@ -29,6 +30,8 @@ export interface EarlyStart {
 	renewal?: Promise<Renewal>;
 	/** The start-up list request once the credentials were known; undefined if it could not be sent. */
 	list?: Promise<EarlyRequest | undefined>;
+	/** The keys typed before the screen reads them (raw mode already on): src/cli/held-keys.ts. */
+	keys?: HeldKeys;
 }
 
 const SLOT = Symbol.for('destui.early-start');

@@ -7,6 +7,7 @@ import {isatty} from 'node:tty';
 import {findCredentials} from './auth/find.js';
 import {credentialsFor} from './auth/provider.js';
 import {USAGE} from './cli/args.js';
+import {holdKeys} from './cli/held-keys.js';
 import {enterScreen} from './cli/screen.js';
 import {canSignInTo, planStart} from './cli/start-plan.js';
 import {connectApi, connectSandbox, type Connection} from './connect.js';
@@ -68,6 +69,8 @@ export async function runDestui(argv: string[]): Promise<number> {
 				agents: early?.agents,
 			});
 	}
+	// The terminal is the screen's: the command usually took its keys before the app loaded.
+	if (!early?.keys) holdKeys();
 	// Something on screen at once, then connect: the start-up list request travels while the
 	// screen's code loads.
 	enterScreen(plan.kind === 'demo' ? 'destui  SANDBOX  starting…' : `destui ${plan.host}  loading…`);

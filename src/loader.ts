@@ -3,6 +3,7 @@
 // request travels. Built into dist/destui.cjs with the bundle's build id filled in.
 import {join} from 'node:path';
 import {codeCachePath, loadApp} from './code-cache.js';
+import {holdKeys} from './cli/held-keys.js';
 import {isSandboxCommand} from './cli/subcommand.js';
 import {handOver} from './early-handoff.js';
 import {startEarly, underWay} from './early-start.js';
@@ -26,6 +27,8 @@ const QUIET_MS = 30;
 const argv = process.argv.slice(2);
 const sandboxCommand = isSandboxCommand(argv);
 const early = sandboxCommand ? undefined : startEarly(argv);
+// The request is on its way; the terminal is the screen's from now on (src/cli/held-keys.ts).
+if (early && (early.plan.kind === 'api' || early.plan.kind === 'demo')) early.keys = holdKeys();
 if (early) handOver(early);
 
 function start(): void {

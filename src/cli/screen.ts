@@ -28,10 +28,11 @@ export function enterScreen(placeholder: string, out: NodeJS.WriteStream = proce
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * A signal before the screen has its own handlers (e.g. Ctrl-C while the sandbox starts, when the
- * terminal is not yet in raw mode) would kill destui without an 'exit' event, leaving the user on
- * the alternate screen. Once the screen listens, it unmounts and restores the terminal itself; a
- * second signal after that ends destui at once, terminal restored all the same.
+ * A signal before the screen has its own handlers (e.g. SIGTERM while the sandbox starts) would
+ * kill destui without an 'exit' event, leaving the user on the alternate screen. (A Ctrl-C is a
+ * key by then, not a signal: src/cli/held-keys.ts.) Once the screen listens, it unmounts and
+ * restores the terminal itself; a second signal after that ends destui at once, terminal restored
+ * all the same.
  */
 function untilTheScreenListens(signal: NodeJS.Signals): void {
 	if (process.listenerCount(signal) > 1) return;

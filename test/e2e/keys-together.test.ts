@@ -49,6 +49,21 @@ describe('keys read together', () => {
 		await s.waitFor('Default unchanged.');
 	});
 
+	it('keys typed at the start-up placeholder, before the app has loaded, are not echoed and act in order once the list is there', async () => {
+		const sb = await sandbox();
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 400});
+		const s = destuiOn(sb);
+		for (let i = 0; i < 2000 && !s.output().includes('loading…'); i++) await sleep(1);
+		// One key per write, then Down as an escape sequence: read one by one or together, in order.
+		await s.press('j', 'j', KEYS.down);
+		await s.waitFor((screen) => selected(screen).includes('São Paulo agronomy'));
+		// The terminal was already in raw mode: nothing typed was echoed over the screen.
+		const beforeList = s.output().slice(0, s.output().indexOf('São Paulo agronomy'));
+		expect(beforeList).not.toMatch(/jj|\^\[\[B/);
+		await sleep(300);
+		expect(selected(await s.screen())).toContain('São Paulo agronomy');
+	});
+
 	it('Ctrl-U and text in one read edit the rename prompt and the wizard as if typed alone', async () => {
 		const {sb, s} = await onFieldOps();
 		await s.press('r');

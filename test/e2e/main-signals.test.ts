@@ -1,8 +1,12 @@
-// Signals that arrive before the screen is up (the sandbox still starting, the terminal not yet
-// in raw mode so Ctrl-C is a SIGINT): destui still leaves the alternate screen it entered.
+// Ctrl-C and signals at every moment of start-up. destui takes the terminal (raw mode) before it
+// loads the app, so from the first byte it draws a Ctrl-C is a key, and a quit: exit 0 wherever it
+// lands (the placeholder, the sandbox starting, the loading frame, the list). A signal is a signal:
+// SIGINT (kill -INT), SIGTERM and SIGHUP exit 128 + its number. Either way the alternate screen is
+// left, and the terminal is back in the mode it was in (checked with stty after destui ends).
 import {describe, expect, it} from 'vitest';
-import {destui, destuiOn, sandbox} from '../harness/e2e.js';
-import {KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {destui, destuiOn, injectFault, sandbox, USER_KEY} from '../harness/e2e.js';
+import {BUNDLE, KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
+import {privateHome} from '../auth/helpers.js';
 
 /** The last bytes: leave the alternate screen (and show the cursor), nothing drawn after. */
 const restored = (out: string) => /\x1b\[\?1049l(\x1b\[\?25h)*$/.test(out);
@@ -13,30 +17,101 @@ async function placeholder(s: TerminalSession, text: string): Promise<void> {
 	expect(s.output()).toContain(text);
 }
 
-describe('signals during start-up', () => {
-	it('SIGTERM while the --demo sandbox starts: the terminal is restored', async () => {
+/**
+ * destui in a shell that reports, once destui has ended, its exit code and the terminal's modes
+ * (`stty -a`): what the user's shell gets back.
+ */
+function inShell(args: string[], env: Record<string, string | undefined> = {}): TerminalSession {
+	return destui(args, {env, command: ['sh', '-c', `"${process.execPath}" "${BUNDLE}" "$@"; echo "exit=$?"; stty -a`, 'sh']});
+}
+
+/**
+ * Ctrl-C, then what the shell saw: destui exited 0, its last bytes left the alternate screen, and
+ * the terminal is back in cooked mode with echo.
+ */
+async function ctrlCQuits(s: TerminalSession): Promise<void> {
+	await s.press(KEYS.ctrlC);
+	await s.exited;
+	const out = s.output();
+	expect(/exit=(\d+)/.exec(out)?.[1]).toBe('0');
+	// What destui wrote: up to the shell's own lines.
+	expect(restored(out.slice(0, out.indexOf('exit=')))).toBe(true);
+	const modes = out.slice(out.indexOf('exit=')).split(/\s+/);
+	expect(['icanon', 'echo', 'isig'].filter((m) => modes.includes(m))).toEqual(['icanon', 'echo', 'isig']);
+}
+
+describe('Ctrl-C at every moment of start-up is a quit: exit 0, terminal restored', () => {
+	it('at the placeholder, before the app has loaded (the list answered 2 s late)', async () => {
+		const sb = await sandbox();
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 2000});
+		const s = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
+		await placeholder(s, 'loading…');
+		await ctrlCQuits(s);
+	});
+
+	it('on the loading frame, while the list is on its way', async () => {
+		const sb = await sandbox();
+		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 2000});
+		const s = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
+		await s.waitFor('Loading destinations…');
+		await ctrlCQuits(s);
+	});
+
+	it('the moment the list shows', async () => {
+		const s = inShell(['--base-url', (await sandbox()).origin, '--api-key', USER_KEY]);
+		await s.waitFor('11 of 11');
+		await ctrlCQuits(s);
+	});
+
+	it('while the sandbox chosen on the sign-in screen starts (no screen reads keys then)', async () => {
+		const home = privateHome().path;
+		const noCredentials = {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined};
+		const s = inShell(['--base-url', (await sandbox()).origin], noCredentials);
+		await s.waitFor('sign in now');
+		// The sign-in screen takes no key typed the moment it appeared.
+		await sleep(450);
+		await s.press('d');
+		await placeholder(s, 'Starting the local sandbox');
+		await ctrlCQuits(s);
+	});
+
+	it('while the --demo sandbox starts', async () => {
+		const s = inShell(['--demo']);
+		await placeholder(s, 'starting…');
+		await ctrlCQuits(s);
+	});
+});
+
+describe('signals during start-up and after: 128 + the signal, terminal restored', () => {
+	it('SIGTERM while the --demo sandbox starts', async () => {
 		const s = destui(['--demo']);
 		await placeholder(s, 'starting…');
 		s.kill('SIGTERM');
-		const exit = await s.exited;
-		expect(exit.code).toBe(143);
+		expect((await s.exited).code).toBe(143);
 		expect(restored(s.output())).toBe(true);
 	});
 
-	it('Ctrl-C (a SIGINT before raw mode) while the --demo sandbox starts: the terminal is restored', async () => {
-		const s = destui(['--demo']);
-		await placeholder(s, 'starting…');
-		await s.press(KEYS.ctrlC);
-		const exit = await s.exited;
-		expect(exit.code).toBe(130);
-		expect(restored(s.output())).toBe(true);
+	it('SIGINT (kill -INT, not a Ctrl-C) at the placeholder and on the loading frame', async () => {
+		const sb = await sandbox();
+		await injectFault(sb, {count: 2, methods: ['GET'], path: '/destinations/v1', latency_ms: 2000});
+		const early = destuiOn(sb);
+		await placeholder(early, 'loading…');
+		early.kill('SIGINT');
+		expect((await early.exited).code).toBe(130);
+		expect(restored(early.output())).toBe(true);
+		const loading = destuiOn(sb);
+		await loading.waitFor('Loading destinations…');
+		loading.kill('SIGINT');
+		expect((await loading.exited).code).toBe(130);
+		expect(restored(loading.output())).toBe(true);
 	});
 
 	for (const [signal, code] of [
 		['SIGTERM', 143],
 		['SIGHUP', 129],
+		['SIGINT', 130],
 	] as const)
-		it(`${signal} once the list is up: unmounts, restores the terminal and exits ${code} (128 + the signal)`, async () => {
+		it(`${signal} once the list is up: unmounts, restores the terminal and exits ${code}`, async () => {
 			const s = destuiOn(await sandbox());
 			await s.waitFor('11 of 11');
 			s.kill(signal);
