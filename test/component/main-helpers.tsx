@@ -53,6 +53,8 @@ export interface Screen {
 	/** Every frame rendered so far (ink-testing-library keeps them). */
 	frames: () => string[];
 	frame: () => string;
+	/** The terminal resized: the same screen, state and all, drawn at this size. */
+	resize: (width: number, height: number) => Promise<void>;
 }
 
 export interface ScreenOptions {
@@ -79,29 +81,35 @@ export async function mountScreen(options: ScreenOptions = {}): Promise<Screen> 
 	await clearRequests(sb);
 	const store = new DestinationsStore(clientFor(sb, options.apiKey));
 	const copied: string[] = [];
+	const copy = (t: string) => void copied.push(t);
+	const tree = (width: number, height: number) => (
+		<>
+			<App
+				store={store.reads}
+				changes={options.readOnly ? undefined : store}
+				sandbox
+				host="sandbox"
+				copy={copy}
+				width={width}
+				height={height}
+			/>
+			{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
+		</>
+	);
 	let r!: Rendered;
 	await act(async () => {
-		r = render(
-			<>
-				<App
-					store={store.reads}
-					changes={options.readOnly ? undefined : store}
-					sandbox
-					host="sandbox"
-					copy={(t) => void copied.push(t)}
-					width={options.width ?? 100}
-					height={options.height ?? 30}
-				/>
-				{options.onUnmount ? <UnmountSpy onUnmount={options.onUnmount} /> : null}
-			</>,
-		);
+		r = render(tree(options.width ?? 100, options.height ?? 30));
 	});
 	deferCleanup(() =>
 		act(async () => {
 			r.unmount();
 		}),
 	);
-	const screen: Screen = {sb, r, store, copied, frames: () => r.frames, frame: () => r.lastFrame() ?? ''};
+	const resize = (width: number, height: number) =>
+		act(async () => {
+			r.rerender(tree(width, height));
+		});
+	const screen: Screen = {sb, r, store, copied, frames: () => r.frames, frame: () => r.lastFrame() ?? '', resize};
 	if ((options.seed ?? 'demo') === 'demo' || options.before) await waitFrame(screen, (f) => /\d+ of \d+/.test(f) && !f.includes('Loading'));
 	return screen;
 }

@@ -34,24 +34,27 @@ describe('small terminals', () => {
 	test('from 40×12 up, the frame is shorter than the terminal with a long error or the rename prompt showing', async () => {
 		const sb = await sandbox();
 		for (const width of [40, 80, 120]) {
-			for (const height of [12, 13, 14, 17, 24]) {
-				const s = await mountScreen({sb, width, height});
-				const at = `${width}×${height}`;
-				expect(rows(s), at).toBeLessThan(height);
-				// Someone else's destination: a refusal long enough to wrap at 40 columns.
-				await select(s, 'Org-wide');
-				await press(s, 'a');
-				expect(s.frame()).toContain("Can't do that");
-				expect(rows(s), `${at} with an error`).toBeLessThan(height);
-				// One of the user's own: the rename prompt and its complaint.
-				await select(s, 'analytics-raw');
-				await press(s, 'r');
-				for (let i = 0; i < 13; i++) await press(s, '\x7f');
-				await press(s, 'x', '\r');
-				expect(s.frame()).toContain('Rename to');
-				expect(rows(s), `${at} renaming`).toBeLessThan(height);
-				await press(s, '\x1b');
-			}
+			// One screen per width, drawn at every height in each state (as a terminal resized).
+			const s = await mountScreen({sb, width, height: 24});
+			const fitsEveryHeight = async (showing: string, what: string) => {
+				for (const height of [12, 13, 14, 17, 24]) {
+					await s.resize(width, height);
+					expect(s.frame(), `${width}×${height}${what}`).toContain(showing);
+					expect(rows(s), `${width}×${height}${what}`).toBeLessThan(height);
+				}
+			};
+			await fitsEveryHeight('› ', '');
+			// Someone else's destination: a refusal long enough to wrap at 40 columns.
+			await select(s, 'Org-wide');
+			await press(s, 'a');
+			await fitsEveryHeight("Can't do that", ' with an error');
+			// One of the user's own: the rename prompt and its complaint.
+			await s.resize(width, 24);
+			await select(s, 'analytics-raw');
+			await press(s, 'r');
+			for (let i = 0; i < 13; i++) await press(s, '\x7f');
+			await press(s, 'x', '\r');
+			await fitsEveryHeight('Rename to', ' renaming');
 		}
 	});
 
