@@ -334,6 +334,12 @@ describe('an OAuth session over real HTTP', () => {
 		expect(saved).not.toHaveProperty('refresh_token');
 		expect(statSync(tokenFile(home, 'planet-m2m-sandbox-m2m-client')).mode & 0o777).toBe(0o600);
 		expect(session.getNeed()).toBeUndefined();
+		// The next run uses the token it cached: no token request at all.
+		await clearLog(sb);
+		await connect(home, sb).client.list();
+		const again = await requests(sb);
+		expect(oauthRequests(again)).toEqual([]);
+		expect(apiRequests(again)).toEqual(['GET /destinations/v1 200']);
 	});
 
 	it('a pre-2.3.0 token file (no _iat, no _exp) is read from the JWT; once refreshed it has them', async () => {
