@@ -37,6 +37,8 @@ describe('what destui sends to the sign-in server', () => {
 		expect(req!.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(req!.headers.accept).toBe('application/json');
 		expect(req!.headers.authorization).toBeUndefined();
+		// planet-auth names itself here (planet-auth-library-2.3.0); destui names itself, as on every request.
+		expect(req!.headers['x-planet-app']).toBe('destui');
 	});
 
 	it('refresh, *_secret client: HTTP Basic client_id:client_secret, no client_id in the body', async () => {
