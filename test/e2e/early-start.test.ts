@@ -2,7 +2,7 @@
 // finds the credentials (refreshing an aged OAuth token first) and sends the list itself; the app
 // takes the answer over, failures included, and later requests reuse the connection. Ordering and
 // counts only: how fast is the benchmark's business.
-import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -43,7 +43,7 @@ async function logWhen(sb: RunningSandbox, ready: (log: LoggedRequest[]) => bool
 function withStandInApp(
 	args: string[],
 	env: Record<string, string | undefined> = {},
-): {session: TerminalSession; handedOver: () => Record<string, unknown>} {
+): {session: TerminalSession; handedOver: () => Promise<Record<string, unknown>>} {
 	const dir = mkdtempSync(join(tmpdir(), 'destui-stand-in-'));
 	temps.push(dir);
 	copyFileSync(BUNDLE, join(dir, 'destui.cjs'));
@@ -56,7 +56,14 @@ setInterval(() => {}, 1000);
 `,
 	);
 	const session = destui(args, {env, command: [process.execPath, join(dir, 'destui.cjs')]});
-	return {session, handedOver: () => JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>};
+	// The command may load the app while its request is still in flight or after it has been answered:
+	// the log holding the request says nothing about whether the app has run yet, so wait for its file.
+	const handedOver = async (): Promise<Record<string, unknown>> => {
+		const deadline = Date.now() + 10_000;
+		while (!existsSync(out) && Date.now() < deadline) await sleep(25);
+		return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+	};
+	return {session, handedOver};
 }
 
 /** Someone with no Planet credentials set but these (the test machine's are never seen). */
@@ -102,7 +109,7 @@ describe('the start-up request leaves first', () => {
 		const {handedOver} = withStandInApp(['--base-url', sb.origin, '--api-key', USER_KEY]);
 		const log = await logWhen(sb, (l) => lists(l).length > 0);
 		expect(log.map((r) => `${r.method} ${r.path} ${r.user} ${r.status}`)).toEqual(['GET /destinations/v1 user 200']);
-		expect(handedOver()).toEqual({plan: 'api', list: true, renewal: false});
+		expect(await handedOver()).toEqual({plan: 'api', list: true, renewal: false});
 	});
 
 	it('reaches the sandbox before the app has drawn anything, and is sent once', async () => {
@@ -126,7 +133,7 @@ describe('the start-up request leaves first', () => {
 			'GET /destinations/v1',
 		]);
 		expect(lists(early)[0]).toMatchObject({user: 'user', status: 200});
-		expect(handedOver()).toEqual({plan: 'api', list: true, renewal: true});
+		expect(await handedOver()).toEqual({plan: 'api', list: true, renewal: true});
 		// The refreshed token was saved at once, as planet-auth would.
 		expect(JSON.parse(readFileSync(before.tokenFile, 'utf8')).access_token).not.toBe(before.token.access_token);
 
