@@ -38,20 +38,28 @@ export function FieldRow({label, labelWidth, focused, optional, help, problem, n
 					<Text dimColor={dim()}>{help}</Text>
 				</Box>
 			) : null}
-			{problem ? (
-				<Box paddingLeft={2 + labelWidth}>
-					<Text color={tone.error()}>{`✗ ${label} ${problem}`}</Text>
-				</Box>
-			) : null}
-			{notes.map((note) => (
-				<Box key={note.message} paddingLeft={2 + labelWidth}>
-					{note.level === 'warning' ? (
-						<Text color={tone.warn()}>{`! ${sanitize(note.message)}`}</Text>
-					) : (
-						<Text dimColor={dim()}>{`· ${sanitize(note.message)}`}</Text>
-					)}
-				</Box>
-			))}
+			{problem ? <Marked indent={2 + labelWidth} mark="✗" color={tone.error()} text={`${label} ${problem}`} /> : null}
+			{notes.map((note) =>
+				note.level === 'warning' ? (
+					<Marked key={note.message} indent={2 + labelWidth} mark="!" color={tone.warn()} text={sanitize(note.message)} />
+				) : (
+					<Marked key={note.message} indent={2 + labelWidth} mark="·" dimmed text={sanitize(note.message)} />
+				),
+			)}
+		</Box>
+	);
+}
+
+/** "✗ text" under the field; a long text wraps under its own start, not under the mark. */
+function Marked({indent, mark, color, dimmed, text}: {indent: number; mark: string; color?: string; dimmed?: boolean; text: string}) {
+	return (
+		<Box paddingLeft={indent}>
+			<Box width={2} flexShrink={0}>
+				<Text color={color}>{mark}</Text>
+			</Box>
+			<Text color={color} dimColor={!!dimmed && dim()}>
+				{text}
+			</Text>
 		</Box>
 	);
 }

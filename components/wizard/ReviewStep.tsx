@@ -69,9 +69,15 @@ export function ReviewStep({type, form, files, width}: ReviewStepProps): React.J
 			{notes.length ? (
 				<Box marginTop={1} flexDirection="column">
 					{notes.map((note) => (
-						<Text key={note.message} color={note.level === 'warning' ? tone.warn() : undefined} dimColor={note.level === 'info' && dim()}>
-							{`  ${note.level === 'warning' ? '!' : '·'} ${sanitize(note.message)}`}
-						</Text>
+						// A long note wraps under its own start, not under the mark.
+						<Box key={note.message}>
+							<Box width={4} flexShrink={0}>
+								<Text color={note.level === 'warning' ? tone.warn() : undefined}>{`  ${note.level === 'warning' ? '!' : '·'}`}</Text>
+							</Box>
+							<Text color={note.level === 'warning' ? tone.warn() : undefined} dimColor={note.level === 'info' && dim()}>
+								{sanitize(note.message)}
+							</Text>
+						</Box>
 					))}
 				</Box>
 			) : null}

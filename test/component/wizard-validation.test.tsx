@@ -40,14 +40,14 @@ function expectedProblem(t: DestinationType, key: string, bad: string): string {
 	return `✗ ${field.label} ${problem}`;
 }
 
-const mountWizard = (existing: readonly Destination[] = []) =>
+const mountWizard = (existing: readonly Destination[] = [], width = 100) =>
 	mount(
 		<CreateWizard
 			existing={existing}
 			create={async () => Promise.reject(new Error('not expected'))}
 			onCreated={() => {}}
 			onCancel={() => {}}
-			width={100}
+			width={width}
 			height={40}
 		/>,
 	);
@@ -118,6 +118,28 @@ describe('the wizard refuses what the catalogue refuses', () => {
 		expect(review).toContain('Region eu-future-9');
 		expect(review).toContain('! Region is not an AWS region destui knows');
 		expect(review).toContain('! Access key ID is a temporary key (ASIA…)');
+	});
+
+	it('a warning too long for a narrow terminal wraps under its own text, on the page and on the review', async () => {
+		const r = await mountWizard([], 60);
+		await openProvider(r, 'amazon_s3');
+		await fillPage(r, 'amazon_s3', 1);
+		await type(r, 'AKIA12');
+		await press(r, KEYS.tab);
+		const continued = (screen: string) => {
+			const lines = screen.split('\n');
+			const at = lines.findIndex((l) => /^\s*! Access key ID is/.test(l));
+			expect(at, screen).toBeGreaterThan(-1);
+			const text = lines[at]!.indexOf('Access key ID is');
+			// The next line goes on with the sentence, starting where its first line's text starts.
+			expect(lines[at + 1]!.search(/\S/), screen).toBe(text);
+		};
+		continued(frame(r));
+		await type(r, 'secret-of-the-key');
+		await press(r, KEYS.enter);
+		await fillPage(r, 'amazon_s3', 3);
+		expect(frame(r)).toContain('Review');
+		continued(frame(r));
 	});
 
 	it('asks for a name when the bucket is too short to be one (Oracle allows 1-character buckets)', async () => {
