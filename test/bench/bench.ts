@@ -519,7 +519,9 @@ async function batches(n: number): Promise<void> {
 		await press('\r', (s) => new RegExp(`\\b${n} of \\d+`).test(s) && !s.includes('type to filter'));
 		await press('V', (s) => s.includes(`✓ ${n} marked`));
 		await clearLog(sb);
+		const pressed = performance.now();
 		await press('a', (s) => s.includes('[y/N]'));
+		const waited = performance.now() - pressed;
 		const asked = await kinds();
 		const started = performance.now();
 		await press('y', (s) => s.includes(`Archived ${n} destinations.`));
@@ -527,11 +529,17 @@ async function batches(n: number): Promise<void> {
 		await sleep(300);
 		const archived = await kinds();
 		lines.push({
-			what: `requests: look-ups before a bulk archive of ${n} marked (one per destination, none when known)`,
+			what: `requests: look-ups before a bulk archive of ${n} marked (one per destination: the Subscriptions API filters by one destination_ref; none when known)`,
 			value: String(asked.lookUps),
 			reference: `minimum ${n}`,
 			target: '= minimum',
 			ok: asked.lookUps === n && asked.all === n,
+		});
+		lines.push({
+			what: `time: bulk archive of ${n} marked, a to the question (its ${n} look-ups)`,
+			value: `${(waited / 1000).toFixed(1)} s`,
+			reference: `at 3 starts per 1.1 s (the client's limit), ${(Math.ceil(n / 3 - 1) * 1.1).toFixed(1)} s at least`,
+			target: '',
 		});
 		lines.push({
 			what: `requests: bulk archive of ${n} marked, after one y/N`,
