@@ -5,7 +5,7 @@
 // apart by its invisible character.
 import {describe, expect, it} from 'vitest';
 import {destuiOn, sandbox} from '../harness/e2e.js';
-import {KEYS, sleep} from '../harness/terminal.js';
+import {KEYS} from '../harness/terminal.js';
 
 const TYPES = ['S3-compatible', 'Azure Blob', 'Oracle OCS', 'GCS', 'S3'];
 const LONG = '国家地理空间情报局农业与森林监测每日影像交付中心北京分部第一组';
@@ -41,8 +41,7 @@ describe('names in many scripts in a real terminal', () => {
 	it('wraps a long CJK name in the full details without losing a character, and names a zero-width space', async () => {
 		const sb = await sandbox({seed: 'intl'});
 		const s = destuiOn(sb, {cols: 60, rows: 30});
-		await s.waitFor('TYPE');
-		await sleep(40);
+		await s.waitFor('16 of 16');
 		await s.press('/');
 		await s.type('国家');
 		await s.press(KEYS.enter);

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {destui, destuiOn, sandbox} from '../harness/e2e.js';
-import {BUNDLE, KEYS, sleep, TEST_CACHE_HOME, type TerminalSession} from '../harness/terminal.js';
+import {BUNDLE, KEYS, TEST_CACHE_HOME, type TerminalSession} from '../harness/terminal.js';
 
 const temps: string[] = [];
 
@@ -146,11 +146,9 @@ describe('starting', () => {
 		expect(screen).not.toContain('loading…');
 		expect(screen).toMatch(/~\/\.planet\.json +no such file/);
 		expect(screen).toMatch(/s\/Enter +sign in now/);
-		await sleep(80);
 		await s.press('d');
 		const sandboxScreen = await s.waitFor('11 of 11');
 		expect(sandboxScreen).toContain('SANDBOX');
-		await sleep(50);
 		await s.press('q');
 		expect((await s.exited).code).toBe(0);
 	});
@@ -160,7 +158,6 @@ describe('starting', () => {
 		temps.push(home);
 		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
 		await s.waitFor('sign in now');
-		await sleep(80);
 		await s.press('q');
 		expect((await s.exited).code).toBe(1);
 		expect(s.output()).toContain(

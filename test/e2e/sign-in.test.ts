@@ -6,6 +6,7 @@
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {ARMING_MS} from '../../src/auth/sign-in-state.js';
 import type {RunningSandbox} from '../../src/sandbox/server.js';
 import {destui, requestLog, sandbox} from '../harness/e2e.js';
 import {readScreenQr} from '../harness/qr.js';
@@ -135,7 +136,6 @@ describe('signing in', () => {
 		const home = privateHome();
 		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
 		await s.waitFor('You are not signed in: profile planet-user has no session yet');
-		await sleep(50);
 		await s.press('s');
 		// The QR code drawn in the terminal reads, with a decoder of its own, as the link to confirm the code at.
 		const {code} = await codeOnScreen(s);
@@ -182,7 +182,6 @@ describe('signing in', () => {
 		const home = privateHome();
 		const s = destui(['--base-url', sb.origin, '--auth-server', `${sb.origin}/`], {env: env(home)});
 		await s.waitFor('sign in now');
-		await sleep(50);
 		await s.press('s');
 		const code = (/Code: +((?:[B-Z] ){4}- (?:[B-Z] ){3}[B-Z])/.exec(await s.waitFor(/Code: +[B-Z]/))![1] ?? '').replace(/ /g, '');
 		await post(sb, '/_sandbox/oauth/device', {user_code: code, action: 'deny'});
@@ -206,30 +205,24 @@ describe('signing in', () => {
 		devProfile(home, sb, token);
 		const s = destui(['--base-url', sb.origin], {env: env(home)});
 		await s.waitFor('No destinations yet');
-		await sleep(40);
 		await s.press('n');
 		await s.waitFor('New destination · step 1 of 5');
-		await sleep(40);
 		await s.press(KEYS.enter);
 		await s.waitFor('Amazon S3 · step 2 of 5');
-		await sleep(40);
 		await s.type('signin-bucket');
 		await s.press(KEYS.enter);
 		await s.type('us-west-2');
 		await s.press(KEYS.enter);
 		await s.waitFor('Amazon S3 · step 3 of 5');
-		await sleep(40);
 		await s.type('FAKESIGNINKEY01');
 		await s.press(KEYS.enter);
 		await s.type('fake-signin-secret-01');
 		await s.press(KEYS.enter);
 		await s.waitFor('Amazon S3 · step 4 of 5');
-		await sleep(40);
 		await s.press(KEYS.enter);
 		await s.type('Signed in later');
 		await s.press(KEYS.enter);
 		await s.waitFor('Review');
-		await sleep(40);
 		// Meanwhile: the server stops taking this session (another client used the refresh token,
 		// and the access token is refused).
 		await fetch(`${sb.origin}/oauth/token`, {
@@ -240,7 +233,8 @@ describe('signing in', () => {
 		await post(sb, '/_sandbox/faults', {path: '/destinations/v1', methods: ['POST'], status: 401});
 		await s.press(KEYS.enter);
 		await s.waitFor('Planet no longer accepts the session of profile dev');
-		await sleep(450);
+		// Mid-session, the screen's choices take no key for ARMING_MS (keys typed for what was there before).
+		await sleep(ARMING_MS + 50);
 		await s.press('s');
 		await approveOnScreen(s, sb);
 		await s.waitFor('Created Signed in later');

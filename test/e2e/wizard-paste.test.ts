@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createClient} from '../../src/api/client.js';
 import {deferCleanup, destuiOn, sandbox, USER_KEY} from '../harness/e2e.js';
-import {KEYS, sleep} from '../harness/terminal.js';
+import {KEYS} from '../harness/terminal.js';
 
 const SA_KEY = {
 	type: 'service_account',
@@ -26,7 +26,6 @@ describe('a GCS key dropped as a path', () => {
 		const sb = await sandbox({seed: 'empty'});
 		const s = destuiOn(sb);
 		await s.waitFor('No destinations yet');
-		await sleep(40);
 		await s.press('n');
 		await s.waitFor('New destination · step 1 of 5');
 		await s.press(KEYS.down, KEYS.down, KEYS.enter);
