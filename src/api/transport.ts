@@ -5,12 +5,12 @@
 // Connections are kept alive (wire.ts), and the start-up list request the `destui` command sent
 // before the app loaded is taken as the first attempt of the first list: its answer or failure
 // goes through exactly the same steps as got's would.
-import got, {type Got, type Response} from 'got';
+import got, {type CancelableRequest, type Got, type Response} from 'got';
 import type {ClientRequest, IncomingHttpHeaders} from 'node:http';
 import type {EarlyRequest} from '../early-handoff.js';
 import {ApiError} from './errors.js';
 import {cancelled, errorFromException, errorFromStatus, type Explanations, type FailureContext} from './failure.js';
-import {LimiterAbortedError, type Limiter} from './limiter.js';
+import {LimiterAbortedError, type Limiter, type Slot} from './limiter.js';
 import {
 	backoffMs,
 	CONNECTION_ERROR_CODES,
@@ -122,6 +122,12 @@ async function earlyAnswer(
 	}
 }
 
+/** got's exchange, its limiter slot marked sent once the request has been written to the connection. */
+function onTheWire<T>(exchange: CancelableRequest<T>, slot: Slot | undefined): CancelableRequest<T> {
+	if (slot) exchange.on('request', (request: ClientRequest) => request.once('finish', () => slot.sent()));
+	return exchange;
+}
+
 export function createTransport(options: TransportOptions): (exchange: Exchange) => Promise<Reply> {
 	const http: Got = got.extend({
 		headers: options.headers,
@@ -168,15 +174,19 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 			const auth = asked instanceof Promise ? await asked : asked;
 			const secrets = [...auth.secrets, ...fromBody];
 			ctx.secrets = secrets;
+			let slot: Slot | undefined;
 			if (options.limiter) {
 				try {
-					await options.limiter.acquire({signal: waits, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
+					slot = await options.limiter.acquire({signal: waits, onWait: (waitMs) => emit({type: 'waiting', method, path, attempt, waitMs})});
 				} catch (err) {
 					if (err instanceof LimiterAbortedError) throw cancelled();
 					throw err;
 				}
 			}
-			if (waits?.aborted) throw cancelled();
+			if (waits?.aborted) {
+				slot?.sent();
+				throw cancelled();
+			}
 			emit({type: 'request', method, path, attempt});
 
 			let waitMs: number;
@@ -184,14 +194,19 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 			try {
 				const taken = attempt === 1 && offered ? await offered : undefined;
 				const same = taken && taken.method === method && taken.url === url && taken.authorization === auth.header;
+				// The `destui` command sent it before the app loaded: counted from now, later than it left.
+				if (same) slot?.sent();
 				const response =
 					(same && (await earlyAnswer(taken, signal))) ||
-					(await http(url, {
-						method,
-						body,
-						headers: body === undefined ? {authorization: auth.header} : {authorization: auth.header, 'content-type': 'application/json'},
-						signal,
-					}));
+					(await onTheWire(
+						http(url, {
+							method,
+							body,
+							headers: body === undefined ? {authorization: auth.header} : {authorization: auth.header, 'content-type': 'application/json'},
+							signal,
+						}),
+						slot,
+					));
 				status = response.statusCode;
 				emit({type: 'response', method, path, status, attempt});
 				if (status >= 200 && status < 300) return {status, headers: response.headers, text: response.body, secrets};
@@ -216,6 +231,9 @@ export function createTransport(options: TransportOptions): (exchange: Exchange)
 				const connectionBroke = CONNECTION_ERROR_CODES.has(code) && (err as {name?: string}).name !== 'TimeoutError';
 				if (!(connectionBroke && isIdempotent(method) && retriesLeft > 0)) throw errorFromException(err, ctx);
 				waitMs = backoffMs(options.retries - retriesLeft + 1);
+			} finally {
+				// Answered or failed without the request ever being written (refused, cut off): counted from now.
+				slot?.sent();
 			}
 			retriesLeft--;
 			emit({type: 'retry', method, path, status, attempt: attempt + 1, waitMs});

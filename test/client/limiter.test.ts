@@ -1,5 +1,5 @@
-// The sliding-window limiter on a hand-driven clock: what starts when, FIFO order, cancellation
-// and the expected-wait estimates the UI shows.
+// The sliding-window limiter on a hand-driven clock: what starts when, FIFO order, cancellation,
+// slots counted from when their request is sent, and the expected-wait estimates the UI shows.
 import {describe, expect, it} from 'vitest';
 import {createLimiter, LimiterAbortedError, type LimiterClock} from '../../src/api/limiter.js';
 
@@ -37,12 +37,13 @@ const flush = async (): Promise<void> => {
 	for (let i = 0; i < 5; i++) await Promise.resolve();
 };
 
-/** Starts `n` acquires and records the clock time at which each was let through. */
+/** Starts `n` acquires, each sent the moment it is let through, and records when that was. */
 function burst(limiter: ReturnType<typeof createLimiter>, now: () => number, n: number, signals: (AbortSignal | undefined)[] = []) {
 	const started: {i: number; at: number}[] = [];
 	const outcomes = Array.from({length: n}, (_, i) =>
 		limiter.acquire({signal: signals[i]}).then(
-			() => {
+			(slot) => {
+				slot.sent();
 				started.push({i, at: now()});
 				return 'started' as const;
 			},
@@ -87,14 +88,45 @@ describe('limiter', () => {
 	it('slides: a start frees its slot exactly one window later, not at a fixed tick', async () => {
 		const c = manualClock();
 		const limiter = createLimiter({limit: 2, windowMs: 1000, clock: c.clock});
-		await limiter.acquire();
+		(await limiter.acquire()).sent();
 		await c.advance(400);
-		await limiter.acquire();
+		(await limiter.acquire()).sent();
 		const {started} = burst(limiter, c.now, 2);
 		await c.advance(600);
 		expect(started.map((s) => s.at)).toEqual([1000]);
 		await c.advance(400);
 		expect(started.map((s) => s.at)).toEqual([1000, 1400]);
+	});
+
+	it('a slot holds its place until its request is sent (a slow connection), and leaves one window after that', async () => {
+		const c = manualClock();
+		const limiter = createLimiter({limit: 1, windowMs: 1000, clock: c.clock});
+		const slow = await limiter.acquire();
+		const {started} = burst(limiter, c.now, 1);
+		// Still connecting a window later: it has not used its second yet.
+		await c.advance(1500);
+		expect(started).toEqual([]);
+		slow.sent();
+		await c.advance(999);
+		expect(started).toEqual([]);
+		await c.advance(1);
+		expect(started.map((s) => s.at)).toEqual([2500]);
+		// Marking it sent again changes nothing.
+		slow.sent();
+		expect(limiter.queued).toBe(0);
+	});
+
+	it('a wait is estimated as if every granted request were sent at once', async () => {
+		const c = manualClock();
+		const limiter = createLimiter({limit: 2, windowMs: 1000, clock: c.clock});
+		(await limiter.acquire()).sent();
+		await c.advance(300);
+		const unsent = await limiter.acquire();
+		const waits: number[] = [];
+		void limiter.acquire({onWait: (ms) => waits.push(ms)});
+		void limiter.acquire({onWait: (ms) => waits.push(ms)});
+		expect(waits).toEqual([700, 1000]);
+		unsent.sent();
 	});
 
 	it('removes a cancelled caller from the queue without using its slot', async () => {
@@ -129,13 +161,13 @@ describe('limiter', () => {
 		const c = manualClock();
 		const limiter = createLimiter({limit: 3, windowMs: 1000, clock: c.clock});
 		const waits: number[] = [];
-		await limiter.acquire({onWait: (ms) => waits.push(ms)});
+		(await limiter.acquire({onWait: (ms) => waits.push(ms)})).sent();
 		await c.advance(200);
-		await limiter.acquire({onWait: (ms) => waits.push(ms)});
-		await limiter.acquire({onWait: (ms) => waits.push(ms)});
+		(await limiter.acquire({onWait: (ms) => waits.push(ms)})).sent();
+		(await limiter.acquire({onWait: (ms) => waits.push(ms)})).sent();
 		// Not queued so far: onWait is only for callers that wait.
 		expect(waits).toEqual([]);
-		for (let i = 0; i < 4; i++) void limiter.acquire({onWait: (ms) => waits.push(ms)});
+		for (let i = 0; i < 4; i++) void limiter.acquire({onWait: (ms) => waits.push(ms)}).then((slot) => slot.sent());
 		// Slots free at 1000 (first start) and 1200 (the two at 200), then one window later.
 		expect(waits).toEqual([800, 1000, 1000, 1800]);
 		await c.advance(3000);
