@@ -108,7 +108,6 @@ function Connected({connection, readOnly, copy, redraw, session}: ScreenProps & 
 						sandbox={connection.sandbox}
 						host={connection.host}
 						offers={{sandbox: !connection.sandbox, back: midSession}}
-						armed={!midSession}
 						onOutcome={onOutcome}
 					/>
 				) : null}

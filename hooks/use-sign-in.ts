@@ -13,8 +13,6 @@ export interface UseSignInOptions {
 	session: OAuthSession;
 	need: SignInNeed;
 	offers: SignInState['offers'];
-	/** Keys count from the first frame (start-up); otherwise deliberate keys wait ARMING_MS. */
-	armed: boolean;
 	onOutcome: (outcome: SignInCommand | 'signed-in') => void;
 	clock?: () => number;
 }
@@ -27,13 +25,11 @@ function keyName(k: Key): string | undefined {
 
 const message = (err: unknown): string => (err instanceof OAuthError ? err.message : 'something unexpected went wrong');
 
-export function useSignIn({session, need, offers, armed, onOutcome, clock = Date.now}: UseSignInOptions): SignInState {
+export function useSignIn({session, need, offers, onOutcome, clock = Date.now}: UseSignInOptions): SignInState {
 	const [state, dispatch] = useReducer(signInReducer, undefined, () => {
-		const first = initialSignIn(need, clock(), offers, armed);
+		const first = initialSignIn(need, clock(), offers);
 		// --sign-in asked for it: straight to the code.
-		return need.kind === 'requested' && need.canSignIn
-			? signInReducer({...first, armedAt: first.now}, {type: 'key', key: 's', now: first.now})
-			: first;
+		return need.kind === 'requested' && need.canSignIn ? signInReducer(first, {type: 'key', key: 's', now: first.now}) : first;
 	});
 
 	// The screen's one listener: keys read together act one by one, as typed alone.

@@ -26,7 +26,11 @@ export const SIGN_IN_BINDINGS: readonly SignInBinding[] = [
 	{command: 'quit', keys: ['q'], label: 'quit', deliberate: true},
 ];
 
-/** Keys that could have been typed for the screen underneath are ignored this long (ms). */
+/**
+ * For this long after the screen appears (ms), q and d are ignored: keys typed before anyone could
+ * have read it (typed ahead while destui started, or for the screen it came up over) never
+ * discard anything (src/auth/README.md says why a time).
+ */
 export const ARMING_MS = 400;
 
 export type SignInRequest =
@@ -62,8 +66,8 @@ export type SignInAction =
 	| {type: 'refused'; code?: string; message: string; now: number}
 	| {type: 'failed'; message: string; now: number};
 
-export function initialSignIn(need: SignInNeed, now: number, offers: SignInState['offers'], armed: boolean): SignInState {
-	return {need, mode: {kind: 'choose'}, armedAt: armed ? now : now + ARMING_MS, now, offers};
+export function initialSignIn(need: SignInNeed, now: number, offers: SignInState['offers']): SignInState {
+	return {need, mode: {kind: 'choose'}, armedAt: now + ARMING_MS, now, offers};
 }
 
 /** The bindings the choice offers in this state, in legend order. */

@@ -25,13 +25,13 @@ const CODE: DeviceAuthorization = {
 };
 
 const run = (s: SignInState, ...actions: SignInAction[]): SignInState => actions.reduce(signInReducer, s);
-const start = (armed = true, need = NEED): SignInState => initialSignIn(need, 0, {sandbox: true, back: false}, armed);
+const start = (need = NEED): SignInState => initialSignIn(need, 0, {sandbox: true, back: false});
 const key = (k: string, now = 1000): SignInAction => ({type: 'key', key: k, now});
 
 describe('the choice', () => {
 	it('offers sign-in only where destui can sign in, the sandbox and going back only where it makes sense', () => {
 		expect(offeredBindings(start()).map((b) => b.command)).toEqual(['sign-in', 'retry', 'sandbox', 'quit']);
-		const elsewhere = initialSignIn({...NEED, canSignIn: false, hint: 'run planet auth login'}, 0, {sandbox: false, back: true}, true);
+		const elsewhere = initialSignIn({...NEED, canSignIn: false, hint: 'run planet auth login'}, 0, {sandbox: false, back: true});
 		expect(offeredBindings(elsewhere).map((b) => b.command)).toEqual(['retry', 'back', 'quit']);
 		expect(run(elsewhere, key('s')).request).toBeUndefined();
 	});
@@ -43,8 +43,8 @@ describe('the choice', () => {
 		expect(run(start(), key('x'))).toEqual({...start(), now: 1000});
 	});
 
-	it('mid-session, q and d typed within the arming time are ignored (typed for the screen underneath); harmless keys are not', () => {
-		const s = start(false);
+	it('q and d typed within the arming time are ignored (typed before the screen could be read); harmless keys are not', () => {
+		const s = start();
 		expect(run(s, key('q', ARMING_MS - 1)).outcome).toBeUndefined();
 		expect(run(s, key('d', 10)).outcome).toBeUndefined();
 		expect(run(s, key('r', 10)).outcome).toBe('retry');

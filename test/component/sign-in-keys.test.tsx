@@ -14,9 +14,12 @@ import {frame, mount, paste, press, sandbox, settle, together} from './wizard-he
 
 /**
  * A device-code profile with no session yet, and a request waiting for the user to sign in.
- * `midSession`: the screen came up over work in progress (q and d would discard it).
+ * `midSession`: the screen came up over work in progress (Esc goes back to it). The screen's clock
+ * is the test's: `seen()` moves it past the time q and d are ignored for.
  */
-async function signInScreen({midSession = false, clock}: {midSession?: boolean; clock?: () => number} = {}) {
+async function signInScreen({midSession = false}: {midSession?: boolean} = {}) {
+	let now = 1_000_000;
+	const clock = () => now;
 	const sb = await sandbox();
 	const home = privateHome();
 	home.planetJson({PL_AUTH_PROFILE: 'dev'});
@@ -41,12 +44,11 @@ async function signInScreen({midSession = false, clock}: {midSession?: boolean; 
 			sandbox={false}
 			host="api.planet.com"
 			offers={{sandbox: true, back: midSession}}
-			armed={!midSession}
 			clock={clock}
 			onOutcome={(o) => outcomes.push(o)}
 		/>,
 	);
-	return {r, outcomes, session, waiting};
+	return {r, outcomes, session, waiting, seen: () => void (now += ARMING_MS), later: (ms: number) => void (now += ms)};
 }
 
 describe('the sign-in screen reads keys like every screen', () => {
@@ -70,7 +72,8 @@ describe('the sign-in screen reads keys like every screen', () => {
 	});
 
 	it('a paste is not keys: a pasted "q" does not quit, a typed one does; Ctrl-C in a run quits too', async () => {
-		const {r, outcomes} = await signInScreen();
+		const {r, outcomes, seen} = await signInScreen();
+		seen();
 		await paste(r, 'q');
 		expect(outcomes).toEqual([]);
 		await together(r, 'Q');
@@ -80,21 +83,23 @@ describe('the sign-in screen reads keys like every screen', () => {
 		expect(again.outcomes).toEqual(['quit']);
 	});
 
-	it('over work in progress, q and d pressed as the screen appears do not discard it; pressed once it has been seen, they act', async () => {
-		// Keys typed before the screen came up went to the screen underneath (it had the keys then):
-		// none reach this one. What it guards against is a key typed for that screen a moment after
-		// this one appeared unbidden, before anyone could have read it: a read of its own, so only
-		// the time since it appeared tells it apart.
-		let now = 1_000_000;
-		const {r, outcomes} = await signInScreen({midSession: true, clock: () => now});
-		expect(frame(r)).toContain('back to what you were doing');
-		now += 50;
-		await press(r, 'q');
-		await press(r, 'd');
-		expect(outcomes).toEqual([]);
-		expect(frame(r)).toContain('use the local sandbox');
-		now += ARMING_MS;
-		await press(r, 'd');
-		expect(outcomes).toEqual(['sandbox']);
+	it('q and d pressed as the screen appears do nothing, at start-up (typed ahead) and over work in progress; once it has been seen, they act', async () => {
+		// At start-up, keys typed while destui loaded are read as soon as this screen takes the
+		// keys: before anyone saw it. Over work in progress, keys typed before it came up went to the
+		// screen underneath (it had the keys then); what is guarded against is a key typed for that
+		// screen a moment after this one appeared unbidden, in a read of its own, so only the time
+		// since it appeared tells it apart.
+		for (const midSession of [false, true]) {
+			const {r, outcomes, later, seen} = await signInScreen({midSession});
+			expect(frame(r).includes('back to what you were doing')).toBe(midSession);
+			later(50);
+			await together(r, 'q');
+			await press(r, 'd');
+			expect(outcomes).toEqual([]);
+			expect(frame(r)).toContain('use the local sandbox');
+			seen();
+			await press(r, 'd');
+			expect(outcomes).toEqual(['sandbox']);
+		}
 	});
 });

@@ -5,8 +5,9 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {ARMING_MS} from '../../src/auth/sign-in-state.js';
 import {destui, destuiOn, sandbox} from '../harness/e2e.js';
-import {BUNDLE, KEYS, TEST_CACHE_HOME, type TerminalSession} from '../harness/terminal.js';
+import {BUNDLE, KEYS, sleep, TEST_CACHE_HOME, type TerminalSession} from '../harness/terminal.js';
 
 const temps: string[] = [];
 
@@ -146,6 +147,8 @@ describe('starting', () => {
 		expect(screen).not.toContain('loading…');
 		expect(screen).toMatch(/~\/\.planet\.json +no such file/);
 		expect(screen).toMatch(/s\/Enter +sign in now/);
+		// q and d count once the screen can have been read.
+		await sleep(ARMING_MS);
 		await s.press('d');
 		const sandboxScreen = await s.waitFor('11 of 11');
 		expect(sandboxScreen).toContain('SANDBOX');
@@ -158,6 +161,7 @@ describe('starting', () => {
 		temps.push(home);
 		const s = destui([], {env: {HOME: home, PL_API_KEY: undefined, USERPROFILE: home}});
 		await s.waitFor('sign in now');
+		await sleep(ARMING_MS);
 		await s.press('q');
 		expect((await s.exited).code).toBe(1);
 		expect(s.output()).toContain(

@@ -233,8 +233,6 @@ describe('signing in', () => {
 		await post(sb, '/_sandbox/faults', {path: '/destinations/v1', methods: ['POST'], status: 401});
 		await s.press(KEYS.enter);
 		await s.waitFor('Planet no longer accepts the session of profile dev');
-		// Mid-session, the screen's choices take no key for ARMING_MS (keys typed for what was there before).
-		await sleep(ARMING_MS + 50);
 		await s.press('s');
 		await approveOnScreen(s, sb);
 		await s.waitFor('Created Signed in later');
@@ -272,6 +270,19 @@ describe('credentials that cannot be used', () => {
 		expect(screen.replace(/\s+/g, ' ')).toContain(
 			'! ~/.planet.json names a profile destui cannot use, so it was skipped: profile gone does not exist (no ~/.planet/gone/auth_client.json).',
 		);
+		await sleep(ARMING_MS);
+		await s.press('q');
+		expect((await s.exited).code).toBe(1);
+	});
+
+	it('q and d typed ahead while destui starts do not answer the sign-in screen that comes up', async () => {
+		const s = destui(['--auth-server', 'http://127.0.0.1:9/'], {env: env(privateHome())});
+		// Typed at once, before destui has drawn anything (the terminal holds them until it reads).
+		await s.press('d', 'q');
+		await s.waitFor('sign in now');
+		await sleep(ARMING_MS + 100);
+		expect(await s.screen()).toContain('sign in now');
+		expect(s.hasExited).toBe(false);
 		await s.press('q');
 		expect((await s.exited).code).toBe(1);
 	});
