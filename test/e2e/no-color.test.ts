@@ -33,7 +33,10 @@ async function walk(env: Record<string, string | undefined>) {
 	const list = await s.screen();
 	await s.press(KEYS.enter);
 	await s.waitFor('Esc back');
-	const listed = /13 of 13.*\n(?:.*\n)*.*quit/;
+	// The list with nothing open over it: the search and rename lines also sit above the legend, and
+	// a key sent before the Esc that closed them was read would go to them (Esc then G read as Alt-G).
+	const listed = (screen: string) =>
+		/13 of 13.*\n(?:.*\n)*.*quit/.test(screen) && !/Esc clear|type to filter|Rename to:|Keys \(|Esc back/.test(screen);
 	await s.press(KEYS.esc);
 	await s.waitFor(listed);
 	await s.press('?');
