@@ -3,6 +3,8 @@
 // lands (the placeholder, the sandbox starting, the loading frame, the list). A signal is a signal:
 // SIGINT (kill -INT), SIGTERM and SIGHUP exit 128 + its number. Either way the alternate screen is
 // left, and the terminal is back in the mode it was in (checked with stty after destui ends).
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {destui, destuiOn, injectFault, sandbox, USER_KEY} from '../harness/e2e.js';
 import {BUNDLE, KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
@@ -65,7 +67,24 @@ describe('Ctrl-C at every moment of start-up is a quit: exit 0, terminal restore
 
 	it('while the sandbox chosen on the sign-in screen starts (no screen reads keys then)', async () => {
 		const home = privateHome().path;
-		const noCredentials = {HOME: home, PL_API_KEY: undefined, PL_AUTH_PROFILE: undefined, PL_AUTH_CLIENT_ID: undefined};
+		// The sandbox starts in a few milliseconds, often within the frame that follows d, so its
+		// placeholder may never be drawn: here its server takes 1.5 s to listen, as on a slow machine
+		// (a preload in destui's process; destui's own code is as shipped).
+		const slowListen = join(home, 'slow-listen.cjs');
+		writeFileSync(
+			slowListen,
+			`const net = require('node:net');
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) { setTimeout(() => listen.apply(this, args), 1500); return this; };
+`,
+		);
+		const noCredentials = {
+			HOME: home,
+			PL_API_KEY: undefined,
+			PL_AUTH_PROFILE: undefined,
+			PL_AUTH_CLIENT_ID: undefined,
+			NODE_OPTIONS: `--require ${slowListen}`,
+		};
 		const s = inShell(['--base-url', (await sandbox()).origin], noCredentials);
 		await s.waitFor('sign in now');
 		// The sign-in screen takes no key typed the moment it appeared.
