@@ -52,8 +52,8 @@ const SUBSCRIPTIONS = '/subscriptions/v1';
 const LIST_FILTERS = ['archived', 'is_owner', 'can_write', 'is_default', 'sort_by'] as const;
 
 /**
- * The server counts arrivals, the limiter counts starts; loopback or network jitter can bring
- * two starts a full window apart closer together on arrival. The margin absorbs that, so the
+ * The server counts arrivals, the limiter counts requests sent; loopback or network jitter can
+ * bring two sends a full window apart closer together on arrival. The margin absorbs that, so the
  * server never sees more than its limit in one second.
  */
 const WINDOW_MARGIN_MS = 100;
