@@ -3,9 +3,13 @@
 // it was on every exit path.
 import {constants} from 'node:os';
 
-const ENTER = '\x1b[?1049h\x1b[2J\x1b[H';
-// Leave bracketed paste (the wizard may have turned it on), show the cursor, leave the alternate screen.
-const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
+// Auto-wrap off (DECAWM) while destui is on screen: its frames are laid out to fit, and a line
+// that does not (the frame Ink draws at once when the terminal narrows, laid out for the old
+// width; a terminal that draws a character wider than destui counts it) is cut at the edge
+// rather than wrapped, which would scroll the screen and leave the rows of an old frame behind.
+const ENTER = '\x1b[?1049h\x1b[?7l\x1b[2J\x1b[H';
+// Leave bracketed paste (the wizard may have turned it on), show the cursor, wrap again, leave the alternate screen.
+const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?7h\x1b[?1049l';
 
 let entered = false;
 

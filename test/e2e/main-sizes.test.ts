@@ -1,5 +1,6 @@
 // The built destui in small and resized terminals: the whole frame fits and nothing wraps.
 import xterm from '@xterm/headless';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {destuiOn, sandbox} from '../harness/e2e.js';
 import {KEYS, type TerminalSession} from '../harness/terminal.js';
@@ -20,6 +21,19 @@ function wrappedRows(s: TerminalSession): number {
 	return n;
 }
 
+/**
+ * The lines of the last frame destui wrote (Ink writes each between the marks of synchronized
+ * output) wider than `cols`. With auto-wrap off the terminal cuts such a line rather than wrapping
+ * it, so the screen cannot show one: it is read off the output.
+ */
+function linesWiderThan(s: TerminalSession, cols: number): string[] {
+	const out = s.output();
+	const start = out.lastIndexOf('\x1b[?2026h');
+	const frame = out.slice(start, out.indexOf('\x1b[?2026l', start));
+	const text = frame.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '');
+	return text.split(/\r?\n/).filter((l) => stringWidth(l) > cols);
+}
+
 /** The whole frame is on screen: header on the first row, legend last, nothing wrapped. */
 function fits(screen: string, rows: number): boolean {
 	const lines = screen.split('\n');
@@ -32,10 +46,12 @@ describe('terminal sizes', () => {
 		const s = await start(80, 24);
 		expect(fits(await s.screen(), 24)).toBe(true);
 		expect(wrappedRows(s)).toBe(0);
+		expect(linesWiderThan(s, 80)).toEqual([]);
 		await s.press('G', KEYS.enter);
 		await s.waitFor('Orders delivering here');
 		expect((await s.screen()).split('\n')[0]).toContain('destui');
 		expect(wrappedRows(s)).toBe(0);
+		expect(linesWiderThan(s, 80)).toEqual([]);
 		await s.press(KEYS.esc, '?');
 		// At 24 rows the keys do not all fit: the help scrolls, and its title says so.
 		await s.waitFor('Keys (Esc back · ↑/↓ scroll)');
@@ -51,6 +67,7 @@ describe('terminal sizes', () => {
 		await s.waitFor((sc) => fits(sc, 20) && sc.includes('11 of 11') && wrappedRows(s) === 0);
 		const small = await s.screen();
 		expect(small.split('\n').every((l) => [...l].length <= 60)).toBe(true);
+		expect(linesWiderThan(s, 60)).toEqual([]);
 		s.resize(100, 30);
 		const big = await s.waitFor((sc) => fits(sc, 30) && sc.includes('[4 default:any]') && sc.includes('acme-field-ops-imagery'));
 		expect(wrappedRows(s)).toBe(0);
@@ -58,5 +75,32 @@ describe('terminal sizes', () => {
 		// Still answering keys.
 		await s.press('j');
 		await s.waitFor((sc) => (sc.split('\n').find((l) => l.startsWith('› ')) ?? '').includes('Legacy exports'));
+	});
+
+	// Found by the soak (seed 1): Ink draws the frame laid out for the old width at once when the
+	// terminal narrows; its lines wrapped, scrolling the screen, and the rows above the next frame
+	// kept the old one's (a list row over the header). With auto-wrap off they are cut instead.
+	it('narrowing only the width (100x30 to 72x30) leaves nothing of the old frame: the header is the top row', async () => {
+		const s = await start(100, 30);
+		s.resize(72, 30);
+		// The whole new frame, read once it is all written (a frame caught half drawn has no header yet);
+		// an old row left above the header keeps it off the top row and the wait fails.
+		const screen = await s.waitFor((sc) => sc.includes('? help  q quit') && !sc.includes('BUCKET') && /^destui /.test(sc));
+		const lines = screen.split('\n');
+		expect(lines[0]).toMatch(/^destui /);
+		expect(lines[1]).toMatch(/^11 of 11 /);
+		expect(lines[2]).toMatch(/^ {2}NAME/);
+		// Each destination once, none left over from the frame drawn for 100 columns.
+		expect(lines.filter((l) => l.includes('MinIO on-prem lab'))).toHaveLength(1);
+		expect(linesWiderThan(s, 72)).toEqual([]);
+		expect(s.output()).toContain('\x1b[?7l');
+	});
+
+	it('turns auto-wrap back on when it quits', async () => {
+		const s = await start(80, 24);
+		await s.press('q');
+		await s.exited;
+		const out = s.output();
+		expect(out.lastIndexOf('\x1b[?7h')).toBeGreaterThan(out.lastIndexOf('\x1b[?7l'));
 	});
 });
