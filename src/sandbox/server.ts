@@ -19,7 +19,7 @@ import {buildSeed} from './seed.js';
 import {loadState, removeStaleTemporaryFiles, saveState, tightenMode} from './state-file.js';
 import {Store} from './store.js';
 import {now} from './time.js';
-import type {ApiRequest, ApiResponse, SeedName} from './types.js';
+import type {ApiRequest, ApiResponse, SandboxState, SeedName} from './types.js';
 import {authenticate} from './users.js';
 
 export interface SandboxOptions {
@@ -39,6 +39,23 @@ export interface SandboxOptions {
 	deviceIntervalSeconds?: number;
 	/** Serve HTTPS with this key and certificate (PEM); see tls.ts for one made on the spot. */
 	tls?: {key: string; cert: string};
+	/**
+	 * Told of every API request that changed the state, with copies of the state before and after:
+	 * for in-process tests that check what changed and why (the soak), never needed otherwise.
+	 */
+	onChange?: (change: StateChange) => void;
+}
+
+/** One API request's change of the state (a create, a rename, an archive, the default...). */
+export interface StateChange {
+	method: string;
+	path: string;
+	/** Arrival, as the request log's `time`. */
+	time: string;
+	/** The real handler's status (a fault applied after it may have spoiled the answer). */
+	status: number;
+	before: SandboxState;
+	after: SandboxState;
 }
 
 export interface RunningSandbox {
@@ -49,6 +66,8 @@ export interface RunningSandbox {
 	port: number;
 	/** Things the user should know about the start (e.g. a state file's mode was tightened). */
 	warnings: string[];
+	/** A copy of the whole state now, secrets included: for in-process tests (the soak's final check). */
+	state(): SandboxState;
 	close(): Promise<void>;
 }
 
@@ -210,8 +229,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			if (fault.status !== undefined || fault.drop || fault.not_json) return deliver(res, fault, {status: 0}, record);
 			if (fault.truncate || (fault.omit_fields && !authServer)) return deliver(res, fault, run(true), record);
 		}
+		const before = options.onChange && !authServer ? {revision: store.revision, state: structuredClone(store.snapshot)} : undefined;
 		const response = run(false);
 		persist();
+		if (before && store.revision !== before.revision) {
+			options.onChange!({
+				method,
+				path: url.pathname,
+				time: arrived,
+				status: response.status,
+				before: before.state,
+				after: structuredClone(store.snapshot),
+			});
+		}
 		if (fault?.after) {
 			if (fault.latency_ms) await delay(fault.latency_ms);
 			return deliver(res, fault, response, record);
@@ -253,6 +283,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		apiBase: `${origin}${API_BASE_PATH}`,
 		port,
 		warnings,
+		state: () => structuredClone(store.snapshot),
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const timer of timers) clearTimeout(timer);

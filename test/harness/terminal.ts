@@ -36,6 +36,7 @@ export class TerminalSession {
 	private exitInfo: Exit | undefined;
 	/** When the program first wrote anything (epoch milliseconds), for ordering against other events. */
 	firstOutputAt?: number;
+	private listeners: Array<(data: string) => void> = [];
 
 	constructor(
 		private readonly pty: IPty,
@@ -45,6 +46,7 @@ export class TerminalSession {
 			this.firstOutputAt ??= performance.timeOrigin + performance.now();
 			this.raw += data;
 			term.write(data);
+			for (const listener of this.listeners) listener(data);
 		});
 		this.exited = new Promise((resolve) => {
 			pty.onExit(({exitCode, signal}) => {
@@ -52,6 +54,21 @@ export class TerminalSession {
 				resolve(this.exitInfo);
 			});
 		});
+	}
+
+	/** The process started in the terminal (node, or the command given). */
+	get pid(): number {
+		return this.pty.pid;
+	}
+
+	/** The emulated terminal itself, for reading cells (widths, wrapped rows) the helpers here do not. */
+	get terminal(): InstanceType<typeof Terminal> {
+		return this.term;
+	}
+
+	/** Calls `listener` with every chunk the program writes, as it arrives. */
+	onOutput(listener: (data: string) => void): void {
+		this.listeners.push(listener);
 	}
 
 	/** Every byte the program wrote, escape sequences included. */
@@ -122,6 +139,11 @@ export class TerminalSession {
 
 	async type(text: string): Promise<void> {
 		for (const ch of text) await this.press(ch);
+	}
+
+	/** Writes bytes as they are, in one write: keys typed together, a paste. */
+	write(bytes: string): void {
+		this.pty.write(bytes);
 	}
 
 	/** Writes to the emulated screen only, as another program printing over destui would. */

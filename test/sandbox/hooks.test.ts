@@ -1,5 +1,7 @@
 // /_sandbox/requests, /_sandbox/reset, /_sandbox/populate.
 import {describe, expect, it} from 'vitest';
+import type {StateChange} from '../../src/sandbox/server.js';
+import type {SandboxState} from '../../src/sandbox/types.js';
 import {API, BODIES, body, call, KEYS, sandbox, SECRET_VALUES} from './helpers.js';
 
 type Sb = Awaited<ReturnType<typeof sandbox>>;
@@ -108,5 +110,26 @@ describe('populate', () => {
 		const sb = await sandbox({seed: 'empty'});
 		expect((await call(sb, 'POST', '/_sandbox/populate', {body: spec, as: null})).status).toBe(400);
 		expect((await call(sb, 'GET', API)).json.destinations).toEqual([]);
+	});
+});
+
+describe('onChange and state() (in-process tests)', () => {
+	it('reports each request that changed the state, with the state before and after, and nothing for reads or refusals', async () => {
+		const changes: StateChange[] = [];
+		const sb = await sandbox({onChange: (c) => changes.push(c)});
+		const first = sb.state().destinations.find((d) => d.ownerId === 730002 && d.archived === null)!;
+		await call(sb, 'PATCH', `${API}/${first.id}`, {body: {name: 'Changed by the test'}});
+		await call(sb, 'PATCH', `${API}/${first.id}`, {body: {name: ''}});
+		await call(sb, 'POST', '/_sandbox/faults', {body: {status: 503, after: true}, as: null});
+		await call(sb, 'PATCH', `${API}/${first.id}`, {body: {name: 'Spoiled answer, still changed'}});
+		expect(changes.map((c) => [c.method, c.path, c.status])).toEqual([
+			['PATCH', `${API}/${first.id}`, 200],
+			['PATCH', `${API}/${first.id}`, 200],
+		]);
+		const named = (s: SandboxState) => s.destinations.find((d) => d.id === first.id)?.name;
+		expect(named(changes[0]!.before)).toBe(first.name);
+		expect(named(changes[0]!.after)).toBe('Changed by the test');
+		expect(named(changes[1]!.after)).toBe('Spoiled answer, still changed');
+		expect(named(sb.state())).toBe('Spoiled answer, still changed');
 	});
 });
