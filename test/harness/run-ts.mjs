@@ -10,9 +10,10 @@ if (!entry) {
 	console.error('usage: node test/harness/run-ts.mjs FILE.ts [ARGS...]');
 	process.exit(2);
 }
-// The bundle sits in the repo so node_modules resolve; the temp name keeps runs apart.
+// The bundle sits beside the script so node_modules and the script's relative paths resolve; the
+// temp name keeps runs apart (and git ignores it). It deletes itself as it starts (Node has read
+// it by then), so a run killed midway leaves nothing behind; on exit too, for a failed build.
 const outfile = resolve(entry.replace(/\.tsx?$/, `.${process.pid}.tmp.mjs`));
-// On exit, not in a finally: scripts end with process.exit(), which skips finally blocks.
 process.on('exit', () => rmSync(outfile, {force: true}));
 await build({
 	entryPoints: [resolve(entry)],
@@ -23,6 +24,7 @@ await build({
 	outfile,
 	logLevel: 'warning',
 	jsx: 'automatic',
+	banner: {js: `import {rmSync as rmThisBundle} from 'node:fs'; rmThisBundle(new URL(import.meta.url), {force: true});`},
 });
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);
