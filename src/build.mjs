@@ -1,9 +1,9 @@
 // Builds destui into two files: dist/destui-app.cjs, the whole app in one bundle (unbundled, Ink
 // opens ~400 files at start-up; one bundle starts in about a third of the time, see the shared
 // stack notes), and dist/destui.cjs, the `destui` command, which sends the start-up list request
-// (src/early-start.ts: Node's own modules and the small credential code only, ~30 KB) and then
-// runs the bundle from V8's code cache (src/code-cache.ts). Both are CommonJS: V8's code cache is
-// only open to scripts.
+// (src/early-start.ts: Node's own modules, the small credential code and the few functions of jose
+// it uses, ~32 KB) and then runs the bundle from V8's code cache (src/code-cache.ts). Both are
+// CommonJS: V8's code cache is only open to scripts.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {chmod, readFile} from 'node:fs/promises';

@@ -3,6 +3,7 @@
 // neither. When it was issued and when it expires come from the access token's own claims first
 // (decoded without checking the signature: only the server checks it), then the saved values,
 // then `expires_in`.
+import {decodeJwt} from 'jose';
 import {headerProblem, trimmedValue} from './header-value.js';
 
 export type TokenData = Record<string, unknown>;
@@ -21,13 +22,14 @@ export interface Token {
 /** Epoch seconds now, as planet-auth counts them. */
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-/** The claims of a JWT's payload, or undefined for an opaque token. A base64 split: no library on the start-up path. */
+/**
+ * The claims of a JWT's payload, or undefined for an opaque or malformed token (jose throws on
+ * those: a payload that is not base64url, not UTF-8, not a JSON object). `decodeJwt` alone is
+ * bundled into the start-up command, a few kilobytes, no module loaded at run time.
+ */
 export function jwtClaims(token: string): Record<string, unknown> | undefined {
-	const parts = token.split('.');
-	if (parts.length !== 3 || !parts[1]) return undefined;
 	try {
-		const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-		return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+		return decodeJwt(token);
 	} catch {
 		return undefined;
 	}

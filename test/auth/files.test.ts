@@ -85,10 +85,18 @@ describe('token times (spec §4)', () => {
 		expect('problem' in rotated ? rotated : rotated.refreshToken).toBe('r2');
 	});
 
-	it('decodes a JWT payload without a library, and calls anything else opaque', () => {
+	it('decodes a JWT payload without checking its signature, and calls anything else opaque', () => {
 		expect(jwtClaims(jwt({sub: 'user', exp: 1}))).toEqual({sub: 'user', exp: 1});
 		expect(jwtClaims('not-a-jwt')).toBeUndefined();
 		expect(jwtClaims('a.!!!.c')).toBeUndefined();
+	});
+
+	it('calls a token opaque when its payload is not UTF-8 JSON text holding an object, as planet-auth does (PyJWT: DecodeError)', () => {
+		const payload = (bytes: Buffer) => `${jwt({}).split('.')[0]}.${bytes.toString('base64url')}.c2ln`;
+		expect(jwtClaims(payload(Buffer.from('{"exp":1}')))).toEqual({exp: 1});
+		expect(jwtClaims(payload(Buffer.concat([Buffer.from('{"exp":1,"sub":"'), Buffer.from([0xff]), Buffer.from('"}')])))).toBeUndefined();
+		expect(jwtClaims(payload(Buffer.from('[1,2]')))).toBeUndefined();
+		expect(jwtClaims(payload(Buffer.from('not json')))).toBeUndefined();
 	});
 });
 
