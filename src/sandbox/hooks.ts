@@ -28,7 +28,7 @@ export interface HookContext {
 
 const optionalObject = (body: string): Record<string, unknown> => (body.trim() === '' ? {} : parseJsonObject(body));
 
-function route(ctx: HookContext, method: string, path: string, body: string): ApiResponse {
+function route(ctx: HookContext, method: string, path: string, body: string): ApiResponse | Promise<ApiResponse> {
 	const name = path.slice(HOOK_PREFIX.length).replace(/\/$/, '');
 	if (name === 'requests') {
 		if (method === 'GET') return {status: 200, body: {requests: ctx.log.list()}};
@@ -69,9 +69,9 @@ function route(ctx: HookContext, method: string, path: string, body: string): Ap
 	return errorResponse(404, 'No such sandbox hook: see src/sandbox/README.md');
 }
 
-export function handleHook(ctx: HookContext, method: string, path: string, body: string): ApiResponse {
+export async function handleHook(ctx: HookContext, method: string, path: string, body: string): Promise<ApiResponse> {
 	try {
-		return route(ctx, method, path, body);
+		return await route(ctx, method, path, body);
 	} catch (err) {
 		if (err instanceof SandboxError) return errorResponse(err.status, err.message, err.headers);
 		throw err;

@@ -22,7 +22,7 @@ function userField(body: Record<string, unknown>): SandboxUserName {
 }
 
 /** POST /_sandbox/oauth/tokens */
-export function issueTokensHook(oauth: OAuthState, issuer: string, text: string): ApiResponse {
+export async function issueTokensHook(oauth: OAuthState, issuer: string, text: string): Promise<ApiResponse> {
 	const body = text.trim() === '' ? {} : parseJsonObject(text);
 	rejectUnknown(body, ['user', 'expires_in', 'issued_seconds_ago', 'client_id', 'scope']);
 	const user = userField(body);
@@ -36,7 +36,7 @@ export function issueTokensHook(oauth: OAuthState, issuer: string, text: string)
 	const scope = body.scope ?? 'planet offline_access';
 	if (typeof scope !== 'string') fail(400, 'scope must be a string of space-separated scopes');
 	const grant = {user, clientId: clientId as string, scope: grantedScope(scope as string)};
-	return {status: 200, body: oauth.issue(issuer, grant, {refresh: true, lifetime: lifetime as number, issuedAgo: ago as number})};
+	return {status: 200, body: await oauth.issue(issuer, grant, {refresh: true, lifetime: lifetime as number, issuedAgo: ago as number})};
 }
 
 /** GET and POST /_sandbox/oauth/device */

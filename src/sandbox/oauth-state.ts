@@ -114,7 +114,8 @@ export class OAuthState {
 		return copy;
 	}
 
-	issue(issuer: string, grant: Grant, options: IssueOptions): TokenResponse {
+	/** Signing is asynchronous (WebCrypto); the tables change only once the token is signed. */
+	async issue(issuer: string, grant: Grant, options: IssueOptions): Promise<TokenResponse> {
 		this.forgetOld();
 		const lifetime = options.lifetime ?? this.settings.tokenLifetimeSeconds;
 		const iat = Math.floor(nowMillis() / 1000) - (options.issuedAgo ?? 0);
@@ -129,7 +130,7 @@ export class OAuthState {
 			exp,
 			jti: opaque().slice(0, 22),
 		};
-		const accessToken = signJwt(claims, this.key);
+		const accessToken = await signJwt(claims, this.key);
 		this.access.set(accessToken, {grant: {...grant}, exp});
 		const response: TokenResponse = {access_token: accessToken, token_type: 'Bearer', expires_in: lifetime, scope: grant.scope};
 		if (options.refresh) {

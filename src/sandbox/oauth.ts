@@ -91,7 +91,7 @@ interface TokenContext {
 	omit: readonly string[];
 }
 
-function tokenGrant(ctx: TokenContext, grantType: GrantType): {body: Record<string, unknown>; user: SandboxUserName} {
+async function tokenGrant(ctx: TokenContext, grantType: GrantType): Promise<{body: Record<string, unknown>; user: SandboxUserName}> {
 	const {state, issuer, client, form} = ctx;
 	const keepRefresh = !ctx.omit.includes('refresh_token');
 	if (grantType === 'refresh_token') {
@@ -104,18 +104,18 @@ function tokenGrant(ctx: TokenContext, grantType: GrantType): {body: Record<stri
 			if (asked.split(' ').some((s) => !have.includes(s))) oauthFail(400, 'invalid_scope', 'A refresh cannot widen the scope');
 			scope = grantedScope(asked);
 		}
-		return {body: {...state.issue(issuer, {...grant, scope}, {refresh: keepRefresh, refreshScope: grant.scope})}, user: grant.user};
+		return {body: {...(await state.issue(issuer, {...grant, scope}, {refresh: keepRefresh, refreshScope: grant.scope}))}, user: grant.user};
 	}
 	if (grantType === 'client_credentials') {
 		checkAudience(form);
 		const grant = {user: client.actsAs!, clientId: client.id, scope: grantedScope(form.get('scope') ?? undefined)};
-		return {body: {...state.issue(issuer, grant, {refresh: false})}, user: grant.user};
+		return {body: {...(await state.issue(issuer, grant, {refresh: false}))}, user: grant.user};
 	}
 	const grant = state.pollDeviceSignIn(required(form, 'device_code'), client.id);
-	return {body: {...state.issue(issuer, grant, {refresh: keepRefresh && allowsRefresh(grant.scope)})}, user: grant.user};
+	return {body: {...(await state.issue(issuer, grant, {refresh: keepRefresh && allowsRefresh(grant.scope)}))}, user: grant.user};
 }
 
-function token(state: OAuthState, req: ApiRequest, omit: readonly string[], log: OAuthLogFields): ApiResponse {
+async function token(state: OAuthState, req: ApiRequest, omit: readonly string[], log: OAuthLogFields): Promise<ApiResponse> {
 	const form = parseForm(req);
 	const asked = form.get('grant_type');
 	if (!asked) oauthFail(400, 'invalid_request', 'grant_type is required');
@@ -125,7 +125,7 @@ function token(state: OAuthState, req: ApiRequest, omit: readonly string[], log:
 	const client = authenticateClient(header(req, 'authorization'), form);
 	log.client_id = client.id;
 	requireGrant(client, grantType!);
-	const {body, user} = tokenGrant({state, issuer: req.origin, client, form, omit}, grantType!);
+	const {body, user} = await tokenGrant({state, issuer: req.origin, client, form, omit}, grantType!);
 	log.user = user;
 	for (const field of omit) delete body[field];
 	return {status: 200, headers: {...NO_STORE}, body};
@@ -158,7 +158,7 @@ const postOnly = (): never => {
 };
 
 /** One request to the auth server (`isAuthServerPath`); never throws an OAuthError. */
-export function handleOAuth(state: OAuthState, req: ApiRequest, omit: readonly string[] = []): OAuthOutcome {
+export async function handleOAuth(state: OAuthState, req: ApiRequest, omit: readonly string[] = []): Promise<OAuthOutcome> {
 	const log = oauthLogDefaults(req.path, req.body);
 	try {
 		if (req.path === DISCOVERY_PATH) {
@@ -167,7 +167,7 @@ export function handleOAuth(state: OAuthState, req: ApiRequest, omit: readonly s
 		}
 		if (req.path === TOKEN_PATH) {
 			if (req.method !== 'POST') postOnly();
-			return {response: token(state, req, omit, log), log};
+			return {response: await token(state, req, omit, log), log};
 		}
 		if (req.path === DEVICE_AUTHORIZATION_PATH) {
 			if (req.method !== 'POST') postOnly();

@@ -187,7 +187,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			const response =
 				body === undefined
 					? errorResponse(413, 'Request body too large')
-					: handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
+					: await handleHook({store, faults, log, limiter, oauth, origin}, method, url.pathname, body);
 			persist();
 			return send(res, response);
 		}
@@ -215,11 +215,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		}
 		const apiReq: ApiRequest = {method, path: url.pathname, query: url.searchParams, headers: req.headers, body, origin};
 		/** The real handler's answer; on a scratch copy of the state when `scratch`, so nothing changes. */
-		const run = (scratch: boolean): ApiResponse => {
-			if (!authServer) return handleApi({store: scratch ? store.clone() : store, limiter, tokens: oauth}, apiReq).response;
-			// On the auth server, omit_fields is the server's own answer (a token without
-			// expires_in, a refresh that does not rotate), so the handler itself leaves them out.
-			const outcome = handleOAuth(scratch ? oauth.clone() : oauth, apiReq, fault?.omit_fields);
+		const api = (scratch: boolean): ApiResponse =>
+			handleApi({store: scratch ? store.clone() : store, limiter, tokens: oauth}, apiReq).response;
+		// On the auth server, omit_fields is the server's own answer (a token without expires_in, a
+		// refresh that does not rotate), so the handler itself leaves them out. Asynchronous: it signs.
+		const auth = async (scratch: boolean): Promise<ApiResponse> => {
+			const outcome = await handleOAuth(scratch ? oauth.clone() : oauth, apiReq, fault?.omit_fields);
 			oauthLog = outcome.log;
 			return outcome.response;
 		};
@@ -227,10 +228,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		if (fault && !fault.after) {
 			if (fault.latency_ms) await delay(fault.latency_ms);
 			if (fault.status !== undefined || fault.drop || fault.not_json) return deliver(res, fault, {status: 0}, record);
-			if (fault.truncate || (fault.omit_fields && !authServer)) return deliver(res, fault, run(true), record);
+			if (fault.truncate || (fault.omit_fields && !authServer))
+				return deliver(res, fault, authServer ? await auth(true) : api(true), record);
 		}
 		const before = options.onChange && !authServer ? {revision: store.revision, state: structuredClone(store.snapshot)} : undefined;
-		const response = run(false);
+		// The API's answer with no await: no other request may change the store between its change
+		// and onChange's snapshot.
+		const response = authServer ? await auth(false) : api(false);
 		persist();
 		if (before && store.revision !== before.revision) {
 			options.onChange!({
