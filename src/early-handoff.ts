@@ -14,8 +14,12 @@ export interface EarlyRequest {
 	url: string;
 	/** The Authorization header it was sent with. */
 	authorization: string;
-	/** The answer read whole, or a failure shaped as got's (name, code, response.statusCode). */
-	answer: Promise<RawAnswer>;
+	/**
+	 * The answer read whole, or a failure shaped as got's (name, code, response.statusCode), handed
+	 * over once: the request lets go of it, so the list's text (some 6 MB at 10,000 destinations)
+	 * is not kept for the session by whatever still holds the request (the hand-over, the client).
+	 */
+	take(): Promise<RawAnswer>;
 	/** Settles (never rejects) once the request has been handed to the network, or has failed. */
 	sent: Promise<void>;
 	cancel(): void;

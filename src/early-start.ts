@@ -9,7 +9,7 @@
 import {homedir} from 'node:os';
 import {isatty} from 'node:tty';
 import {DESTINATIONS_PATH, resolveBaseUrl} from './api/base-url.js';
-import {startExchange} from './api/raw-exchange.js';
+import {startExchange, type RawAnswer} from './api/raw-exchange.js';
 import {ACCEPT_ENCODING, API_HEADERS, DEFAULT_TIMEOUT_MS, keepAliveAgents, type Agents} from './api/wire.js';
 import {bearer, renewToken} from './auth/renew.js';
 import {nowSeconds} from './auth/token.js';
@@ -46,7 +46,7 @@ export function startEarly(argv: string[], input?: StartInput): EarlyStart | und
 
 /** The list as the app's client would send it (headers, timeout), answer read whole. */
 export function sendList(url: string, authorization: string, agents: Agents, timeoutMs = DEFAULT_TIMEOUT_MS): EarlyRequest {
-	const exchange = startExchange({
+	const {answer, ...exchange} = startExchange({
 		url,
 		method: 'GET',
 		headers: {...API_HEADERS, authorization, 'accept-encoding': ACCEPT_ENCODING},
@@ -54,7 +54,14 @@ export function sendList(url: string, authorization: string, agents: Agents, tim
 		timeoutMs,
 		decompress: true,
 	});
-	return {method: 'GET', url, authorization, ...exchange};
+	let held: Promise<RawAnswer> | undefined = answer;
+	const take = (): Promise<RawAnswer> => {
+		if (!held) throw new Error('the start-up answer was taken already');
+		const taken = held;
+		held = undefined;
+		return taken;
+	};
+	return {method: 'GET', url, authorization, ...exchange, take};
 }
 
 /**

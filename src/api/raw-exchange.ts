@@ -52,10 +52,12 @@ export interface RawExchange {
 	onHeadway(listener: () => void): void;
 }
 
+const nothing = (): void => {};
+
 export function startExchange(req: RawRequest): RawExchange {
 	let markSent!: () => void;
 	const sent = new Promise<void>((resolve) => (markSent = resolve));
-	let cancel = (): void => {};
+	let cancel = nothing;
 	const listeners: (() => void)[] = [];
 	const headway = (): void => {
 		for (const listener of listeners) listener();
@@ -65,6 +67,10 @@ export function startExchange(req: RawRequest): RawExchange {
 		const finish = (fn: () => void): void => {
 			if (settled) return;
 			settled = true;
+			// Nothing left to cancel: whoever keeps the exchange no longer keeps the request, its
+			// answer and the chunks the answer was read in (megabytes for a long list). A function
+			// made here would keep them all in its scope: the no-op comes from outside.
+			cancel = nothing;
 			clearTimeout(timer);
 			req.signal?.removeEventListener('abort', onAbort);
 			markSent();

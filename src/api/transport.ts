@@ -114,7 +114,7 @@ async function earlyAnswer(
 	if (signal?.aborted) onAbort();
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
-		const answer = await early.answer;
+		const answer = await early.take();
 		if (answer.status >= 300 && answer.status < 400) return undefined;
 		return {statusCode: answer.status, headers: answer.headers, body: answer.text};
 	} finally {

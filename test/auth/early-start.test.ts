@@ -22,7 +22,7 @@ async function early(sb: RunningSandbox, home: Home, args: string[] = [], env: R
 		stdoutTTY: true,
 	});
 	const request = await started?.list;
-	const answer = await request?.answer;
+	const answer = await request?.take();
 	started?.agents.http.destroy();
 	const log = (await requestLog(sb)).map(
 		(r) => `${r.method} ${r.path}${r.grant_type ? ` ${r.grant_type}` : ''} ${r.status} ${r.user ?? '-'}`,
