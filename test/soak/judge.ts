@@ -25,7 +25,23 @@ export interface Records {
 	createPresses: number[];
 	changes: StateChange[];
 	permits: Permit[];
+	/** Every write of keys, oldest first. */
+	written: readonly Written[];
 	finalState: SandboxState;
+}
+
+export interface Written {
+	/** Epoch ms. */
+	time: number;
+	label: string;
+	/** The screen it was written on. */
+	mode: string;
+}
+
+/** The keys written in the 8 s before `time`: what a change nobody asked for followed. */
+function keysBefore(written: readonly Written[], time: number): string {
+	const keys = written.filter((w) => w.time <= time && w.time > time - 8000);
+	return keys.map((w) => `${new Date(w.time).toISOString().slice(17, 23)} ${w.label} (on ${w.mode})`).join(', ');
 }
 
 /** The user's API requests (the sign-in server is another host, with no rate limit of Planet's). */
@@ -70,7 +86,7 @@ export function judge(r: Records): string[] {
 	}
 	for (const u of settle(r.changes.flatMap(changesOf), r.permits)) {
 		fail(
-			`the server received a change nobody asked for: ${u.change.kind}${u.change.detail ? ` (${u.change.detail})` : ''} of ${JSON.stringify(u.change.name)} (${u.change.method} at ${new Date(u.change.time).toISOString()}): ${u.why}`,
+			`the server received a change nobody asked for: ${u.change.kind}${u.change.detail ? ` (${u.change.detail})` : ''} of ${JSON.stringify(u.change.name)} (${u.change.method} at ${new Date(u.change.time).toISOString()}): ${u.why}; the keys before it: ${keysBefore(r.written, u.change.time)}`,
 		);
 	}
 	return failures;

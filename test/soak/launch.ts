@@ -18,7 +18,7 @@ const WRAPPER = [
 
 /** destui's exit status, once the wrapper printed it. */
 export const exitIn = (output: string): number | undefined => {
-	const exit = /SOAK-EXIT (\d+)/.exec(output);
+	const exit = /SOAK-EXIT (\d+)\r?\n/.exec(output);
 	return exit ? Number(exit[1]) : undefined;
 };
 

@@ -42,6 +42,11 @@ export class MemorySampler {
 		}
 	}
 
+	/** The readings as CSV (keys pressed, MiB), for a closer look at a trend. */
+	csv(): string {
+		return ['keys,rss_mib', ...this.readings.map((r) => `${r.key},${r.mib.toFixed(2)}`)].join('\n');
+	}
+
 	figures(keys: number): MemoryFigures {
 		const half = this.readings.filter((r) => r.key >= keys / 2);
 		const perKey = slope(half.map((r) => [r.key, r.mib]));

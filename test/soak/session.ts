@@ -3,7 +3,7 @@
 // drawn from the screens' own key maps, with the invariants of issue 15 checked as it goes
 // (nothing typed lost, no unasked exit) and at the end (judge.ts, ending.ts). The README's "Soak"
 // section says what is checked and how exactly.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {StateChange} from '../../src/sandbox/server.js';
@@ -12,7 +12,7 @@ import {sleep, type TerminalSession} from '../harness/terminal.js';
 import {chooseAction, FORM_LABELS, type Action} from './actions.js';
 import {drain, finalTruth, quit, type Driver} from './ending.js';
 import {FaultFeed} from './faults.js';
-import {filesUnder, judge, userRequests} from './judge.js';
+import {filesUnder, judge, userRequests, type Written} from './judge.js';
 import {exitIn, plantNames, START_SIZE, startDestui} from './launch.js';
 import {busiestSecond, changesOf, epochMs, type Permit} from './ledger.js';
 import {childOf, MemorySampler} from './memory.js';
@@ -42,6 +42,7 @@ const STREAM_SETUP = 3;
 const QUIET_MS = 30;
 const FIRST_OUTPUT_MS = 150;
 const SETTLE_MAX_MS = 1200;
+const STUCK_MS = 20_000;
 const trace = (line: string) => process.env.SOAK_TRACE && console.log(line);
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
@@ -56,7 +57,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 class Soak {
 	private readonly seed: number;
 	private readonly failures: string[] = [];
-	private readonly sent: {label: string; mode: string}[] = [];
+	/** Every write and resize: when (epoch ms), what, on which screen. */
+	private readonly sent: Written[] = [];
 	private readonly permits: Permit[] = [];
 	private readonly createPresses: number[] = [];
 	private readonly changes: StateChange[] = [];
@@ -91,10 +93,18 @@ class Soak {
 		this.started = performance.now();
 		await this.setUp();
 		let step = 0;
+		let unreadSince: number | undefined;
 		while (this.keys < this.options.keys && this.exitCode === undefined && this.failures.length === 0) {
 			const model = await this.look();
 			for (const lost of this.typed.check(model, this.cols)) this.fail(lost);
 			const action = chooseAction(stepRng(this.seed, STREAM_KEYS, step++), model, {names: this.namesNow, seed: this.seed});
+			// A screen the soak cannot read (no screen it knows, nothing drawn) this long: stuck.
+			if (model.kind === 'unknown' || model.kind === 'sign-in' || model.kind === 'starting') unreadSince ??= performance.now();
+			else unreadSince = undefined;
+			if (unreadSince !== undefined && performance.now() - unreadSince > STUCK_MS) {
+				this.fail(`stuck for ${STUCK_MS / 1000} s on a screen the soak cannot read (${model.kind}):\n${await this.s!.screen()}`);
+				break;
+			}
 			await this.act(action, model);
 			if (step % 25 === 0) {
 				await this.pollLog();
@@ -107,6 +117,7 @@ class Soak {
 		if (this.failures.length === 0) await this.finish();
 		else this.s!.kill();
 		this.memory.stop();
+		if (process.env.SOAK_RSS) writeFileSync(process.env.SOAK_RSS, this.memory.csv());
 		await this.pollLog();
 		for (const failure of judge({
 			output: this.s!.output(),
@@ -116,6 +127,7 @@ class Soak {
 			createPresses: this.createPresses,
 			changes: this.changes,
 			permits: this.permits,
+			written: this.sent,
 			finalState: await this.sb!.state(),
 		}))
 			this.fail(failure);
@@ -142,13 +154,16 @@ class Soak {
 		this.recording = true;
 		const s = startDestui(this.sb, this.home);
 		this.s = s;
+		let tail = '';
 		s.onOutput((data) => {
 			this.lastOutputAt = performance.now();
 			if (this.pendingFrame) {
 				this.frames.push({ms: this.lastOutputAt - this.pendingFrame.time, key: this.pendingFrame.key});
 				this.pendingFrame = undefined;
 			}
-			if (this.exitCode === undefined && data.includes('\n')) this.exitCode = exitIn(s.output().slice(-400));
+			// The wrapper's exit line, perhaps split across two chunks (and followed by stty's lines).
+			if (this.exitCode === undefined) this.exitCode = exitIn(tail + data);
+			tail = data.slice(-20);
 		});
 		await s.waitFor((sc) => sc.startsWith('destui') || /· step|Rotate/.test(sc), 20_000);
 		const pid = childOf(s.pid);
@@ -233,9 +248,8 @@ class Soak {
 
 	private record(label: string, model: ScreenModel): string {
 		const mode = `${model.kind}${model.kind === 'list' || model.form ? `/${keyModeOf(model)}` : ''}`;
-		this.sent.push({label, mode});
+		this.sent.push({time: Date.now(), label, mode});
 		trace(`${new Date().toISOString()} ${this.keys} ${label} (on ${mode})`);
-		if (this.sent.length > 200) this.sent.splice(0, this.sent.length - 200);
 		return mode;
 	}
 
