@@ -18,11 +18,15 @@ export function RotateConfirm({name, choice}: {name: string; choice: 'no' | 'yes
 				wrap="wrap"
 			>{`Rotate the credentials of "${sanitize(name)}"? This cannot be undone: the old credentials are no longer stored.`}</Text>
 			<Box>
-				{button('No', choice === 'no')}
-				<Text> </Text>
-				{button('Yes', choice === 'yes')}
+				{/* The buttons whole, whatever the width: the keys' hint is what gets cut. */}
+				<Box flexShrink={0}>
+					{button('No', choice === 'no')}
+					<Text> </Text>
+					{button('Yes', choice === 'yes')}
+				</Box>
 				<Text
 					dimColor={dim()}
+					wrap="truncate-end"
 				>{`   ${hintKeys('switch')} choose · ${hintKeys('confirm')} confirm · ${hintKeys('yes')}/${hintKeys('no')}`}</Text>
 			</Box>
 		</Box>

@@ -22,6 +22,7 @@ import {tone} from '../theme.js';
 import {ConfirmLeave} from '../wizard/ConfirmLeave.js';
 import {fieldHints, hint} from '../../src/wizard/hints.js';
 import {RotateConfirm} from './RotateConfirm.js';
+import {FitHeight} from '../inputs/FitHeight.js';
 
 export interface RotateFormProps {
 	destination: Destination;
@@ -113,32 +114,44 @@ function RotatePage({
 	else footer = <KeyHints hints={fieldHints(focused, false, s.focus === fields.length - 1, 'close', 'rotate')} />;
 
 	return (
-		<Box flexDirection="column" width={width}>
-			<Text bold color={tone.accent()} wrap="truncate-end">
-				{`Rotate credentials · ${sanitize(destination.name)} · ${spec.label}`}
-			</Text>
-			<Text wrap="truncate-end">The new credentials replace the stored ones; Planet checks them before they are saved.</Text>
-			<Box marginTop={1} flexDirection="column">
-				<FieldsPage
-					fields={fields}
-					form={s.form}
-					focus={s.focus}
-					pick={s.pick}
-					ctx={{type, existing: [], files, current: destination.parameters}}
-					attempted={s.attempted}
-					width={width}
-					suggestionRows={Math.max(3, Math.min(6, height - 12))}
-					compact={fields.length * 4 + 8 > height}
-					placeholderFor={placeholderFor}
-				/>
-			</Box>
-			{s.notice ? (
-				<Box marginTop={1}>
-					<Notice kind="error">{s.notice.message}</Notice>
+		<FitHeight
+			width={width}
+			height={height}
+			head={
+				<>
+					<Text bold color={tone.accent()} wrap="truncate-end">
+						{`Rotate credentials · ${sanitize(destination.name)} · ${spec.label}`}
+					</Text>
+					<Text wrap="truncate-end">The new credentials replace the stored ones; Planet checks them before they are saved.</Text>
+				</>
+			}
+			body={
+				<Box marginTop={1} flexDirection="column">
+					<FieldsPage
+						fields={fields}
+						form={s.form}
+						focus={s.focus}
+						pick={s.pick}
+						ctx={{type, existing: [], files, current: destination.parameters}}
+						attempted={s.attempted}
+						width={width}
+						suggestionRows={Math.max(3, Math.min(6, height - 12))}
+						compact={fields.length * 4 + 8 > height}
+						placeholderFor={placeholderFor}
+					/>
 				</Box>
-			) : null}
-			{s.phase === 'sending' ? <Notice kind="info">Rotating…</Notice> : null}
-			<Box marginTop={1}>{footer}</Box>
-		</Box>
+			}
+			foot={
+				<>
+					{s.notice ? (
+						<Box marginTop={1}>
+							<Notice kind="error">{s.notice.message}</Notice>
+						</Box>
+					) : null}
+					{s.phase === 'sending' ? <Notice kind="info">Rotating…</Notice> : null}
+					<Box marginTop={1}>{footer}</Box>
+				</>
+			}
+		/>
 	);
 }

@@ -14,12 +14,13 @@ import {stepOfField} from '../../src/wizard/steps.js';
 import {useWizard} from '../../hooks/use-wizard.js';
 import {usePasteMode} from '../../hooks/use-paste-mode.js';
 import {FieldsPage} from '../inputs/FieldsPage.js';
+import {FitHeight} from '../inputs/FitHeight.js';
 import {KeyHints} from '../inputs/KeyHints.js';
 import {Notice} from '../inputs/Notice.js';
 import {tone} from '../theme.js';
 import {ConfirmLeave} from './ConfirmLeave.js';
 import {fieldHints, hint, type Hint} from '../../src/wizard/hints.js';
-import {ProviderStep} from './ProviderStep.js';
+import {PROVIDER_ROWS, ProviderStep} from './ProviderStep.js';
 import {ReviewStep} from './ReviewStep.js';
 
 export interface CreateWizardProps {
@@ -70,7 +71,8 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 	let body: React.ReactNode;
 	let hints: Hint[];
 	if (step.kind === 'provider') {
-		body = <ProviderStep highlight={s.highlight} chosen={s.type} />;
+		// Each provider's description takes a row: at a few rows, only the highlighted one's.
+		body = <ProviderStep highlight={s.highlight} chosen={s.type} compact={PROVIDER_ROWS > props.height} />;
 		hints = [hint('providers', 'choose'), hint('next', 'next'), hint('back', 'leave')];
 	} else if (step.kind === 'fields') {
 		const hasPicker = !!focused && focused.kind === 'param' && suggestionsFor(focused.spec, '').length > 0;
@@ -109,21 +111,33 @@ export function WizardView({state: s, files, ...props}: WizardViewProps): React.
 	const pending = sending ? `Creating "${sanitize(s.type ? effectiveName(s.type, form) : '')}"…` : undefined;
 
 	return (
-		<Box flexDirection="column" width={props.width}>
-			<Text bold color={tone.accent()} wrap="truncate-end">
-				{wizardTitle(s)}
-			</Text>
-			{quota && (step.kind === 'provider' || step.kind === 'review') ? <Notice kind="warn">{quota}</Notice> : null}
-			<Box marginTop={1} flexDirection="column">
-				{body}
-			</Box>
-			{notice ? (
-				<Box marginTop={1}>
-					<Notice kind="error">{notice.message}</Notice>
+		<FitHeight
+			width={props.width}
+			height={props.height}
+			head={
+				<>
+					<Text bold color={tone.accent()} wrap="truncate-end">
+						{wizardTitle(s)}
+					</Text>
+					{quota && (step.kind === 'provider' || step.kind === 'review') ? <Notice kind="warn">{quota}</Notice> : null}
+				</>
+			}
+			body={
+				<Box marginTop={1} flexDirection="column">
+					{body}
 				</Box>
-			) : null}
-			{pending ? <Notice kind="info">{pending}</Notice> : null}
-			<Box marginTop={1}>{s.confirmLeave ? <ConfirmLeave what="the wizard" /> : <KeyHints hints={hints} />}</Box>
-		</Box>
+			}
+			foot={
+				<>
+					{notice ? (
+						<Box marginTop={1}>
+							<Notice kind="error">{notice.message}</Notice>
+						</Box>
+					) : null}
+					{pending ? <Notice kind="info">{pending}</Notice> : null}
+					<Box marginTop={1}>{s.confirmLeave ? <ConfirmLeave what="the wizard" /> : <KeyHints hints={hints} />}</Box>
+				</>
+			}
+		/>
 	);
 }
