@@ -163,3 +163,11 @@ describe('what a form shows', () => {
 		expect(shows('soak-abd', 'soak-abc')).toBe(false);
 	});
 });
+
+describe('reading the screen', () => {
+	it('knows the help and the detail view by their titles, as destui draws them now', () => {
+		expect(readScreen('destui x\nKeys (Esc back · ↑/↓ scroll)\n', []).kind).toBe('help');
+		expect(readScreen('destui x\nField ops imagery · Esc back · y copy ref\nName  Field ops imagery\n', []).kind).toBe('detail');
+		expect(readScreen('destui x\n11 of 11  [1 archived:no]\n  NAME\n', []).kind).toBe('list');
+	});
+});

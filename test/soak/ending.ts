@@ -2,6 +2,7 @@
 // must be what the server holds (names, archived, default), read off a terminal tall enough for
 // all of it; then a quit (q or Ctrl-C), which must exit 0 and give the terminal back as it was.
 import type {SandboxState} from '../../src/sandbox/types.js';
+import {frameLayout} from '../../src/view/layout.js';
 import {sleep, type TerminalSession} from '../harness/terminal.js';
 import {destuiOutput, exitIn, sttyAround} from './launch.js';
 import {modesLeft, sttySettings} from './output-checks.js';
@@ -81,14 +82,18 @@ function compareList(s: TerminalSession, state: SandboxState, screen: string): s
 	const typeAt = lines[header]?.indexOf('TYPE') ?? -1;
 	if (header < 0 || typeAt < 0) return [`the list's column titles are not on screen:\n${screen}`];
 	const shown: string[] = [];
+	const drawn = new Map<string, string>();
 	for (let y = header + 1; y < term.rows; y++) {
 		const line = lines[y] ?? '';
 		if (!/^[› ][✓ ]\S/.test(line)) break;
 		const row = buffer.getLine(buffer.viewportY + y)!;
 		let name = '';
 		for (let x = 2; x < typeAt - 1; x++) name += row.getCell(x)?.getChars() ?? '';
-		const flags = /★ default/.test(line) ? 'default' : /\barchived\b/.test(line.slice(typeAt)) ? 'archived' : '';
+		// The row's own cells only: in a wide terminal the detail pane beside it may say "archived" too.
+		const cells = line.slice(typeAt, frameLayout(term.cols, term.rows, 1).listWidth);
+		const flags = /★ default/.test(cells) ? 'default' : /\barchived\b/.test(cells) ? 'archived' : '';
 		shown.push(`${norm(name)} | ${flags}`);
+		drawn.set(shown.at(-1)!, line);
 	}
 	const expected = state.destinations.map(
 		(d) => `${norm(d.name)} | ${d.archived !== null ? 'archived' : d.id === state.defaultId ? 'default' : ''}`,
@@ -101,7 +106,7 @@ function compareList(s: TerminalSession, state: SandboxState, screen: string): s
 	const extra = shown.filter((x) => !expected.some((e) => same(x, e)));
 	if (missing.length || extra.length || shown.length !== expected.length) {
 		failures.push(
-			`after R the list differs from the server: not shown as the server holds them ${JSON.stringify(missing)}; shown but not held ${JSON.stringify(extra)}; ${shown.length} rows, ${expected.length} on the server`,
+			`after R the list differs from the server: not shown as the server holds them ${JSON.stringify(missing)}; shown but not held ${JSON.stringify(extra.map((x) => drawn.get(x)))}; ${shown.length} rows, ${expected.length} on the server`,
 		);
 	}
 	return failures;

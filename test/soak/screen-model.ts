@@ -2,6 +2,7 @@
 // person would, rather than by running the app's reducer a second time. Which screen is shown,
 // which prompt or question is open, which form page and field has the focus, and the values the
 // form shows, so the soak can choose keys from that screen's key map and check what it shows.
+import {shortHints} from '../../src/view/commands.js';
 import type {FormMode} from '../../src/wizard/keys.js';
 
 export type ScreenKind = 'starting' | 'too-small' | 'list' | 'help' | 'detail' | 'wizard' | 'rotate' | 'sign-in' | 'unknown';
@@ -97,8 +98,10 @@ export function readScreen(screen: string, labels: readonly string[]): ScreenMod
 		const row = lines.find((l) => l.startsWith('› '));
 		return {...form, form: row && /\[[ x✓]\] (on|off)/.test(row) ? 'option' : 'field'};
 	}
-	if (flat.includes('Keys (Esc or ? closes')) return {...model, kind: 'help'};
-	if (/ · Esc back · y copy pl:ref$/.test(lines[1]?.trimEnd() ?? '')) return {...model, kind: 'detail'};
+	// The views' titles, made from the key map as destui makes them ("Keys (Esc back", "Name · Esc back · y copy ref").
+	if (lines.some((l) => l.startsWith(`Keys (${shortHints(['close'], 'help')}`))) return {...model, kind: 'help'};
+	const viewTitle = lines[1]?.trimEnd() ?? '';
+	if (viewTitle.includes(` · ${shortHints(['close'], 'detail')}`) || / · E[^·]*…$/.test(viewTitle)) return {...model, kind: 'detail'};
 	// The title row, or the filters row under it (keys typed while destui starts are echoed by the
 	// terminal over the top row until raw mode is on: "^[stui").
 	if (first.includes('destui') || /^\d+ of \d+ /.test(lines[1] ?? '') || /\bloading…/.test(first)) {

@@ -288,8 +288,25 @@ class Soak {
 		await drain(driver);
 		const wrong = await finalTruth(driver, () => this.sb!.state());
 		for (const failure of wrong) this.fail(failure);
-		if (wrong.length) return;
+		if (wrong.length) {
+			await this.pollLog();
+			this.fail(`what changed, for the record: ${this.history()}`);
+			return;
+		}
 		for (const failure of await quit(driver, stepRng(this.seed, STREAM_SETUP, 1).chance(0.5) ? 'q' : '\x03')) this.fail(failure);
+	}
+
+	/** The server's changes and the user's requests that ask for one, in order: to read a wrong list against. */
+	private history(): string {
+		const changes = this.changes.flatMap(changesOf).map((c) => ({time: c.time, text: `${c.kind} of ${JSON.stringify(c.name)}`}));
+		const asks = userRequests([...this.log.values()])
+			.filter((r) => r.method !== 'GET')
+			.map((r) => ({time: epochMs(r.time), text: `${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` (${r.fault})` : ''}`}));
+		const keys = this.sent.filter((w) => ['a', 'u', 'R', 'y'].some((k) => w.label.split(/[[\] ]/).includes(k)));
+		return [...changes, ...asks, ...keys.map((w) => ({time: w.time, text: `key ${w.label} on ${w.mode}`}))]
+			.sort((a, b) => a.time - b.time)
+			.map((e) => `${new Date(e.time).toISOString().slice(11, 23)} ${e.text}`)
+			.join('; ');
 	}
 
 	private figures(): SoakFigures {
