@@ -171,3 +171,10 @@ describe('reading the screen', () => {
 		expect(readScreen('destui x\n11 of 11  [1 archived:no]\n  NAME\n', []).kind).toBe('list');
 	});
 });
+
+describe('reading the wizard', () => {
+	it('knows its last step as the review, and the others as pages of fields', () => {
+		expect(readScreen('Amazon S3 · step 5 of 5 · Review\n\n  Name  x\n', ['Name']).form).toBe('review');
+		expect(readScreen('Amazon S3 · step 2 of 5 · Location\n\n› Bucket  x\n', ['Bucket']).form).toBe('field');
+	});
+});

@@ -77,11 +77,12 @@ export function judge(r: Records): string[] {
 	for (const q of forbiddenPatches(mine, r.finalState, USER.id))
 		fail(`PATCH for a destination the user may not change: ${q.path} (${q.time})`);
 	for (const q of unpaidPosts(mine, r.createPresses)) {
-		const presses = r.createPresses.map((p) => new Date(p).toISOString().slice(11, 23)).join(', ');
+		const near = r.createPresses.filter((p) => Math.abs(p - epochMs(q.time)) < 30_000);
+		const presses = near.map((p) => new Date(p).toISOString().slice(11, 23)).join(', ');
 		// The requests around it: what the client did between the creates.
 		const posts = mine.filter((p) => Math.abs(epochMs(p.time) - epochMs(q.time)) < 3000).map(line);
 		fail(
-			`a create was sent without a press of its own: POST at ${q.time}; create presses at ${presses || 'none'}; requests around it: ${posts.join(', ')}`,
+			`a create was sent without a press of its own: POST at ${q.time}; create presses within 30 s of it at ${presses || 'none'}; requests around it: ${posts.join(', ')}`,
 		);
 	}
 	for (const u of settle(r.changes.flatMap(changesOf), r.permits)) {

@@ -94,7 +94,8 @@ export function readScreen(screen: string, labels: readonly string[]): ScreenMod
 			return {...form, form: 'choice', question: {kind: 'rotate', count: 1}, yesFocused: flat.includes('[ Yes ]')};
 		}
 		if (title && title[2] === '1') return {...form, form: 'provider'};
-		if (title && flat.includes('Enter sends it;')) return {...form, form: 'review'};
+		// The last step is the review (src/wizard/steps.ts).
+		if (title && title[2] === title[3]) return {...form, form: 'review'};
 		const row = lines.find((l) => l.startsWith('› '));
 		return {...form, form: row && /\[[ x✓]\] (on|off)/.test(row) ? 'option' : 'field'};
 	}
