@@ -178,3 +178,12 @@ describe('reading the wizard', () => {
 		expect(readScreen('Amazon S3 · step 2 of 5 · Location\n\n› Bucket  x\n', ['Bucket']).form).toBe('field');
 	});
 });
+
+describe('reading a form whose title is cut short', () => {
+	it('still knows the rotation form (provider unknown) and the wizard', () => {
+		const cut = readScreen('Rotate credentials · own[38;2;1;2;3m2Jn…\n\n› Access key ID  x\n', ['Access key ID']);
+		expect([cut.kind, cut.provider, cut.form]).toEqual(['rotate', undefined, 'field']);
+		expect(readScreen('Rotate credentials · Lab · S3-compatible\n', []).provider).toBe('S3-compatible');
+		expect(readScreen('Google Cloud Storage · step 2 of 4…\n', []).kind).toBe('wizard');
+	});
+});

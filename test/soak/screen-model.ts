@@ -75,14 +75,16 @@ export function readScreen(screen: string, labels: readonly string[]): ScreenMod
 	const model: ScreenModel = {kind: 'unknown', picking: false, values: new Map(), marked: 0, yesFocused: false, formBusy: false};
 	const first = lines[0] ?? '';
 	if (/This terminal is \d+×\d+/.test(flat) && flat.includes('destui needs')) return {...model, kind: 'too-small'};
-	const title = /^(.+?) · step (\d+) of (\d+) · /.exec(first);
-	const rotate = /^Rotate credentials · .* · (.+)$/.exec(first.trimEnd());
+	// Titles cut short at a narrow width still name the screen ("Rotate credentials · own…").
+	const title = /^(.+?) · step (\d+) of (\d+)\b/.exec(first);
+	const rotate = /^Rotate credentials · (?:.* · ([^…]+)$)?/.exec(first.trimEnd());
 	if (title || rotate) {
 		const {values, focused} = formRows(lines, labels);
 		const footer = flat;
 		const form: ScreenModel = {
 			...model,
 			kind: title ? 'wizard' : 'rotate',
+			// Unknown when the title is cut before it: what the form shows is then not checked.
 			provider: title ? (title[2] === '1' ? undefined : title[1]) : rotate![1],
 			values,
 			focused,
