@@ -282,8 +282,10 @@ async function network(): Promise<void> {
 			const floor: number[] = [];
 			const shown = new Map<number, number[]>(delays.map((d) => [d, []]));
 			const arrival: number[] = [];
+			const bareArrival: number[] = [];
 			for (let i = 0; i < RUNS; i++) {
 				floor.push(await nodeFloor(s.env));
+				bareArrival.push(await bareRequestArrival(s));
 				for (const delay of delays) {
 					await s.hook('DELETE', '/_sandbox/requests');
 					await s.hook('POST', '/_sandbox/faults', {latency_ms: delay, methods: ['GET'], path: '/destinations/v1', count: 1});
@@ -311,7 +313,7 @@ async function network(): Promise<void> {
 			lines.push({
 				what: `process start → the list request reaches the sandbox (${scheme})`,
 				value: fmt(stats(arrival)),
-				reference: `node -e 0: ${fmt(f)}; the \`destui\` command that sends it is ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB`,
+				reference: `the same request from a bare \`node -e\` (${tls ? 'https' : 'http'}.get, nothing else loaded): ${fmt(stats(bareArrival))}; the \`destui\` command that sends it is ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB`,
 				target: '',
 			});
 			lines.push(await connectionsForChanges(s, openSite, scheme));
@@ -319,6 +321,26 @@ async function network(): Promise<void> {
 			await s.sb.close();
 		}
 	}
+}
+
+/**
+ * When the list request from a bare Node reaches the sandbox (epoch ms after spawning it): the
+ * floor for "reaches the sandbox", Node's own start plus loading http or https and, over TLS, its
+ * handshake, with none of destui's work.
+ */
+async function bareRequestArrival(s: Site): Promise<number> {
+	await s.hook('DELETE', '/_sandbox/requests');
+	const scheme = s.sb.origin.startsWith('https:') ? 'https' : 'http';
+	const code = `require('node:${scheme}').get(${JSON.stringify(`${s.sb.apiBase}`)}, {headers: {authorization: 'api-key ${USER_KEY}'}}, (r) => r.resume().on('end', () => process.exit(0)));`;
+	const startedAtEpoch = performance.timeOrigin + performance.now();
+	await new Promise<void>((resolve, reject) => {
+		const child = spawn(process.execPath, ['-e', code], {stdio: 'ignore', env: {...process.env, ...s.env}});
+		child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`the bare request exited ${status}`))));
+		child.on('error', reject);
+	});
+	const list = (await logged(s)).find((r) => r.method === 'GET' && r.path === '/destinations/v1');
+	if (!list) throw new Error('the bare request never reached the sandbox');
+	return epochMs(list.time) - startedAtEpoch;
 }
 
 /** Start-up, then five changes (archive, undo, archive, undo, archive), counted in connections opened. */
