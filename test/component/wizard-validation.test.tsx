@@ -112,7 +112,7 @@ describe('the wizard refuses what the catalogue refuses', () => {
 		expect(page).not.toContain('✗');
 		await press(r, KEYS.tab, KEYS.enter);
 		expect(frame(r)).toContain('step 3 of 5');
-		await fillPage(r, 'amazon_s3', 2, {...INPUT.amazon_s3, aws_access_key_id: 'ASIAIOSFODNN7EXAMPLE'});
+		await fillPage(r, 'amazon_s3', 2, {...INPUT.amazon_s3, aws_access_key_id: 'ASIAFAKETEMPKEY00000'});
 		await fillPage(r, 'amazon_s3', 3);
 		const review = frame(r).replace(/\s+/g, ' ');
 		expect(review).toContain('Region eu-future-9');
@@ -124,7 +124,7 @@ describe('the wizard refuses what the catalogue refuses', () => {
 		const r = await mountWizard([], 60);
 		await openProvider(r, 'amazon_s3');
 		await fillPage(r, 'amazon_s3', 1);
-		await type(r, 'AKIA12');
+		await type(r, 'FAKE12');
 		await press(r, KEYS.tab);
 		const continued = (screen: string) => {
 			const lines = screen.split('\n');

@@ -65,7 +65,7 @@ export async function plantNames(sb: SandboxChild): Promise<void> {
 		parameters: {
 			bucket: `hostile-${n}`,
 			aws_region: 'us-west-2',
-			aws_access_key_id: `AKIAHOSTILE0000000${n}`,
+			aws_access_key_id: `FAKEHOSTILEKEY0000${n}`,
 			aws_secret_access_key: 'fake',
 		},
 	});

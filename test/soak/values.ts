@@ -39,7 +39,7 @@ export function serviceAccountKey(secret: string): string {
 			type: 'service_account',
 			project_id: 'soak-project',
 			private_key_id: 'soak-key-id',
-			private_key: `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----\n`,
+			private_key: `-----BEGIN FAKE TEST KEY-----\n${secret}\n-----END FAKE TEST KEY-----\n`,
 			client_email: 'soak-bot@soak-project.iam.gserviceaccount.com',
 			client_id: '000000000000',
 		},
@@ -68,7 +68,7 @@ export function fieldValue(rng: Prng, key: string, seed: number, existing: reado
 		case 'aws_access_key_id':
 		case 'access_key_id':
 		case 'customer_access_key_id':
-			return typed(invalid ? 'short' : `AKIA${rng.word(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`);
+			return typed(invalid ? 'short' : `FAKE${rng.word(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`);
 		case 'aws_secret_access_key':
 		case 'secret_access_key':
 		case 'customer_secret_key':

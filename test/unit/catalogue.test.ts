@@ -138,8 +138,8 @@ describe('schemas derived from the catalogue', () => {
 			parameters: {
 				bucket: 3,
 				aws_region: 'us-east-1',
-				aws_access_key_id: 'AKIA1234',
-				aws_secret_access_key: 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY',
+				aws_access_key_id: 'FAKE1234',
+				aws_secret_access_key: 'fake-secret-access-key-for-tests',
 				extra: 1,
 			},
 		});
