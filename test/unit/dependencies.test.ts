@@ -228,6 +228,8 @@ describe('dependencies', () => {
 		expect(why.get('ink')).toMatch(/^imported by /);
 		expect(why.get('string-width')).toBeDefined();
 		expect(why.get('typescript')).toBe('its command `tsc` is run by a script');
+		// The formatter is a command, never imported: `npm test` runs `prettier --check` (format:check).
+		expect(why.get('prettier')).toBe('its command `prettier` is run by a script');
 		expect(why.get('@types/react')).toBe('the types of react');
 		expect(why.get('@types/node')).toMatch(/^types of node: modules/);
 		expect(why.get('destui-lint')).toBe('its folder imported by eslint.config.js');
