@@ -172,7 +172,7 @@ export class DestinationsStore implements DestinationsReads, DestinationsChanges
 	 * Runs one request, counted in `pending` and cancellable with cancelAll(). What its answer or
 	 * failure changes (`settle`) goes into the same update as the count: one answer, one frame.
 	 * (Two updates drew two frames, and Ink holds back a frame that follows another within its
-	 * frame interval, then 16 ms: the start-up list showed ~20 ms after its answer was in.)
+	 * frame interval: when that was 16 ms, the start-up list showed ~20 ms after its answer.)
 	 */
 	private async track<T>(run: (options: CallOptions) => Promise<T>, settle: Settle<T> = {}): Promise<T> {
 		const controller = new AbortController();

@@ -331,7 +331,7 @@ async function network(): Promise<void> {
 async function bareRequestArrival(s: Site): Promise<number> {
 	await s.hook('DELETE', '/_sandbox/requests');
 	const scheme = s.sb.origin.startsWith('https:') ? 'https' : 'http';
-	const code = `require('node:${scheme}').get(${JSON.stringify(`${s.sb.apiBase}`)}, {headers: {authorization: 'api-key ${USER_KEY}'}}, (r) => r.resume().on('end', () => process.exit(0)));`;
+	const code = `require('node:${scheme}').get(${JSON.stringify(s.sb.apiBase)}, {headers: {authorization: 'api-key ${USER_KEY}'}}, (r) => r.resume().on('end', () => process.exit(0)));`;
 	const startedAtEpoch = performance.timeOrigin + performance.now();
 	await new Promise<void>((resolve, reject) => {
 		const child = spawn(process.execPath, ['-e', code], {stdio: 'ignore', env: {...process.env, ...s.env}});

@@ -3,11 +3,10 @@
 // lands (the placeholder, the sandbox starting, the loading frame, the list). A signal is a signal:
 // SIGINT (kill -INT), SIGTERM and SIGHUP exit 128 + its number. Either way the alternate screen is
 // left, and the terminal is back in the mode it was in (checked with stty after destui ends).
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {deferCleanup, destui, destuiOn, injectFault, sandbox, USER_KEY} from '../harness/e2e.js';
+import {destui, destuiOn, injectFault, sandbox, USER_KEY} from '../harness/e2e.js';
 import {BUNDLE, KEYS, sleep, type TerminalSession} from '../harness/terminal.js';
 import {privateHome} from '../auth/helpers.js';
 
@@ -20,18 +19,19 @@ async function placeholder(s: TerminalSession, text: string): Promise<void> {
 	expect(s.output()).toContain(text);
 }
 
-/** Where each shell session writes what its shell saw once destui had ended. */
-const reports = new WeakMap<TerminalSession, string>();
+/** destui run by a shell, and the file where the shell writes what it saw once destui ended. */
+interface Shell {
+	s: TerminalSession;
+	report: string;
+}
 
 /**
  * destui in a shell that records, once destui has ended, its exit code and the terminal's modes
  * (`stty -a`): what the user's shell gets back. They go to a file, not the terminal: node-pty drops
  * what is still unread 200 ms after the shell exits, which a loaded machine can take to read it.
  */
-function inShell(args: string[], env: Record<string, string | undefined> = {}): TerminalSession {
-	const dir = mkdtempSync(join(tmpdir(), 'destui-shell-'));
-	deferCleanup(() => rmSync(dir, {recursive: true, force: true}));
-	const report = join(dir, 'report');
+function inShell(args: string[], env: Record<string, string | undefined> = {}): Shell {
+	const report = privateHome().file('shell-report');
 	const s = destui(args, {
 		env: {...env, DESTUI_TEST_REPORT: report},
 		command: [
@@ -41,21 +41,20 @@ function inShell(args: string[], env: Record<string, string | undefined> = {}): 
 			'sh',
 		],
 	});
-	reports.set(s, report);
-	return s;
+	return {s, report};
 }
 
 /**
  * Ctrl-C, then what the shell saw: destui exited 0, its last bytes left the alternate screen, and
  * the terminal is back in cooked mode with echo.
  */
-async function ctrlCQuits(s: TerminalSession): Promise<void> {
+async function ctrlCQuits({s, report}: Shell): Promise<void> {
 	await s.press(KEYS.ctrlC);
 	await s.exited;
-	const report = readFileSync(reports.get(s)!, 'utf8');
-	expect(/exit=(\d+)/.exec(report)?.[1]).toBe('0');
+	const seen = readFileSync(report, 'utf8');
+	expect(/exit=(\d+)/.exec(seen)?.[1]).toBe('0');
 	expect(restored(s.output())).toBe(true);
-	const modes = report.split(/\s+/);
+	const modes = seen.split(/\s+/);
 	expect(['icanon', 'echo', 'isig'].filter((m) => modes.includes(m))).toEqual(['icanon', 'echo', 'isig']);
 }
 
@@ -63,23 +62,23 @@ describe('Ctrl-C at every moment of start-up is a quit: exit 0, terminal restore
 	it('at the placeholder, before the app has loaded (the list answered 2 s late)', async () => {
 		const sb = await sandbox();
 		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 2000});
-		const s = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
-		await placeholder(s, 'loading…');
-		await ctrlCQuits(s);
+		const shell = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
+		await placeholder(shell.s, 'loading…');
+		await ctrlCQuits(shell);
 	});
 
 	it('on the loading frame, while the list is on its way', async () => {
 		const sb = await sandbox();
 		await injectFault(sb, {count: 1, methods: ['GET'], path: '/destinations/v1', latency_ms: 2000});
-		const s = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
-		await s.waitFor('Loading destinations…');
-		await ctrlCQuits(s);
+		const shell = inShell(['--base-url', sb.origin, '--api-key', USER_KEY]);
+		await shell.s.waitFor('Loading destinations…');
+		await ctrlCQuits(shell);
 	});
 
 	it('the moment the list shows', async () => {
-		const s = inShell(['--base-url', (await sandbox()).origin, '--api-key', USER_KEY]);
-		await s.waitFor('11 of 11');
-		await ctrlCQuits(s);
+		const shell = inShell(['--base-url', (await sandbox()).origin, '--api-key', USER_KEY]);
+		await shell.s.waitFor('11 of 11');
+		await ctrlCQuits(shell);
 	});
 
 	it('while the sandbox chosen on the sign-in screen starts (no screen reads keys then)', async () => {
@@ -102,19 +101,19 @@ net.Server.prototype.listen = function (...args) { setTimeout(() => listen.apply
 			PL_AUTH_CLIENT_ID: undefined,
 			NODE_OPTIONS: `--require ${slowListen}`,
 		};
-		const s = inShell(['--base-url', (await sandbox()).origin], noCredentials);
-		await s.waitFor('sign in now');
+		const shell = inShell(['--base-url', (await sandbox()).origin], noCredentials);
+		await shell.s.waitFor('sign in now');
 		// The sign-in screen takes no key typed the moment it appeared.
 		await sleep(450);
-		await s.press('d');
-		await placeholder(s, 'Starting the local sandbox');
-		await ctrlCQuits(s);
+		await shell.s.press('d');
+		await placeholder(shell.s, 'Starting the local sandbox');
+		await ctrlCQuits(shell);
 	});
 
 	it('while the --demo sandbox starts', async () => {
-		const s = inShell(['--demo']);
-		await placeholder(s, 'starting…');
-		await ctrlCQuits(s);
+		const shell = inShell(['--demo']);
+		await placeholder(shell.s, 'starting…');
+		await ctrlCQuits(shell);
 	});
 });
 
